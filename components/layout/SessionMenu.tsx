@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { signOut, useSession } from "next-auth/react";
+
+/** Client-side so that public pages stay cacheable: who is signed in is fetched after the page loads. */
+export function SessionMenu() {
+  const { data, status } = useSession();
+  if (status === "loading") return <span className="text-sm text-stone-500" aria-live="polite">…</span>;
+  if (!data?.user) {
+    return (
+      <Link href="/login" className="rounded px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-200">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <Link href="/review" className="rounded px-2 py-1 font-medium text-stone-800 hover:bg-stone-200">
+        Review desk
+      </Link>
+      <span className="hidden text-stone-600 sm:inline" data-testid="signed-in-as">
+        Signed in as <strong className="text-stone-900">{data.user.name ?? data.user.email}</strong>
+      </span>
+      <button
+        type="button"
+        onClick={() => signOut({ callbackUrl: "/" })}
+        className="rounded border border-stone-400 px-3 py-1 font-medium hover:bg-stone-200"
+      >
+        Sign out
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { CSSProperties } from "react";
+import type { PublicAnnotationDTO, TextRange } from "@/lib/domain/types";
+import { buildReaderParagraphs, type TextRun } from "@/lib/reader/segments";
+
+function Runs({ runs }: { runs: TextRun[] }) {
+  return (
+    <>
+      {runs.map((r) => (r.emphasis ? <em key={r.start}>{r.text}</em> : <span key={r.start}>{r.text}</span>))}
+    </>
+  );
+}
+
+/**
+ * The article, server-rendered, each annotated statement a link to its details (#annotation-<id>): it opens by
+ * click, Enter, or Space (see HighlightKeys), and needs no JavaScript.
+ */
+export function ArticleText({
+  text,
+  emphasis,
+  annotations,
+  noteNumbers,
+}: {
+  text: string;
+  emphasis: TextRange[];
+  annotations: PublicAnnotationDTO[];
+  noteNumbers: Map<string, number>;
+}) {
+  const paragraphs = buildReaderParagraphs(text, annotations, emphasis);
+  return (
+    <div className="article-text space-y-5 font-serif text-[1.13rem] leading-8 text-stone-900">
+      {paragraphs.map((p) => (
+        <p key={p.start}>
+          {p.pieces.map((piece, i) => {
+            if (piece.kind === "plain") return <Runs key={i} runs={piece.runs} />;
+            const a = piece.annotation;
+            const style = { "--status-color": a.status.color } as CSSProperties;
+            const tag = `${a.claimType.shortLabel} · ${a.status.label}`;
+            if (!piece.first) {
+              return (
+                <a key={i} href={`#annotation-${a.id}`} className="highlight" style={style} tabIndex={-1} data-continues={a.id} aria-hidden="true">
+                  <Runs runs={piece.runs} />
+                </a>
+              );
+            }
+            return (
+              <a
+                key={i}
+                id={`h-${a.id}`}
+                href={`#annotation-${a.id}`}
+                className="highlight"
+                style={style}
+                data-annotation-id={a.id}
+                data-status={a.status.slug}
+                data-claim-type={a.claimType.slug}
+                data-note={noteNumbers.get(a.id)}
+                aria-describedby={`tag-${a.id}`}
+              >
+                <Runs runs={piece.runs} />
+                <span id={`tag-${a.id}`} className="highlight-tag">
+                  <span className="sr-only">(</span>
+                  {tag}
+                  <span className="sr-only">; open details)</span>
+                </span>
+              </a>
+            );
+          })}
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** Anchoring an annotation to article text: W3C selectors, and re-anchoring with a score threshold. */
+export {
+  buildTextQuoteSelector,
+  buildTextPositionSelector,
+  DEFAULT_QUOTE_CONTEXT,
+  type TextQuoteSelector,
+  type TextPositionSelector,
+} from "./selectors";
+export {
+  reanchorAnnotation,
+  DEFAULT_MIN_SCORE,
+  SHORT_QUOTE_LENGTH,
+  type AnchorQuote,
+  type ReanchorMethod,
+  type ReanchorOptions,
+  type ReanchorResult,
+} from "./reanchor";

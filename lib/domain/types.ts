@@ -1,0 +1,123 @@
+/**
+ * Plain data shapes shared by the domain (`lib/`), the data layer (`lib/server/`) and the UI.
+ *
+ * Offsets: every `start`/`end` in this codebase is a JavaScript string offset (UTF-16 code units) into the
+ * article's canonical text, half-open `[start, end)`. The W3C Web Annotation model counts Unicode code points;
+ * exports convert with `lib/text/offsets.ts`.
+ */
+
+export type Role = "admin" | "reviewer";
+export type ArticleState = "draft" | "published";
+export type WorkflowState = "draft" | "in_review" | "approved";
+export type EvidenceStance = "supports" | "refutes" | "context";
+export type SourceKind =
+  | "government"
+  | "news_outlet"
+  | "wire_agency"
+  | "person"
+  | "organisation"
+  | "ngo"
+  | "document"
+  | "social_post";
+export type SpeakerKind = "person" | "organisation";
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface ClaimTypeDTO {
+  id: string;
+  slug: string;
+  label: string;
+  shortLabel: string;
+  description: string;
+  color: string;
+  position: number;
+  retired: boolean;
+}
+
+export interface VerificationStatusDTO {
+  id: string;
+  slug: string;
+  label: string;
+  description: string;
+  color: string;
+  /** schema.org ClaimReview ratingValue on a 1–5 scale; null means "not rated" (no ClaimReview). */
+  rating: number | null;
+  position: number;
+  retired: boolean;
+}
+
+export interface SourceDTO {
+  id: string;
+  name: string;
+  kind: SourceKind;
+  url: string | null;
+  /** ISO date, possibly partial: "2021", "2025-06", "2025-06-27". */
+  date: string | null;
+}
+
+export interface ProvenanceHopDTO {
+  position: number;
+  source: SourceDTO;
+  note: string | null;
+}
+
+export interface EvidenceDTO {
+  position: number;
+  url: string;
+  title: string;
+  stance: EvidenceStance;
+  archivedUrl: string | null;
+  note: string | null;
+}
+
+export interface PersonRefDTO {
+  id: string;
+  name: string;
+}
+
+/** The content of an annotation as readers see it (the approved version). */
+export interface AnnotationContentDTO {
+  claimType: Pick<ClaimTypeDTO, "slug" | "label" | "shortLabel" | "color" | "retired">;
+  status: Pick<VerificationStatusDTO, "slug" | "label" | "color" | "rating" | "retired">;
+  attributionText: string | null;
+  speakerName: string | null;
+  speakerKind: SpeakerKind | null;
+  speakerRole: string | null;
+  claimDate: string | null;
+  rationale: string;
+  chain: ProvenanceHopDTO[];
+  evidence: EvidenceDTO[];
+}
+
+export interface PublicAnnotationDTO extends AnnotationContentDTO {
+  id: string;
+  statementId: string;
+  start: number;
+  end: number;
+  quote: { exact: string; prefix: string; suffix: string };
+  author: PersonRefDTO;
+  approver: PersonRefDTO | null;
+  createdAt: string;
+  modifiedAt: string;
+  approvedAt: string | null;
+}
+
+export interface PublicArticleDTO {
+  id: string;
+  slug: string;
+  title: string;
+  outlet: string | null;
+  byline: string | null;
+  originalUrl: string | null;
+  publishedDate: string | null;
+  language: string;
+  text: string;
+  emphasis: TextRange[];
+  contentHash: string;
+  revision: number;
+  publishedAt: string | null;
+  updatedAt: string;
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { authOptions } from "./auth-options";
+import { db } from "./db";
+import { AccessDeniedError } from "./errors";
+import type { Role } from "@/lib/domain/types";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/**
+ * The signed-in user, read once per request. The JWT alone is not trusted: the user must still exist, be active,
+ * and carry the same session version (bumped on deactivation), so a revoked session stops at its next request.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.uid },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  });
+  if (!user || !user.active || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+});
+
+export async function requireReviewer(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AccessDeniedError("unauthenticated");
+  if (user.role !== "reviewer" && user.role !== "admin") throw new AccessDeniedError("forbidden");
+  return user;
+}
+
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AccessDeniedError("unauthenticated");
+  if (user.role !== "admin") throw new AccessDeniedError("forbidden");
+  return user;
+}

@@ -1,0 +1,35 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../lib/server/generated/prisma/client";
+import { resolveDatabaseUrl } from "../lib/server/database-url";
+import { seedVocabularies } from "./seed-vocabularies";
+import { seedDemo } from "./demo/seed-demo";
+
+/**
+ * Always: the default vocabularies (into empty tables). Demo data only when the database has no users and
+ * DEMO_SEED is not "false" — so it never touches a database that is in use.
+ */
+async function main() {
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: resolveDatabaseUrl(process.env.DATABASE_URL) }) });
+  try {
+    const vocab = await seedVocabularies(db);
+    if (vocab.claimTypes || vocab.statuses) console.log(`Seeded default vocabularies (${vocab.claimTypes} claim types, ${vocab.statuses} statuses).`);
+    if (process.env.DEMO_SEED === "false") {
+      console.log("DEMO_SEED=false: no demo data.");
+      return;
+    }
+    const users = await db.user.count();
+    if (users > 0) {
+      console.log(`Demo seed skipped: the database already has ${users} user(s).`);
+      return;
+    }
+    const result = await seedDemo(db);
+    console.log(`Seeded the demo: /articles/${result.slug} with ${result.annotations} approved annotations, and 3 demo accounts.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(`Seed failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
