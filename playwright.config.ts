@@ -27,6 +27,6 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { ...(process.env as Record<string, string>), NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...(process.env as Record<string, string>), NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

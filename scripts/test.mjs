@@ -22,7 +22,10 @@ ensureDependencies();
 ensurePrismaClient();
 ensureChromium();
 
-const only = process.argv[2]; // "unit" or "e2e" to run one half
+// `node scripts/test.mjs [unit|e2e] [playwright args…]` runs one half; E2E_PORT, E2E_DIST_DIR and E2E_DB let
+// several checkouts or engineers run end-to-end tests side by side.
+const only = process.argv[2];
+const extraArgs = process.argv.slice(3);
 let failed = false;
 
 if (only !== "e2e") {
@@ -32,7 +35,8 @@ if (only !== "e2e") {
 
 if (only !== "unit") {
   // A throwaway database and its own build folder: never the demo database, never the `npm start` build.
-  const dbFile = path.join(ROOT, ".data", "e2e.db");
+  const dbFile = path.resolve(ROOT, process.env.E2E_DB || ".data/e2e.db");
+  const distDir = process.env.E2E_DIST_DIR || ".next-test";
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
   process.env.DATABASE_URL = `file:${dbFile}`;
@@ -43,9 +47,9 @@ if (only !== "unit") {
   process.env.DEMO_SEED = "true";
   migrate();
   seed();
-  ensureBuild(".next-test");
+  ensureBuild(distDir);
   say("End-to-end tests (Playwright, Debian Chromium)…");
-  if (run(bin("playwright"), ["test"], { env: { ...process.env, CHROMIUM_PATH: CHROMIUM } }) !== 0) failed = true;
+  if (run(bin("playwright"), ["test", ...extraArgs], { env: { ...process.env, CHROMIUM_PATH: CHROMIUM, E2E_DIST_DIR: distDir } }) !== 0) failed = true;
 }
 
 if (failed) fail("Some tests failed.");

@@ -12,8 +12,8 @@
  * SHORT_QUOTE_LENGTH code units) is too common to trust alone: away from its old position it re-anchors only where
  * its prefix or suffix still agrees.
  *
- * Cost: O(n · k) to seed (k ≤ 32 n-gram scans of the new text) plus O(q² · w) for w ≤ 12 windows of ≈ 2q, where q is
- * the quote's length — linear in the article's length, never quadratic in it.
+ * Cost: O(n · k) to seed (k ≤ 32 n-gram scans of the new text) plus O(q² · w) for w ≤ 13 windows of ≈ 2q (w ≤ 5 for
+ * quotes over 1,000 units), where q is the quote's length — linear in the article's length, never quadratic in it.
  *
  * All offsets are UTF-16 code units (JavaScript string offsets).
  */
@@ -34,6 +34,7 @@ export type ReanchorMethod = "position" | "exact" | "fuzzy";
 
 export type ReanchorResult =
   | { status: "anchored"; start: number; end: number; score: number; method: ReanchorMethod }
+  /** `bestScore`: the best quote similarity seen, including a match rejected because its context disagreed. */
   | { status: "orphaned"; bestScore: number };
 
 export interface ReanchorOptions {

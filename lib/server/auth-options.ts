@@ -43,7 +43,7 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+      return { ...session, uid: token.uid, sv: token.sv, role: token.role } as typeof session;
     },
   },
 };

@@ -1,0 +1,41 @@
+import "server-only";
+import { revalidatePath, updateTag } from "next/cache";
+
+/** Cache tags for public (reader and API) data. */
+export const PUBLIC_ARTICLES_TAG = "public-articles";
+export const VOCABULARY_TAG = "vocabulary";
+export const articleTag = (slug: string) => `article:${slug}`;
+
+/**
+ * Call after any change readers could see: an annotation approved or changed, an article published or
+ * unpublished. Expires at once (not stale-while-revalidate), so the very next request sees the change.
+ * Safe to call outside a request (scripts, tests): it is then a no-op.
+ */
+export function invalidateArticle(slug: string): void {
+  safely(() => {
+    updateTag(articleTag(slug));
+    updateTag(PUBLIC_ARTICLES_TAG);
+    revalidatePath(`/articles/${slug}`);
+    revalidatePath("/");
+  });
+}
+
+/** Call after a vocabulary edit: labels, colours and ratings appear on every reader page. */
+export function invalidateVocabulary(): void {
+  safely(() => {
+    updateTag(VOCABULARY_TAG);
+    updateTag(PUBLIC_ARTICLES_TAG);
+    revalidatePath("/", "layout");
+  });
+}
+
+function safely(fn: () => void) {
+  try {
+    fn();
+  } catch (error) {
+    // Outside a Next.js request/action context (vitest, scripts) there is no cache to invalidate.
+    if (!(error instanceof Error) || !/static generation store|outside a request|Route Handler|Server Action|invariant/i.test(error.message)) {
+      if (process.env.NODE_ENV !== "test") console.warn("Cache invalidation skipped:", error);
+    }
+  }
+}
