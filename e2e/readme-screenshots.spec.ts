@@ -1,0 +1,17 @@
+import { test } from "@playwright/test";
+import { DEMO_SLUG } from "./helpers/session";
+
+// Refreshes the README's screenshots: UPDATE_SCREENSHOTS=1 node scripts/test.mjs e2e e2e/readme-screenshots.spec.ts
+test.skip(!process.env.UPDATE_SCREENSHOTS, "set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots");
+
+test("reader page screenshots for the README", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/articles/${DEMO_SLUG}`);
+  const misattributed = page.locator('[data-annotation-id][data-status="misattributed"]');
+  await misattributed.click();
+  await misattributed.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -200));
+  await page.screenshot({ path: "docs/screenshots/reader.png" });
+  await page.goto("/");
+  await page.screenshot({ path: "docs/screenshots/home.png" });
+});
