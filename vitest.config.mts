@@ -1,12 +1,15 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": root,
       // `server-only` throws outside a React Server Components bundle; tests import the data layer directly.
-      "server-only": path.resolve(__dirname, "lib/server/testing/server-only-stub.ts"),
+      "server-only": path.join(root, "lib/server/testing/server-only-stub.ts"),
     },
   },
   test: {
