@@ -1,0 +1,430 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { saveAnnotationAction, searchSourcesAction, type SaveState } from "@/app/review/actions";
+import type { ClaimTypeDTO, SourceDTO, VerificationStatusDTO } from "@/lib/domain/types";
+import type { AnnotationFormValues, EvidenceFormValue, HopFormValue } from "@/lib/server/review/types";
+import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/vocabulary/labels";
+import { FieldError, Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } from "./ui";
+
+// Loaded only when someone opens the rationale preview, to keep the workspace's JavaScript small.
+const Markdown = dynamic(() => import("@/components/markdown/Markdown").then((m) => m.Markdown), { loading: () => <p>Loading preview…</p> });
+
+const EMPTY_HOP: HopFormValue = { sourceId: null, name: "", kind: "person", url: "", date: "", note: "" };
+const EMPTY_EVIDENCE: EvidenceFormValue = { url: "", title: "", stance: "supports", archivedUrl: "", note: "" };
+
+export interface AnnotationFormProps {
+  articleId: string;
+  statementId: string;
+  annotation: { version: number; values: AnnotationFormValues } | null;
+  claimTypes: ClaimTypeDTO[];
+  statuses: VerificationStatusDTO[];
+  defaultStatusSlug: string;
+}
+
+/** Options: the active values, plus the current one if it has been retired since (shown as retired). */
+function options<T extends { slug: string; label: string; retired: boolean }>(all: T[], current: string | undefined) {
+  return all.filter((o) => !o.retired || o.slug === current);
+}
+
+function useSourceSearch() {
+  const [results, setResults] = useState<SourceDTO[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const search = (q: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    if (q.trim().length < 2) return;
+    timer.current = setTimeout(async () => setResults(await searchSourcesAction(q.trim())), 200);
+  };
+  return { results, search };
+}
+
+export function AnnotationForm({ articleId, statementId, annotation, claimTypes, statuses, defaultStatusSlug }: AnnotationFormProps) {
+  const initial: AnnotationFormValues = annotation?.values ?? {
+    claimTypeSlug: "",
+    statusSlug: defaultStatusSlug,
+    attributionText: "",
+    speakerName: "",
+    speakerKind: "",
+    speakerRole: "",
+    claimDate: "",
+    rationale: "",
+    chain: [],
+    evidence: [],
+  };
+  const [values, setValues] = useState<AnnotationFormValues>(initial);
+  const [baseVersion, setBaseVersion] = useState<number | null>(annotation?.version ?? null);
+  const [state, action, pending] = useActionState<SaveState, FormData>(saveAnnotationAction, null);
+  const [dismissedConflict, setDismissedConflict] = useState<SaveState>(null);
+  const [preview, setPreview] = useState(false);
+  const sources = useSourceSearch();
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const conflict = state && !state.ok && state.conflict && dismissedConflict !== state ? state.conflict : null;
+  const messageRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (state && !state.ok) messageRef.current?.focus();
+    // After a successful save the form goes on from the saved version (its values are what was saved).
+    if (state && state.ok) {
+      setBaseVersion(state.version);
+      setDirty(false);
+    }
+  }, [state]);
+
+  const [dirty, setDirty] = useState(false);
+  const set = <K extends keyof AnnotationFormValues>(key: K, value: AnnotationFormValues[K]) => {
+    setDirty(true);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  // A newer version arrived with the page (own save, someone's approval): follow it unless the user has unsaved
+  // input — then the save is version-checked and a conflict is shown instead of overwriting anything.
+  const propVersion = annotation?.version ?? null;
+  const propValues = annotation?.values;
+  useEffect(() => {
+    if (propVersion !== null && propValues && !dirty) {
+      setBaseVersion(propVersion);
+      setValues(propValues);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [propVersion]);
+  const setHop = (i: number, patch: Partial<HopFormValue>) => set("chain", values.chain.map((h, j) => (j === i ? { ...h, ...patch } : h)));
+  const setEvidence = (i: number, patch: Partial<EvidenceFormValue>) => set("evidence", values.evidence.map((h, j) => (j === i ? { ...h, ...patch } : h)));
+  const moveHop = (i: number, d: -1 | 1) => {
+    const chain = [...values.chain];
+    [chain[i], chain[i + d]] = [chain[i + d], chain[i]];
+    set("chain", chain);
+  };
+
+  const describedBy = (key: string, hint?: string) => [errors[key] ? `f-${key}-error` : "", hint ?? ""].join(" ").trim() || undefined;
+  const invalid = (key: string) => (errors[key] ? true : undefined);
+
+  function onHopName(i: number, name: string) {
+    const match = sources.results.find((s) => s.name === name);
+    setHop(i, match ? { name, sourceId: match.id, kind: match.kind, url: match.url ?? "", date: match.date ?? "" } : { name, sourceId: null });
+    sources.search(name);
+  }
+
+  const payload = JSON.stringify({ statementId, baseVersion, fields: values });
+  const currentType = annotation?.values.claimTypeSlug;
+  const currentStatus = annotation?.values.statusSlug;
+
+  return (
+    <form action={action} className="space-y-4" noValidate aria-busy={pending} aria-label="Annotation">
+      <input type="hidden" name="payload" value={payload} />
+      <input type="hidden" name="articleId" value={articleId} />
+      <datalist id="known-sources">
+        {sources.results.map((s) => (
+          <option key={s.id} value={s.name}>
+            {SOURCE_KIND_LABELS[s.kind] ?? s.kind}
+            {s.url ? ` · ${s.url}` : ""}
+          </option>
+        ))}
+      </datalist>
+
+      <div ref={messageRef} tabIndex={-1} className="outline-none">
+        {state && state.ok ? <Notice tone="success">{state.message}</Notice> : null}
+        {state && !state.ok && !conflict ? (
+          <Notice tone="error">
+            {state.message}
+            {state.signedOut ? (
+              <>
+                {" "}
+                <a href={`/login?callbackUrl=${encodeURIComponent(`/review/articles/${articleId}?s=${statementId}`)}`} className="font-semibold underline">
+                  Sign in
+                </a>
+              </>
+            ) : null}
+          </Notice>
+        ) : null}
+        {conflict && state && !state.ok ? (
+          <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="conflict">
+            <p className="font-semibold">Not saved: someone else changed this annotation.</p>
+            <p>{state.message}</p>
+            {conflict.changes.length ? (
+              <table className="w-full border-collapse text-left text-xs">
+                <caption className="sr-only">What {conflict.changedBy ?? "the other reviewer"} changed</caption>
+                <thead>
+                  <tr>
+                    <th className="border-b border-amber-300 py-1 pr-2">Field</th>
+                    <th className="border-b border-amber-300 py-1 pr-2">When you started</th>
+                    <th className="border-b border-amber-300 py-1">Now (version {conflict.currentVersion})</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflict.changes.map((c) => (
+                    <tr key={c.field} data-field={c.field}>
+                      <th scope="row" className="py-1 pr-2 align-top font-semibold">
+                        {c.label}
+                      </th>
+                      <td className="whitespace-pre-wrap py-1 pr-2 align-top">{c.before}</td>
+                      <td className="whitespace-pre-wrap py-1 align-top">{c.after}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p>No content fields differ (only its workflow state changed).</p>
+            )}
+            <p>Your edit is still in the form below. Reapply it on top of version {conflict.currentVersion}, check it, and save again.</p>
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => {
+                setBaseVersion(conflict.currentVersion);
+                setDismissedConflict(state);
+              }}
+            >
+              Reapply my edit on version {conflict.currentVersion}
+            </button>
+          </div>
+        ) : null}
+      </div>
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="f-claimTypeSlug" className={labelClass}>
+            Claim type
+          </label>
+          <select id="f-claimTypeSlug" value={values.claimTypeSlug} onChange={(e) => set("claimTypeSlug", e.target.value)} aria-invalid={invalid("claimTypeSlug")} aria-describedby={describedBy("claimTypeSlug")} className={inputClass}>
+            <option value="">Choose…</option>
+            {options(claimTypes, currentType).map((t) => (
+              <option key={t.slug} value={t.slug}>
+                {t.label}
+                {t.retired ? " (retired)" : ""}
+              </option>
+            ))}
+          </select>
+          <FieldError id="f-claimTypeSlug-error" message={errors.claimTypeSlug} />
+        </div>
+        <div>
+          <label htmlFor="f-statusSlug" className={labelClass}>
+            Verification status
+          </label>
+          <select id="f-statusSlug" value={values.statusSlug} onChange={(e) => set("statusSlug", e.target.value)} aria-invalid={invalid("statusSlug")} aria-describedby={describedBy("statusSlug")} className={inputClass}>
+            {options(statuses, currentStatus).map((s) => (
+              <option key={s.slug} value={s.slug}>
+                {s.label}
+                {s.retired ? " (retired)" : ""}
+              </option>
+            ))}
+          </select>
+          <FieldError id="f-statusSlug-error" message={errors.statusSlug} />
+        </div>
+      </div>
+
+      <div>
+        <label htmlFor="f-attributionText" className={labelClass}>
+          Attribution
+        </label>
+        <input id="f-attributionText" value={values.attributionText} onChange={(e) => set("attributionText", e.target.value)} placeholder="The wording in the text, e.g. “a spokesperson for the Estonian foreign ministry”" aria-invalid={invalid("attributionText")} aria-describedby={describedBy("attributionText")} className={inputClass} />
+        <FieldError id="f-attributionText-error" message={errors.attributionText} />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <div className="sm:col-span-2">
+          <label htmlFor="f-speakerName" className={labelClass}>
+            Speaker
+          </label>
+          <input
+            id="f-speakerName"
+            list="known-sources"
+            autoComplete="off"
+            value={values.speakerName}
+            onChange={(e) => {
+              set("speakerName", e.target.value);
+              sources.search(e.target.value);
+            }}
+            placeholder="Person or organisation"
+            aria-invalid={invalid("speakerName")}
+            aria-describedby={describedBy("speakerName", "f-speaker-hint")}
+            className={inputClass}
+          />
+          <p id="f-speaker-hint" className="mt-1 text-xs text-stone-600">
+            Suggestions come from known sources.
+          </p>
+          <FieldError id="f-speakerName-error" message={errors.speakerName} />
+        </div>
+        <div>
+          <label htmlFor="f-speakerKind" className={labelClass}>
+            Speaker kind
+          </label>
+          <select id="f-speakerKind" value={values.speakerKind} onChange={(e) => set("speakerKind", e.target.value)} aria-invalid={invalid("speakerKind")} aria-describedby={describedBy("speakerKind")} className={inputClass}>
+            <option value="">Not recorded</option>
+            <option value="person">Person</option>
+            <option value="organisation">Organisation</option>
+          </select>
+          <FieldError id="f-speakerKind-error" message={errors.speakerKind} />
+        </div>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="f-speakerRole" className={labelClass}>
+            Role
+          </label>
+          <input id="f-speakerRole" value={values.speakerRole} onChange={(e) => set("speakerRole", e.target.value)} aria-invalid={invalid("speakerRole")} aria-describedby={describedBy("speakerRole")} className={inputClass} />
+          <FieldError id="f-speakerRole-error" message={errors.speakerRole} />
+        </div>
+        <div>
+          <label htmlFor="f-claimDate" className={labelClass}>
+            Claim date
+          </label>
+          <input id="f-claimDate" value={values.claimDate} onChange={(e) => set("claimDate", e.target.value)} placeholder="2025-06-27, 2025-06 or 2021" aria-invalid={invalid("claimDate")} aria-describedby={describedBy("claimDate")} className={inputClass} />
+          <FieldError id="f-claimDate-error" message={errors.claimDate} />
+        </div>
+      </div>
+
+      <fieldset className="space-y-3 rounded border border-stone-300 p-3">
+        <legend className="px-1 text-sm font-semibold text-stone-900">Provenance chain</legend>
+        <p className="text-xs text-stone-600">From the original speaker to this article, in order. Each hop is a source: pick a known one or describe a new one.</p>
+        {values.chain.length === 0 ? <p className="text-sm text-stone-700">No hops yet.</p> : null}
+        <ol className="space-y-3">
+          {values.chain.map((hop, i) => (
+            <li key={i}>
+              <fieldset className="space-y-2 rounded border border-stone-200 bg-stone-50 p-2" aria-label={`Hop ${i + 1}`}>
+                <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-stone-700">
+                  Hop {i + 1}
+                  {i === 0 ? " (origin)" : ""}
+                </legend>
+                <div className="grid gap-2 sm:grid-cols-2">
+                  <div>
+                    <label htmlFor={`hop-${i}-name`} className={labelClass}>
+                      Source name
+                    </label>
+                    <input id={`hop-${i}-name`} list="known-sources" autoComplete="off" value={hop.name} onChange={(e) => onHopName(i, e.target.value)} aria-invalid={invalid(`chain.${i}.name`)} aria-describedby={describedBy(`chain.${i}.name`)} className={inputClass} />
+                    <FieldError id={`f-chain.${i}.name-error`} message={errors[`chain.${i}.name`]} />
+                    {hop.sourceId ? <p className="mt-1 text-xs text-stone-600">Known source</p> : null}
+                  </div>
+                  <div>
+                    <label htmlFor={`hop-${i}-kind`} className={labelClass}>
+                      Source kind
+                    </label>
+                    <select id={`hop-${i}-kind`} value={hop.kind} onChange={(e) => setHop(i, { kind: e.target.value })} aria-invalid={invalid(`chain.${i}.kind`)} aria-describedby={describedBy(`chain.${i}.kind`)} className={inputClass}>
+                      {Object.entries(SOURCE_KIND_LABELS).map(([k, label]) => (
+                        <option key={k} value={k}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldError id={`f-chain.${i}.kind-error`} message={errors[`chain.${i}.kind`]} />
+                  </div>
+                  <div>
+                    <label htmlFor={`hop-${i}-url`} className={labelClass}>
+                      Source URL
+                    </label>
+                    <input id={`hop-${i}-url`} type="url" value={hop.url} onChange={(e) => setHop(i, { url: e.target.value })} placeholder="https://…" aria-invalid={invalid(`chain.${i}.url`)} aria-describedby={describedBy(`chain.${i}.url`)} className={inputClass} />
+                    <FieldError id={`f-chain.${i}.url-error`} message={errors[`chain.${i}.url`]} />
+                  </div>
+                  <div>
+                    <label htmlFor={`hop-${i}-date`} className={labelClass}>
+                      Source date
+                    </label>
+                    <input id={`hop-${i}-date`} value={hop.date} onChange={(e) => setHop(i, { date: e.target.value })} placeholder="2025-06-27" aria-invalid={invalid(`chain.${i}.date`)} aria-describedby={describedBy(`chain.${i}.date`)} className={inputClass} />
+                    <FieldError id={`f-chain.${i}.date-error`} message={errors[`chain.${i}.date`]} />
+                  </div>
+                </div>
+                <div className="flex flex-wrap gap-2">
+                  <button type="button" className={secondaryButtonClass} disabled={i === 0} onClick={() => moveHop(i, -1)} aria-label={`Move hop ${i + 1} up`}>
+                    Move up
+                  </button>
+                  <button type="button" className={secondaryButtonClass} disabled={i === values.chain.length - 1} onClick={() => moveHop(i, 1)} aria-label={`Move hop ${i + 1} down`}>
+                    Move down
+                  </button>
+                  <button type="button" className={secondaryButtonClass} onClick={() => set("chain", values.chain.filter((_, j) => j !== i))} aria-label={`Remove hop ${i + 1}`}>
+                    Remove
+                  </button>
+                </div>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        <button type="button" className={secondaryButtonClass} onClick={() => set("chain", [...values.chain, { ...EMPTY_HOP }])}>
+          Add hop
+        </button>
+      </fieldset>
+
+      <div>
+        <div className="mb-1 flex items-center justify-between">
+          <label htmlFor="f-rationale" className="block text-sm font-medium text-stone-800">
+            Rationale
+          </label>
+          <button type="button" className="text-sm text-blue-800 underline" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
+            {preview ? "Edit" : "Preview"}
+          </button>
+        </div>
+        {preview ? (
+          <div className="min-h-24 rounded border border-stone-300 bg-white p-2 text-sm" aria-label="Rationale preview">
+            {values.rationale.trim() ? <Markdown source={values.rationale} /> : <p className="text-stone-500">Nothing to preview.</p>}
+          </div>
+        ) : (
+          <textarea id="f-rationale" rows={5} value={values.rationale} onChange={(e) => set("rationale", e.target.value)} aria-invalid={invalid("rationale")} aria-describedby={describedBy("rationale", "f-rationale-hint")} className={inputClass} />
+        )}
+        <p id="f-rationale-hint" className="mt-1 text-xs text-stone-600">
+          Markdown: **bold**, *italic*, [links](https://…), lists. HTML is not allowed.
+        </p>
+        <FieldError id="f-rationale-error" message={errors.rationale} />
+      </div>
+
+      <fieldset className="space-y-3 rounded border border-stone-300 p-3">
+        <legend className="px-1 text-sm font-semibold text-stone-900">Evidence</legend>
+        {values.evidence.length === 0 ? <p className="text-sm text-stone-700">No evidence links yet.</p> : null}
+        {values.evidence.map((ev, i) => (
+          <fieldset key={i} className="space-y-2 rounded border border-stone-200 bg-stone-50 p-2" aria-label={`Evidence ${i + 1}`}>
+            <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-stone-700">Evidence {i + 1}</legend>
+            <div className="grid gap-2 sm:grid-cols-2">
+              <div>
+                <label htmlFor={`ev-${i}-url`} className={labelClass}>
+                  Evidence URL
+                </label>
+                <input id={`ev-${i}-url`} type="url" value={ev.url} onChange={(e) => setEvidence(i, { url: e.target.value })} placeholder="https://…" aria-invalid={invalid(`evidence.${i}.url`)} aria-describedby={describedBy(`evidence.${i}.url`)} className={inputClass} />
+                <FieldError id={`f-evidence.${i}.url-error`} message={errors[`evidence.${i}.url`]} />
+              </div>
+              <div>
+                <label htmlFor={`ev-${i}-title`} className={labelClass}>
+                  Evidence title
+                </label>
+                <input id={`ev-${i}-title`} value={ev.title} onChange={(e) => setEvidence(i, { title: e.target.value })} aria-invalid={invalid(`evidence.${i}.title`)} aria-describedby={describedBy(`evidence.${i}.title`)} className={inputClass} />
+                <FieldError id={`f-evidence.${i}.title-error`} message={errors[`evidence.${i}.title`]} />
+              </div>
+              <div>
+                <label htmlFor={`ev-${i}-stance`} className={labelClass}>
+                  Stance
+                </label>
+                <select id={`ev-${i}-stance`} value={ev.stance} onChange={(e) => setEvidence(i, { stance: e.target.value })} aria-invalid={invalid(`evidence.${i}.stance`)} aria-describedby={describedBy(`evidence.${i}.stance`)} className={inputClass}>
+                  {Object.entries(STANCE_LABELS).map(([k, label]) => (
+                    <option key={k} value={k}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                <FieldError id={`f-evidence.${i}.stance-error`} message={errors[`evidence.${i}.stance`]} />
+              </div>
+              <div>
+                <label htmlFor={`ev-${i}-archived`} className={labelClass}>
+                  Archived URL
+                </label>
+                <input id={`ev-${i}-archived`} type="url" value={ev.archivedUrl} onChange={(e) => setEvidence(i, { archivedUrl: e.target.value })} placeholder="https://web.archive.org/…" aria-invalid={invalid(`evidence.${i}.archivedUrl`)} aria-describedby={describedBy(`evidence.${i}.archivedUrl`)} className={inputClass} />
+                <FieldError id={`f-evidence.${i}.archivedUrl-error`} message={errors[`evidence.${i}.archivedUrl`]} />
+              </div>
+            </div>
+            <button type="button" className={secondaryButtonClass} onClick={() => set("evidence", values.evidence.filter((_, j) => j !== i))} aria-label={`Remove evidence ${i + 1}`}>
+              Remove
+            </button>
+          </fieldset>
+        ))}
+        <button type="button" className={secondaryButtonClass} onClick={() => set("evidence", [...values.evidence, { ...EMPTY_EVIDENCE }])}>
+          Add evidence link
+        </button>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-2 border-t border-stone-200 pt-3">
+        <button type="submit" name="intent" value="draft" disabled={pending} className={secondaryButtonClass}>
+          Save draft
+        </button>
+        <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass}>
+          Submit for review
+        </button>
+        <span className="text-xs text-stone-600" aria-live="polite">
+          {pending ? "Saving…" : baseVersion ? `Editing version ${baseVersion}` : "New annotation"}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { mergeAction, splitAction, type StatementState } from "@/app/review/actions";
+import { selectionOffsets } from "./selection";
+import { Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } from "./ui";
+
+interface Neighbour {
+  id: string;
+  annotated: boolean;
+  preview: string;
+}
+
+export interface StatementToolsProps {
+  articleId: string;
+  statementId: string;
+  start: number;
+  end: number;
+  text: string;
+  annotationLabel: string | null;
+  previous: Neighbour | null;
+  next: Neighbour | null;
+  candidates: { at: number; label: string }[];
+}
+
+const short = (s: string, n = 50) => {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+};
+
+/** Split and merge, each with a confirmation that says where the annotation goes. */
+export function StatementTools(props: StatementToolsProps) {
+  const { articleId, statementId, start, text, annotationLabel, previous, next, candidates } = props;
+  const router = useRouter();
+  const [mode, setMode] = useState<"none" | "split" | "merge-prev" | "merge-next">("none");
+  const [at, setAt] = useState<number>(candidates[0]?.at ?? 0);
+  const [keep, setKeep] = useState<"first" | "second">("first");
+  const [split, splitFormAction, splitting] = useActionState<StatementState, FormData>(splitAction, null);
+  const [merge, mergeFormAction, merging] = useActionState<StatementState, FormData>(mergeAction, null);
+  const [cursorNote, setCursorNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    const done = split?.ok ? split : merge?.ok ? merge : null;
+    if (done) router.push(`/review/articles/${articleId}?s=${done.statementId}`, { scroll: false });
+  }, [split, merge, articleId, router]);
+
+  function takeCursor() {
+    const root = document.getElementById("workspace-text");
+    const sel = root ? selectionOffsets(root) : null;
+    if (!sel || sel.start <= start || sel.start >= start + text.length) {
+      setCursorNote("Click inside this statement's text where it should be split, then press this button again.");
+      return;
+    }
+    setAt(sel.start);
+    setCursorNote(null);
+  }
+
+  const rel = at - start;
+  const first = text.slice(0, rel);
+  const second = text.slice(rel);
+  const neighbour = mode === "merge-prev" ? previous : mode === "merge-next" ? next : null;
+  const bothAnnotated = !!annotationLabel && !!neighbour?.annotated;
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "split"} onClick={() => setMode(mode === "split" ? "none" : "split")} disabled={candidates.length === 0 && text.length < 2}>
+          Split…
+        </button>
+        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "merge-prev"} disabled={!previous} onClick={() => setMode(mode === "merge-prev" ? "none" : "merge-prev")}>
+          Merge with previous…
+        </button>
+        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "merge-next"} disabled={!next} onClick={() => setMode(mode === "merge-next" ? "none" : "merge-next")}>
+          Merge with next…
+        </button>
+      </div>
+
+      {mode === "split" ? (
+        <form action={splitFormAction} className="space-y-2 rounded border border-stone-300 bg-white p-3 text-sm" aria-label="Split statement">
+          <input type="hidden" name="articleId" value={articleId} />
+          <input type="hidden" name="statementId" value={statementId} />
+          <input type="hidden" name="at" value={at} />
+          <input type="hidden" name="confirmed" value="yes" />
+          <div>
+            <label htmlFor="split-at" className={labelClass}>
+              Split after
+            </label>
+            <select id="split-at" value={at} onChange={(e) => setAt(Number(e.target.value))} className={inputClass}>
+              {candidates.every((c) => c.at !== at) && at > start ? <option value={at}>Text cursor position</option> : null}
+              {candidates.map((c) => (
+                <option key={c.at} value={c.at}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="mt-1 text-sm text-blue-800 underline" onClick={takeCursor}>
+              Use the text cursor position
+            </button>
+            {cursorNote ? <p className="text-xs text-amber-900">{cursorNote}</p> : null}
+          </div>
+          {rel > 0 && rel < text.length ? (
+            <p className="rounded bg-stone-100 p-2 font-serif">
+              <span className="text-stone-900">“{short(first, 80)}”</span> <span aria-hidden="true">✂</span>
+              <span className="sr-only">split here, then</span> <span className="text-stone-900">“{short(second, 80)}”</span>
+            </p>
+          ) : null}
+          {annotationLabel ? (
+            <fieldset className="space-y-1">
+              <legend className="font-medium">This statement carries an annotation ({annotationLabel}). Which part keeps it?</legend>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="keep" value="first" checked={keep === "first"} onChange={() => setKeep("first")} /> The first part
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="keep" value="second" checked={keep === "second"} onChange={() => setKeep("second")} /> The second part
+              </label>
+              <Notice tone="warning">
+                The annotation will move to the {keep} part: “{short(keep === "first" ? first : second, 70)}”. The other part becomes a new statement without an annotation.
+              </Notice>
+            </fieldset>
+          ) : (
+            <input type="hidden" name="keep" value="first" />
+          )}
+          {split && !split.ok ? <Notice tone="error">{split.message}</Notice> : null}
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass} disabled={splitting || rel <= 0 || rel >= text.length}>
+              {annotationLabel ? "Confirm split" : "Split"}
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => setMode("none")}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {neighbour ? (
+        <form action={mergeFormAction} className="space-y-2 rounded border border-stone-300 bg-white p-3 text-sm" aria-label="Merge statements">
+          <input type="hidden" name="articleId" value={articleId} />
+          <input type="hidden" name="firstId" value={mode === "merge-prev" ? neighbour.id : statementId} />
+          <input type="hidden" name="secondId" value={mode === "merge-prev" ? statementId : neighbour.id} />
+          <input type="hidden" name="confirmed" value="yes" />
+          <p>
+            Merge with the {mode === "merge-prev" ? "previous" : "next"} statement: “{neighbour.preview}”.
+          </p>
+          {bothAnnotated ? (
+            <Notice tone="error">Both statements carry an annotation, and a statement carries only one. They cannot be merged.</Notice>
+          ) : annotationLabel ? (
+            <Notice tone="warning">This statement&apos;s annotation ({annotationLabel}) will cover the whole merged statement.</Notice>
+          ) : neighbour.annotated ? (
+            <Notice tone="warning">The {mode === "merge-prev" ? "previous" : "next"} statement&apos;s annotation will cover the whole merged statement.</Notice>
+          ) : null}
+          {merge && !merge.ok ? <Notice tone="error">{merge.message}</Notice> : null}
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass} disabled={merging || bothAnnotated}>
+              {annotationLabel || neighbour.annotated ? "Confirm merge" : "Merge"}
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => setMode("none")}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,311 @@
+import { expect, test, type Page } from "@playwright/test";
+import path from "node:path";
+import { REVIEWER, REVIEWER2, createThrowawayReviewer, importPasted, newSignedInPage, openStatement, readDb, signIn, writeDb } from "./helpers/review";
+
+const FIXTURE = path.join(__dirname, "fixtures", "review-article.txt");
+
+async function annotate(page: Page, opts: { type: string; status: string; attribution?: string; speaker?: string; role?: string; date?: string; hops?: { name: string; kind: string; url: string; date: string }[]; evidence?: string }) {
+  const form = page.getByRole("form", { name: "Annotation" });
+  await form.getByLabel("Claim type").selectOption({ label: opts.type });
+  await form.getByLabel("Verification status").selectOption({ label: opts.status });
+  if (opts.attribution) await form.getByLabel("Attribution").fill(opts.attribution);
+  if (opts.speaker) await form.getByLabel("Speaker", { exact: true }).fill(opts.speaker);
+  if (opts.role) await form.getByLabel("Role").fill(opts.role);
+  if (opts.date) await form.getByLabel("Claim date").fill(opts.date);
+  for (const [i, hop] of (opts.hops ?? []).entries()) {
+    await form.getByRole("button", { name: "Add hop" }).click();
+    const group = form.getByRole("group", { name: `Hop ${i + 1}` });
+    await group.getByLabel("Source name").fill(hop.name);
+    await group.getByLabel("Source kind").selectOption({ label: hop.kind });
+    await group.getByLabel("Source URL").fill(hop.url);
+    await group.getByLabel("Source date").fill(hop.date);
+  }
+  await form.getByLabel("Rationale").fill("Checked against the **original** statement.");
+  if (opts.evidence) {
+    await form.getByRole("button", { name: "Add evidence link" }).click();
+    const ev = form.getByRole("group", { name: "Evidence 1" });
+    await ev.getByLabel("Evidence URL").fill(opts.evidence);
+    await ev.getByLabel("Evidence title").fill("Primary source");
+    await ev.getByLabel("Stance").selectOption("supports");
+  }
+}
+
+test.describe("reviewer workspace", () => {
+  test("import from a file, annotate three statements, second reviewer approves, publish, reader sees it", async ({ browser }) => {
+    const title = `E2E provenance check ${Date.now()}`;
+    const { context: ctxA, page } = await newSignedInPage(browser, REVIEWER);
+    await page.goto("/review/new");
+    await page.getByLabel("Title").fill(title);
+    await page.getByLabel("Outlet").fill("E2E Times");
+    await page.getByLabel("Byline").fill("Test Writer");
+    await page.getByLabel("Original URL").fill("https://example.com/e2e-article");
+    await page.getByLabel("Published").fill("2025-06-27");
+    await page.getByLabel("Language").fill("en");
+    await page.getByLabel(/^File/).setInputFiles(FIXTURE);
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByRole("heading", { name: /Proposed statements \(\d+\)/ })).toBeVisible();
+    const proposed = await page.getByTestId("proposed-statements").locator("li").count();
+    expect(proposed).toBeGreaterThanOrEqual(5);
+    await expect(page.getByLabel("Article text")).toHaveValue(/Ottawa Convention/);
+    {
+      const db = readDb();
+      expect(db.prepare("SELECT COUNT(*) n FROM Article WHERE title = ?").get(title)).toEqual({ n: 0 });
+      db.close();
+    }
+    await page.screenshot({ path: test.info().outputPath("review-import-preview.png"), fullPage: true });
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.waitForURL(/\/review\/articles\/[^/?]+/);
+    const articleId = new URL(page.url()).pathname.split("/").pop()!;
+    const db = readDb();
+    const article = db.prepare("SELECT slug, state, outlet FROM Article WHERE id = ?").get(articleId) as { slug: string; state: string; outlet: string };
+    expect(article).toMatchObject({ state: "draft", outlet: "E2E Times" });
+    expect(db.prepare("SELECT COUNT(*) n FROM Statement WHERE articleId = ?").get(articleId)).toEqual({ n: proposed });
+    expect(db.prepare("SELECT COUNT(*) n FROM AuditEvent WHERE action = 'article.import' AND entityId = ?").get(articleId)).toEqual({ n: 1 });
+
+    // Keyboard: j/k move between statements.
+    const statements = page.locator("[data-statement-id]");
+    await statements.first().focus();
+    await page.keyboard.press("j");
+    await expect(statements.nth(1)).toBeFocused();
+    await page.keyboard.press("k");
+    await expect(statements.first()).toBeFocused();
+
+    // Statement 1: official statement with a two-hop provenance chain.
+    await openStatement(page, 1);
+    await annotate(page, {
+      type: "Official statement",
+      status: "Verified",
+      attribution: "a spokesperson for the Estonian foreign ministry",
+      speaker: "Estonian foreign ministry",
+      role: "Spokesperson",
+      date: "2025-06-27",
+      hops: [
+        { name: "Estonian foreign ministry", kind: "Government", url: "https://vm.ee/en", date: "2025-06-27" },
+        { name: "Interfax", kind: "Wire agency", url: "https://interfax.com", date: "2025-06-27" },
+      ],
+      evidence: "https://vm.ee/en/news",
+    });
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByText("Saved and submitted for review.")).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath("review-workspace.png"), fullPage: true });
+
+    // Statement 2 and 3, other types.
+    await openStatement(page, 2);
+    await annotate(page, { type: "Author's assertion", status: "Partly true", date: "2025" });
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByText("Saved and submitted for review.")).toBeVisible();
+    await openStatement(page, 3);
+    await annotate(page, { type: "News report / newspaper quote", status: "Unverified", attribution: "According to the news agency Interfax", speaker: "Interfax" });
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByText("Saved and submitted for review.")).toBeVisible();
+
+    const rows = db.prepare("SELECT a.id, a.workflowState, t.slug type FROM Annotation a JOIN ClaimType t ON t.id = a.claimTypeId WHERE a.articleId = ? ORDER BY a.positionStart").all(articleId) as { id: string; workflowState: string; type: string }[];
+    expect(rows.map((r) => [r.type, r.workflowState])).toEqual([
+      ["official-statement", "in_review"],
+      ["author-assertion", "in_review"],
+      ["news-report", "in_review"],
+    ]);
+    const chain = db.prepare("SELECT s.name FROM ProvenanceHop h JOIN Source s ON s.id = h.sourceId WHERE h.annotationId = ? ORDER BY h.position").all(rows[0].id);
+    expect(chain).toEqual([{ name: "Estonian foreign ministry" }, { name: "Interfax" }]);
+
+    // Self-approval: the author sees why, and a direct call of the action is refused by the server.
+    await openStatement(page, 1);
+    const review = page.getByRole("form", { name: "Second review" });
+    await expect(review.getByText(/You wrote this annotation/)).toBeVisible();
+    await expect(review.getByRole("button", { name: "Approve" })).toBeDisabled();
+    await review.getByRole("button", { name: "Approve" }).evaluate((b) => b.removeAttribute("disabled"));
+    await review.getByRole("button", { name: "Approve" }).click();
+    await expect(review.getByRole("alert").filter({ hasText: /You wrote this annotation/ })).toBeVisible();
+    expect(db.prepare("SELECT workflowState, approvedSnapshot FROM Annotation WHERE id = ?").get(rows[0].id)).toEqual({ workflowState: "in_review", approvedSnapshot: null });
+
+    // The second reviewer sees the three on the desk and approves them.
+    const { context: ctxB, page: pageB } = await newSignedInPage(browser, REVIEWER2);
+    const waiting = pageB.getByTestId("waiting-for-me");
+    for (const r of rows) await expect(waiting.locator(`[data-annotation-id="${r.id}"]`)).toBeVisible();
+    await pageB.screenshot({ path: test.info().outputPath("review-desk.png"), fullPage: true });
+    await pageB.goto(`/review/articles/${articleId}`);
+    for (const n of [1, 2, 3]) {
+      await openStatement(pageB, n);
+      const form = pageB.getByRole("form", { name: "Second review" });
+      await form.getByRole("button", { name: "Approve" }).click();
+      await expect(pageB.locator("[data-selected-statement] h2").first()).toContainText("Approved");
+      await expect(form).toBeHidden();
+    }
+    const approved = db.prepare("SELECT workflowState, approvedTypeSlug, approvedStatusSlug, approverId FROM Annotation WHERE articleId = ? ORDER BY positionStart").all(articleId) as { workflowState: string; approvedTypeSlug: string }[];
+    expect(approved.map((a) => a.workflowState)).toEqual(["approved", "approved", "approved"]);
+    expect(approved.map((a) => a.approvedTypeSlug)).toEqual(["official-statement", "author-assertion", "news-report"]);
+
+    // History: the timeline shows who did what.
+    await openStatement(pageB, 1);
+    const history = pageB.getByTestId("history");
+    await expect(history.locator('[data-action="annotation.approve"]')).toContainText("Sam Second");
+    await expect(history.locator('[data-action="annotation.create"]')).toContainText("Rita Reviewer");
+
+    await pageB.getByRole("button", { name: "Publish" }).click();
+    await expect(pageB.getByText(/^Published: readers/)).toBeVisible();
+    expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "published" });
+    expect(db.prepare("SELECT COUNT(*) n FROM AuditEvent WHERE action = 'article.publish' AND entityId = ?").get(articleId)).toEqual({ n: 1 });
+
+    // The reader page (anonymous) shows the three highlights.
+    const reader = await browser.newPage();
+    await reader.goto(`/articles/${article.slug}`);
+    const highlights = reader.locator("[data-annotation-id]");
+    await expect(highlights).toHaveCount(3);
+    await expect(reader.locator(`[data-annotation-id="${rows[0].id}"]`)).toHaveAttribute("data-status", "verified");
+    await expect(reader.locator(`[data-annotation-id="${rows[0].id}"]`)).toHaveAttribute("data-claim-type", "official-statement");
+    await expect(reader.locator(`[data-annotation-id="${rows[1].id}"]`)).toHaveAttribute("data-claim-type", "author-assertion");
+    await expect(reader.locator(`[data-annotation-id="${rows[2].id}"]`)).toHaveAttribute("data-status", "unverified");
+    await reader.close();
+    db.close();
+    await ctxA.close();
+    await ctxB.close();
+  });
+
+  test("a concurrent edit is refused with the other reviewer's changes, and can be reapplied", async ({ browser }) => {
+    const { context: ctxA, page: a } = await newSignedInPage(browser, REVIEWER);
+    const articleId = await importPasted(a, `E2E conflict ${Date.now()}`, "The minister said the budget would grow by 5 percent next year.\n\nOpposition leaders disputed the figure on Monday.");
+    const statementId = await openStatement(a, 0);
+    await a.getByRole("form", { name: "Annotation" }).getByLabel("Claim type").selectOption({ label: "Statistic" });
+    await a.getByLabel("Role").fill("Minister");
+    await a.getByRole("button", { name: "Save draft" }).click();
+    await expect(a.getByText("Draft saved.")).toBeVisible();
+
+    const { context: ctxB, page: b } = await newSignedInPage(browser, REVIEWER2, `/review/articles/${articleId}?s=${statementId}`);
+    await expect(b.getByLabel("Role")).toHaveValue("Minister");
+
+    // A saves first…
+    await a.getByLabel("Role").fill("Finance minister");
+    await a.getByRole("button", { name: "Save draft" }).click();
+    await expect(a.getByText("Draft saved.")).toBeVisible();
+    // …then B, from the older version.
+    await b.getByLabel("Rationale").fill("The ministry's own budget tables show 4.8 percent.");
+    await b.getByRole("button", { name: "Save draft" }).click();
+    const conflict = b.getByTestId("conflict");
+    await expect(conflict).toBeVisible();
+    await expect(conflict).toContainText("Rita Reviewer saved this annotation");
+    const roleRow = conflict.locator('tr[data-field="speakerRole"]');
+    await expect(roleRow).toContainText("Minister");
+    await expect(roleRow).toContainText("Finance minister");
+    await expect(b.getByLabel("Rationale")).toHaveValue("The ministry's own budget tables show 4.8 percent.");
+    const db = readDb();
+    expect(db.prepare("SELECT version, speakerRole, rationale FROM Annotation WHERE statementId = ?").get(statementId)).toEqual({ version: 2, speakerRole: "Finance minister", rationale: "" });
+
+    await conflict.getByRole("button", { name: "Reapply my edit on version 2" }).click();
+    await expect(conflict).toBeHidden();
+    // B's form still holds B's values (including the older role): B takes A's role, keeps the rationale, saves.
+    await b.getByLabel("Role").fill("Finance minister");
+    await b.getByRole("button", { name: "Save draft" }).click();
+    await expect(b.getByText("Draft saved.")).toBeVisible();
+    expect(db.prepare("SELECT version, speakerRole, rationale FROM Annotation WHERE statementId = ?").get(statementId)).toEqual({
+      version: 3,
+      speakerRole: "Finance minister",
+      rationale: "The ministry's own budget tables show 4.8 percent.",
+    });
+    db.close();
+    await ctxA.close();
+    await ctxB.close();
+  });
+
+  test("a span selected with the mouse becomes a statement; an annotated statement splits only after confirmation", async ({ page }) => {
+    await signIn(page, REVIEWER);
+    const text = "Officials said the bridge would open in May, and that it cost 40 million euros to build.\n\nResidents welcomed the news.";
+    const articleId = await importPasted(page, `E2E spans ${Date.now()}`, text);
+    // Select "40 million euros" with the mouse (a drag over the words).
+    const target = "40 million euros";
+    const box = await page.evaluate((needle) => {
+      const root = document.getElementById("workspace-text")!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.textContent!.indexOf(needle);
+        if (i >= 0) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + needle.length);
+          const rects = r.getClientRects();
+          const first = rects[0];
+          const last = rects[rects.length - 1];
+          return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+        }
+      }
+      return null;
+    }, target);
+    expect(box).not.toBeNull();
+    await page.mouse.move(box!.x1, box!.y1);
+    await page.mouse.down();
+    await page.mouse.move(box!.x2, box!.y2, { steps: 5 });
+    await page.mouse.up();
+    const bar = page.getByRole("region", { name: "Selected text" });
+    await expect(bar).toContainText(target);
+    await bar.getByRole("button", { name: "Make this a statement" }).click();
+    await expect(page.locator("[data-selected-statement] blockquote")).toHaveText(target);
+    const db = readDb();
+    const start = text.indexOf(target);
+    const manual = db.prepare("SELECT start, \"end\", origin FROM Statement WHERE articleId = ? AND origin = 'manual'").get(articleId);
+    expect(manual).toEqual({ start, end: start + target.length, origin: "manual" });
+    const all = db.prepare("SELECT start, \"end\" FROM Statement WHERE articleId = ? ORDER BY start").all(articleId) as { start: number; end: number }[];
+    for (let i = 1; i < all.length; i++) expect(all[i].start).toBeGreaterThanOrEqual(all[i - 1].end);
+
+    // Annotate the first statement, then split it: the confirmation says where the annotation goes.
+    await openStatement(page, 0);
+    await page.getByRole("form", { name: "Annotation" }).getByLabel("Claim type").selectOption({ label: "Official statement" });
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText("Draft saved.")).toBeVisible();
+    await page.getByRole("button", { name: "Split…" }).click();
+    const split = page.getByRole("form", { name: "Split statement" });
+    await split.getByLabel("The second part").check();
+    await expect(split.getByText(/The annotation will move to the second part/)).toBeVisible();
+    await split.getByRole("button", { name: "Confirm split" }).click();
+    await expect(page.locator("[data-statement-id]")).toHaveCount(all.length + 1);
+    const ann = db.prepare("SELECT s.start FROM Annotation a JOIN Statement s ON s.id = a.statementId WHERE a.articleId = ?").get(articleId) as { start: number };
+    expect(ann.start).toBeGreaterThan(0);
+    db.close();
+  });
+
+  test("import refuses empty text, a binary file and a title over 300 characters, saving nothing", async ({ page }) => {
+    await signIn(page, REVIEWER, "/review/new");
+    const count = () => {
+      const db = readDb();
+      const n = (db.prepare("SELECT COUNT(*) n FROM Article").get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    const before = count();
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText("The article text is empty", { exact: false }).first()).toBeVisible();
+    await page.getByLabel("Title").fill("x".repeat(301));
+    await page.getByLabel("Article text").fill("Some text. More text.");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText("Title must be at most 300 characters.").first()).toBeVisible();
+    await expect(page.getByLabel("Article text")).toHaveValue("Some text. More text.");
+    await page.getByLabel("Title").fill("Binary");
+    await page.getByLabel(/^File/).setInputFiles({ name: "image.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]) });
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByText(/looks binary/).first()).toBeVisible();
+    await page.getByLabel(/^File/).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(2 * 1024 * 1024 + 10, 0x61) });
+    await expect(page.getByText(/larger than 2 MB/).first()).toBeVisible();
+    expect(count()).toBe(before);
+  });
+
+  test("a deactivated reviewer's open session stops working at the next request", async ({ page }) => {
+    const user = await createThrowawayReviewer("deactivated");
+    await signIn(page, user);
+    await expect(page.getByRole("heading", { name: "Review desk" })).toBeVisible();
+    const articleId = await importPasted(page, `E2E deactivated ${Date.now()}`, "A short article. It has two statements.");
+    await openStatement(page, 0);
+    await page.getByRole("form", { name: "Annotation" }).getByLabel("Claim type").selectOption({ label: "Statistic" });
+
+    const db = writeDb();
+    db.prepare("UPDATE User SET active = 0 WHERE id = ?").run(user.id);
+    db.close();
+
+    // The next action is refused…
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText(/Your session has ended or your account is no longer active/)).toBeVisible();
+    const check = readDb();
+    expect(check.prepare("SELECT COUNT(*) n FROM Annotation WHERE articleId = ?").get(articleId)).toEqual({ n: 0 });
+    check.close();
+    // …and so is the next page.
+    await page.goto("/review");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});

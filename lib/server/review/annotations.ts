@@ -1,0 +1,263 @@
+import "server-only";
+import { db, type Tx } from "../db";
+import { writeAudit } from "../audit";
+import { requireReviewer, type SessionUser } from "../session";
+import { invalidateArticle } from "../cache";
+import { ConflictError, DomainRuleError, NotFoundError } from "../errors";
+import { buildTextQuoteSelector } from "@/lib/anchoring";
+import { toAnnotationContent } from "@/lib/domain/annotation-content";
+import { DEFAULT_STATUS_SLUG } from "@/lib/vocabulary/defaults";
+import { nextState, reviewRefusal, revisionEditors, transitionError, EDIT_ACTIONS, APPROVE_ACTION } from "@/lib/workflow/transitions";
+import { diffFields } from "@/lib/workflow/diff";
+import { ReviewDecisionSchema, SaveAnnotationSchema, SourceQuerySchema, SubmitAnnotationSchema, type ReviewDecisionInput, type SaveAnnotationInput, type AnnotationFields } from "@/lib/validation/review";
+import { ANNOTATION_CONTENT_INCLUDE, flatSnapshot, parseJson, type FlatSnapshot } from "./snapshot";
+import type { ConflictDetails } from "./types";
+import type { SourceDTO, SourceKind, WorkflowState } from "@/lib/domain/types";
+
+export { DEFAULT_STATUS_SLUG };
+
+const withContent = { ...ANNOTATION_CONTENT_INCLUDE };
+
+async function loadContent(tx: Tx, id: string) {
+  return tx.annotation.findUniqueOrThrow({ where: { id }, include: withContent });
+}
+
+/** The content as it was at `version`: the latest content snapshot recorded at or before that version. */
+async function snapshotAtVersion(tx: Tx, annotationId: string, version: number): Promise<FlatSnapshot | null> {
+  const events = await tx.auditEvent.findMany({
+    where: { entityType: "annotation", entityId: annotationId, action: { in: ["annotation.create", "annotation.update", "annotation.move"] } },
+    select: { after: true },
+  });
+  let best: FlatSnapshot | null = null;
+  for (const e of events) {
+    const s = parseJson<FlatSnapshot>(e.after);
+    if (s && typeof s.version === "number" && s.version <= version && (!best || s.version > best.version)) best = s;
+  }
+  return best;
+}
+
+async function conflictFor(tx: Tx, annotationId: string, baseVersion: number | null): Promise<ConflictError> {
+  const current = await loadContent(tx, annotationId);
+  const now = flatSnapshot(current);
+  const base = baseVersion === null ? null : await snapshotAtVersion(tx, annotationId, baseVersion);
+  const editor = current.lastEditorId ? await tx.user.findUnique({ where: { id: current.lastEditorId }, select: { name: true } }) : null;
+  const details: ConflictDetails = {
+    currentVersion: current.version,
+    changedBy: editor?.name ?? null,
+    changes: diffFields(base, now),
+  };
+  const who = editor?.name ?? "Another reviewer";
+  return new ConflictError(
+    `${who} saved this annotation while you were editing it (you started from version ${baseVersion ?? "none"}, it is now version ${current.version}). Your edit was not saved. Review their changes below, then reapply your edit.`,
+    details,
+  );
+}
+
+/** New Sources for new hops; an existing Source is reused only when the hop still matches it exactly. */
+async function resolveChain(tx: Tx, chain: AnnotationFields["chain"]): Promise<{ sourceId: string; note: string | null }[]> {
+  const ids = chain.map((h) => h.sourceId).filter((v): v is string => !!v);
+  const existing = new Map((await tx.source.findMany({ where: { id: { in: ids } } })).map((s) => [s.id, s]));
+  const out: { sourceId: string; note: string | null }[] = [];
+  for (const hop of chain) {
+    const s = hop.sourceId ? existing.get(hop.sourceId) : undefined;
+    if (s && s.name === hop.name && s.kind === hop.kind && (s.url ?? null) === hop.url && (s.date ?? null) === hop.date) {
+      out.push({ sourceId: s.id, note: hop.note });
+    } else {
+      const created = await tx.source.create({ data: { name: hop.name, kind: hop.kind, url: hop.url, date: hop.date } });
+      out.push({ sourceId: created.id, note: hop.note });
+    }
+  }
+  return out;
+}
+
+export interface SaveResult {
+  annotationId: string;
+  version: number;
+  workflowState: WorkflowState;
+  created: boolean;
+}
+
+/**
+ * Reviewer: creates or edits the statement's annotation (the working copy). `baseVersion` is the version the
+ * reviewer started from; a stale one is refused with the other person's changes. Saving gives a draft, or "in
+ * review" with intent "submit"; an approved annotation keeps its approved snapshot (readers see it) until the new
+ * revision is approved.
+ */
+export async function saveAnnotation(input: SaveAnnotationInput): Promise<SaveResult> {
+  const user = await requireReviewer();
+  const data = SaveAnnotationSchema.parse(input);
+  const f = data.fields;
+  const action = data.intent === "submit" ? "save_and_submit" : "save_draft";
+  return db.$transaction(async (tx) => {
+    const statement = await tx.statement.findUnique({
+      where: { id: data.statementId },
+      select: { id: true, start: true, end: true, articleId: true, article: { select: { text: true } }, annotation: { select: { id: true, version: true, claimTypeId: true, statusId: true, workflowState: true, returnComment: true } } },
+    });
+    if (!statement) throw new NotFoundError("Statement");
+    const existing = statement.annotation;
+    if (existing && data.baseVersion === null) throw await conflictFor(tx, existing.id, null);
+    if (!existing && data.baseVersion !== null) throw new ConflictError("This annotation no longer exists (its statement was changed). Reload the workspace.");
+
+    const [claimType, status] = await Promise.all([
+      tx.claimType.findUnique({ where: { slug: f.claimTypeSlug } }),
+      tx.verificationStatus.findUnique({ where: { slug: f.statusSlug } }),
+    ]);
+    if (!claimType) throw new DomainRuleError("Choose a claim type from the list.", "claimTypeSlug");
+    if (!status) throw new DomainRuleError("Choose a verification status from the list.", "statusSlug");
+    if (claimType.retired && claimType.id !== existing?.claimTypeId) throw new DomainRuleError(`"${claimType.label}" is retired and cannot be chosen for new tags.`, "claimTypeSlug");
+    if (status.retired && status.id !== existing?.statusId) throw new DomainRuleError(`"${status.label}" is retired and cannot be chosen for new tags.`, "statusSlug");
+
+    const chain = await resolveChain(tx, f.chain);
+    const quote = buildTextQuoteSelector(statement.article.text, statement.start, statement.end);
+    const state = nextState((existing?.workflowState as WorkflowState) ?? null, action)!;
+    const fields = {
+      claimTypeId: claimType.id,
+      statusId: status.id,
+      attributionText: f.attributionText,
+      speakerName: f.speakerName,
+      speakerKind: f.speakerKind,
+      speakerRole: f.speakerRole,
+      claimDate: f.claimDate,
+      rationale: f.rationale,
+      workflowState: state,
+      quoteExact: quote.exact,
+      quotePrefix: quote.prefix,
+      quoteSuffix: quote.suffix,
+      positionStart: statement.start,
+      positionEnd: statement.end,
+      lastEditorId: user.id,
+      ...(state === "in_review" ? { submittedAt: new Date(), returnComment: null } : {}),
+    };
+
+    let id: string;
+    let before: FlatSnapshot | null = null;
+    if (existing) {
+      before = flatSnapshot(await loadContent(tx, existing.id));
+      const updated = await tx.annotation.updateMany({ where: { id: existing.id, version: data.baseVersion! }, data: { ...fields, version: { increment: 1 } } });
+      if (updated.count === 0) throw await conflictFor(tx, existing.id, data.baseVersion);
+      await tx.provenanceHop.deleteMany({ where: { annotationId: existing.id } });
+      await tx.evidenceLink.deleteMany({ where: { annotationId: existing.id } });
+      id = existing.id;
+    } else {
+      const created = await tx.annotation.create({ data: { ...fields, statementId: statement.id, articleId: statement.articleId, authorId: user.id } });
+      id = created.id;
+    }
+    if (chain.length) await tx.provenanceHop.createMany({ data: chain.map((h, position) => ({ annotationId: id, position, sourceId: h.sourceId, note: h.note })) });
+    if (f.evidence.length) {
+      await tx.evidenceLink.createMany({
+        data: f.evidence.map((e, position) => ({ annotationId: id, position, url: e.url, title: e.title, stance: e.stance, archivedUrl: e.archivedUrl, note: e.note })),
+      });
+    }
+    const after = flatSnapshot(await loadContent(tx, id));
+    await writeAudit(tx, { actor: user, action: existing ? "annotation.update" : "annotation.create", entityType: "annotation", entityId: id, articleId: statement.articleId, before: before ?? undefined, after });
+    if (state === "in_review") {
+      await writeAudit(tx, { actor: user, action: "annotation.submit", entityType: "annotation", entityId: id, articleId: statement.articleId, before: { workflowState: before?.workflowState ?? "draft" }, after: { workflowState: "in_review", version: after.version } });
+    }
+    return { annotationId: id, version: after.version, workflowState: state, created: !existing };
+  });
+}
+
+/** Reviewer: a draft goes to review (version-checked, audited). */
+export async function submitAnnotation(input: { annotationId: string; version: number }): Promise<{ version: number }> {
+  const user = await requireReviewer();
+  const { annotationId, version } = SubmitAnnotationSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const a = await tx.annotation.findUnique({ where: { id: annotationId }, select: { workflowState: true, articleId: true, version: true } });
+    if (!a) throw new NotFoundError("Annotation");
+    if (a.version !== version) throw await conflictFor(tx, annotationId, version);
+    const to = nextState(a.workflowState as WorkflowState, "submit");
+    if (!to) throw new DomainRuleError(transitionError(a.workflowState as WorkflowState, "submit"));
+    const updated = await tx.annotation.updateMany({ where: { id: annotationId, version }, data: { workflowState: to, submittedAt: new Date(), returnComment: null, lastEditorId: user.id, version: { increment: 1 } } });
+    if (updated.count === 0) throw await conflictFor(tx, annotationId, version);
+    await writeAudit(tx, { actor: user, action: "annotation.submit", entityType: "annotation", entityId: annotationId, articleId: a.articleId, before: { workflowState: a.workflowState }, after: { workflowState: to, version: version + 1 } });
+    return { version: version + 1 };
+  });
+}
+
+/** Who edited the revision under review, from the audit trail (edits since the last approval). */
+export async function editorsOf(tx: Pick<Tx, "auditEvent">, annotationIds: string[]): Promise<Map<string, Set<string>>> {
+  const events = await tx.auditEvent.findMany({
+    where: { entityType: "annotation", entityId: { in: annotationIds }, action: { in: [...EDIT_ACTIONS, APPROVE_ACTION] } },
+    select: { entityId: true, action: true, actorId: true, createdAt: true },
+  });
+  const byId = new Map<string, typeof events>();
+  for (const e of events) {
+    const list = byId.get(e.entityId) ?? [];
+    list.push(e);
+    byId.set(e.entityId, list);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const id of annotationIds) out.set(id, revisionEditors(byId.get(id) ?? []));
+  return out;
+}
+
+/**
+ * Reviewer: approve or return (with a required comment) an annotation in review. Refused for its author and for
+ * anyone who edited the revision under review. Approval freezes the content readers see (approvedSnapshot).
+ */
+export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ version: number; workflowState: WorkflowState }> {
+  const user = await requireReviewer();
+  const data = ReviewDecisionSchema.parse(input);
+  const result = await db.$transaction(async (tx) => {
+    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...withContent, article: { select: { slug: true } } } });
+    if (!a) throw new NotFoundError("Annotation");
+    const editors = (await editorsOf(tx, [a.id])).get(a.id)!;
+    const refusal = reviewRefusal(user.id, a.authorId, editors, a.lastEditorId);
+    if (refusal) throw new DomainRuleError(refusal);
+    if (a.version !== data.version) throw await conflictFor(tx, a.id, data.version);
+    const to = nextState(a.workflowState as WorkflowState, data.decision);
+    if (!to) throw new DomainRuleError(transitionError(a.workflowState as WorkflowState, data.decision));
+    const now = new Date();
+    const extra =
+      data.decision === "approve"
+        ? {
+            approverId: user.id,
+            approvedAt: now,
+            returnComment: null,
+            approvedSnapshot: JSON.stringify(toAnnotationContent(a)),
+            approvedStatusSlug: a.status.slug,
+            approvedTypeSlug: a.claimType.slug,
+          }
+        : { returnComment: data.comment };
+    const updated = await tx.annotation.updateMany({ where: { id: a.id, version: data.version }, data: { workflowState: to, ...extra, version: { increment: 1 } } });
+    if (updated.count === 0) throw await conflictFor(tx, a.id, data.version);
+    await writeAudit(tx, {
+      actor: user,
+      action: data.decision === "approve" ? "annotation.approve" : "annotation.return",
+      entityType: "annotation",
+      entityId: a.id,
+      articleId: a.articleId,
+      before: { workflowState: a.workflowState },
+      after: { workflowState: to, version: data.version + 1 },
+      comment: data.comment,
+    });
+    return { version: data.version + 1, workflowState: to, slug: a.article.slug };
+  });
+  if (result.workflowState === "approved") invalidateArticle(result.slug);
+  return { version: result.version, workflowState: result.workflowState };
+}
+
+/** Reviewer: known Sources whose name contains the query (speaker and hop autocomplete), at most 10. */
+export async function searchSources(query: string): Promise<SourceDTO[]> {
+  await requireReviewer();
+  const q = SourceQuerySchema.parse(query);
+  if (q.length < 1) return [];
+  const rows = await db.source.findMany({
+    where: { name: { contains: q } },
+    orderBy: [{ name: "asc" }, { createdAt: "desc" }],
+    take: 40,
+    select: { id: true, name: true, kind: true, url: true, date: true },
+  });
+  const seen = new Set<string>();
+  const out: SourceDTO[] = [];
+  for (const r of rows) {
+    const key = `${r.name}|${r.kind}|${r.url ?? ""}|${r.date ?? ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ...r, kind: r.kind as SourceKind });
+    if (out.length >= 10) break;
+  }
+  return out;
+}
+
+export type { SessionUser };

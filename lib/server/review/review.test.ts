@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestDatabase, removeTestDatabase } from "../testing/test-database";
+import { actAs, createReviewUsers, sessionState } from "../testing/review";
+
+vi.mock("next-auth", () => ({ getServerSession: async () => sessionState.session }));
+vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
+
+const { file } = createTestDatabase("review");
+const { db } = await import("../db");
+const { seedVocabularies } = await import("../../../prisma/seed-vocabularies");
+const { importArticle, previewImport, setArticlePublished } = await import("./articles");
+const { saveAnnotation, reviewAnnotation, submitAnnotation, searchSources } = await import("./annotations");
+const { splitStatement, mergeStatements, selectSpan } = await import("./statements");
+const { getWorkspace } = await import("./workspace");
+const { getDesk } = await import("./desk");
+const { getPublishedArticle } = await import("../reader");
+const { AccessDeniedError, ConflictError } = await import("../errors");
+
+let users: Awaited<ReturnType<typeof createReviewUsers>>;
+
+const TEXT = [
+  "Baltic ministers said on Friday that they would leave the treaty.",
+  "“We have no choice,” a spokesperson for the Estonian foreign ministry said. The agency Interfax reported the same.",
+  "The convention was adopted in 1997. It entered into force in 1999.",
+].join("\n\n");
+
+type Fields = import("@/lib/validation/review").SaveAnnotationInput["fields"];
+const fields = (over: Record<string, unknown> = {}): Fields => ({
+  claimTypeSlug: "official-statement",
+  statusSlug: "unverified",
+  attributionText: "a spokesperson for the Estonian foreign ministry",
+  speakerName: "Estonian foreign ministry",
+  speakerKind: "organisation",
+  speakerRole: "Spokesperson",
+  claimDate: "2025-06-27",
+  rationale: "Checked against the **ministry** statement.",
+  chain: [
+    { sourceId: null, name: "Estonian foreign ministry", kind: "government", url: "https://vm.ee/en", date: "2025-06-27", note: null },
+    { sourceId: null, name: "Interfax", kind: "wire_agency", url: "https://interfax.com", date: "2025-06-27", note: null },
+  ],
+  evidence: [{ url: "https://example.org/statement", title: "Joint statement", stance: "supports", archivedUrl: "https://web.archive.org/x", note: null }],
+  ...over,
+}) as Fields;
+
+beforeAll(async () => {
+  await seedVocabularies(db);
+  users = await createReviewUsers(db);
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  removeTestDatabase(file);
+});
+
+async function importOne(title = "Baltic withdrawal") {
+  actAs(users.rita);
+  return importArticle({ title, outlet: "Example News", byline: "A. Writer", originalUrl: "https://example.com/a", publishedDate: "2025-06", language: "en", text: TEXT });
+}
+
+describe("access", () => {
+  it("refuses anonymous callers on every read and action", async () => {
+    actAs(null);
+    await expect(previewImport({ text: TEXT, title: "x" })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(importArticle({ text: TEXT, title: "x" })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(getDesk()).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(getWorkspace("nope")).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(searchSources("a")).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(reviewAnnotation({ decision: "approve", annotationId: "x", version: 1 })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(await db.article.count()).toBe(0);
+  });
+
+  it("refuses a deactivated user's session, and a session from before a session-version bump", async () => {
+    const gone = await db.user.create({ data: { email: "gone@example.com", name: "Gone", role: "reviewer", active: false } });
+    actAs(gone);
+    await expect(getDesk()).rejects.toBeInstanceOf(AccessDeniedError);
+    const bumped = await db.user.create({ data: { email: "bumped@example.com", name: "Bumped", role: "reviewer", sessionVersion: 1 } });
+    sessionState.session = { uid: bumped.id, sv: 0 };
+    await expect(importArticle({ text: TEXT, title: "x" })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(await db.article.count()).toBe(0);
+  });
+});
+
+describe("import", () => {
+  it("previews without saving, then imports a draft with its statements and an audit event", async () => {
+    actAs(users.rita);
+    const preview = await previewImport({ title: "Baltic withdrawal", text: TEXT });
+    expect(preview.statements.length).toBeGreaterThanOrEqual(4);
+    expect(await db.article.count()).toBe(0);
+    const a = await importOne();
+    const row = await db.article.findUniqueOrThrow({ where: { id: a.id }, include: { statements: true } });
+    expect(row.state).toBe("draft");
+    expect(row.statements.length).toBe(preview.statements.length);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "article.import", entityId: a.id } });
+    expect(audit.actorId).toBe(users.rita.id);
+    const b = await importOne();
+    expect(b.slug).toBe(`${a.slug}-2`);
+  });
+
+  it("refuses empty text, an over-long title and a bad URL, saving nothing", async () => {
+    actAs(users.rita);
+    const before = await db.article.count();
+    await expect(importArticle({ title: "t", text: "   " })).rejects.toThrow(/empty/);
+    await expect(importArticle({ title: "x".repeat(301), text: TEXT })).rejects.toThrow(/300/);
+    await expect(importArticle({ title: "t", text: TEXT, originalUrl: "javascript:alert(1)" })).rejects.toThrow(/http/);
+    expect(await db.article.count()).toBe(before);
+  });
+});
+
+describe("annotations and workflow", () => {
+  it("create → submit → self-approval refused → approve by another → snapshot for readers, audited", async () => {
+    const { id: articleId, slug } = await importOne("Workflow article");
+    const ws = await getWorkspace(articleId);
+    const st = ws.statements[1];
+    actAs(users.rita);
+    const saved = await saveAnnotation({ statementId: st.id, baseVersion: null, intent: "draft", fields: fields() });
+    expect(saved).toMatchObject({ version: 1, workflowState: "draft", created: true });
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: saved.annotationId }, include: { chain: { include: { source: true } }, evidence: true } });
+    expect(row.chain.map((h) => h.source.name)).toEqual(["Estonian foreign ministry", "Interfax"]);
+    expect(row.quoteExact).toBe(TEXT.slice(st.start, st.end));
+    expect(row.approvedSnapshot).toBeNull();
+    // The audit event was written with the change (same transaction): exactly one create event.
+    expect(await db.auditEvent.count({ where: { entityId: saved.annotationId, action: "annotation.create" } })).toBe(1);
+
+    const submitted = await submitAnnotation({ annotationId: saved.annotationId, version: 1 });
+    expect(submitted.version).toBe(2);
+
+    // Author refused.
+    await expect(reviewAnnotation({ decision: "approve", annotationId: saved.annotationId, version: 2 })).rejects.toThrow(/You wrote this annotation/);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: saved.annotationId } })).workflowState).toBe("in_review");
+    // A reviewer who neither wrote nor edited it approves: the reader snapshot is written.
+    actAs(users.tom);
+    await reviewAnnotation({ decision: "approve", annotationId: saved.annotationId, version: 2 });
+    const approved = await db.annotation.findUniqueOrThrow({ where: { id: saved.annotationId } });
+    expect(approved).toMatchObject({ workflowState: "approved", approverId: users.tom.id, approvedStatusSlug: "unverified", approvedTypeSlug: "official-statement" });
+    expect(JSON.parse(approved.approvedSnapshot!).chain).toHaveLength(2);
+    // Not published yet: readers see nothing.
+    expect(await getPublishedArticle(slug)).toBeNull();
+  });
+
+  it("refuses approval by anyone who edited the revision under review; return needs a comment", async () => {
+    const { id: articleId } = await importOne("Editors article");
+    const ws = await getWorkspace(articleId);
+    actAs(users.rita);
+    const a = await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields() });
+    actAs(users.sam);
+    const b = await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: a.version, intent: "submit", fields: fields({ speakerRole: "Press officer" }) });
+    expect(b.workflowState).toBe("in_review");
+    await expect(reviewAnnotation({ decision: "approve", annotationId: a.annotationId, version: b.version })).rejects.toThrow(/You edited this revision/);
+    await expect(reviewAnnotation({ decision: "return", annotationId: a.annotationId, version: b.version, comment: "x" })).rejects.toThrow(/You edited this revision/);
+    actAs(users.tom);
+    await expect(reviewAnnotation({ decision: "return", annotationId: a.annotationId, version: b.version, comment: "  " })).rejects.toThrow(/comment is required/);
+    const returned = await reviewAnnotation({ decision: "return", annotationId: a.annotationId, version: b.version, comment: "Cite the ministry page." });
+    expect(returned.workflowState).toBe("draft");
+    const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.return" } });
+    expect(ev.comment).toBe("Cite the ministry page.");
+    actAs(users.rita);
+    const desk = await getDesk();
+    expect(desk.returnedToMe.map((d) => d.annotationId)).toContain(a.annotationId);
+  });
+
+  it("approval writes the reader snapshot; editing an approved annotation keeps it until the revision is approved", async () => {
+    const { id: articleId, slug } = await importOne("Revision article");
+    const ws = await getWorkspace(articleId);
+    actAs(users.rita);
+    const a = await saveAnnotation({ statementId: ws.statements[2].id, baseVersion: null, intent: "submit", fields: fields({ claimTypeSlug: "author-assertion", statusSlug: "verified" }) });
+    actAs(users.sam);
+    expect((await getDesk()).waitingForMe.map((d) => d.annotationId)).toContain(a.annotationId);
+    const approved = await reviewAnnotation({ decision: "approve", annotationId: a.annotationId, version: a.version });
+    expect(approved.workflowState).toBe("approved");
+    await setArticlePublished({ articleId, version: 1, publish: true });
+    let view = await getPublishedArticle(slug);
+    expect(view?.annotations[0]).toMatchObject({ id: a.annotationId, status: { slug: "verified" }, claimType: { slug: "author-assertion" } });
+
+    // Rita edits the approved one: a pending revision; readers still see "verified".
+    actAs(users.rita);
+    const edited = await saveAnnotation({ statementId: ws.statements[2].id, baseVersion: approved.version, intent: "submit", fields: fields({ claimTypeSlug: "author-assertion", statusSlug: "false" }) });
+    view = await getPublishedArticle(slug);
+    expect(view?.annotations[0].status.slug).toBe("verified");
+    const ws2 = await getWorkspace(articleId, ws.statements[2].id);
+    expect(ws2.selected?.annotation?.pendingRevision).toBe(true);
+    expect(ws2.selected?.annotation?.history.map((h) => h.action)).toEqual(expect.arrayContaining(["annotation.create", "annotation.approve", "annotation.update"]));
+    // Sam approved the previous revision but did not edit this one: he may approve it.
+    actAs(users.sam);
+    await reviewAnnotation({ decision: "approve", annotationId: a.annotationId, version: edited.version });
+    view = await getPublishedArticle(slug);
+    expect(view?.annotations[0].status.slug).toBe("false");
+    expect(await db.auditEvent.count({ where: { articleId, action: "article.publish" } })).toBe(1);
+  });
+
+  it("refuses a stale save with the other person's changes (optimistic concurrency)", async () => {
+    const { id: articleId } = await importOne("Conflict article");
+    const ws = await getWorkspace(articleId);
+    actAs(users.rita);
+    const a = await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields() });
+    actAs(users.sam);
+    await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: a.version, intent: "draft", fields: fields({ speakerRole: "Minister" }) });
+    actAs(users.rita);
+    const err = await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: a.version, intent: "draft", fields: fields({ rationale: "Mine" }) }).catch((e) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect(err.message).toMatch(/Sam saved this annotation/);
+    expect(err.current).toMatchObject({ currentVersion: 2, changedBy: "Sam" });
+    expect(err.current.changes).toEqual([expect.objectContaining({ label: "Role", before: "Spokesperson", after: "Minister" })]);
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: a.annotationId } });
+    expect(row.speakerRole).toBe("Minister");
+    expect(row.rationale).not.toBe("Mine");
+    // The refused write left no trace: its audit event was in the same, rolled-back transaction.
+    expect(await db.auditEvent.count({ where: { entityId: a.annotationId, action: "annotation.update" } })).toBe(1);
+    // Reapplied on the new version, it goes through.
+    const again = await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: 2, intent: "draft", fields: fields({ rationale: "Mine" }) });
+    expect(again.version).toBe(3);
+  });
+
+  it("refuses javascript: URLs and retired vocabulary for new tags", async () => {
+    const { id: articleId } = await importOne("Validation article");
+    const ws = await getWorkspace(articleId);
+    actAs(users.rita);
+    await expect(
+      saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields({ evidence: [{ url: "javascript:alert(1)", title: "", stance: "supports", archivedUrl: null, note: null }] }) }),
+    ).rejects.toThrow(/http/);
+    await db.claimType.update({ where: { slug: "statistic" }, data: { retired: true } });
+    await expect(saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields({ claimTypeSlug: "statistic" }) })).rejects.toThrow(/retired/);
+    await db.claimType.update({ where: { slug: "statistic" }, data: { retired: false } });
+    expect(await db.annotation.count({ where: { articleId } })).toBe(0);
+  });
+});
+
+describe("statements", () => {
+  it("splits and merges, moving the annotation only with confirmation", async () => {
+    const { id: articleId } = await importOne("Statements article");
+    const ws = await getWorkspace(articleId);
+    const st = ws.statements.find((s) => TEXT.slice(s.start, s.end).includes("We have no choice"))!;
+    actAs(users.rita);
+    const at = TEXT.indexOf("a spokesperson", st.start);
+    // Unannotated: split right away.
+    const { secondId } = await splitStatement({ statementId: st.id, at });
+    const a = await saveAnnotation({ statementId: secondId, baseVersion: null, intent: "draft", fields: fields() });
+    await expect(mergeStatements({ firstId: st.id, secondId })).rejects.toThrow(/Confirm the merge/);
+    await mergeStatements({ firstId: st.id, secondId, confirmed: true });
+    const moved = await db.annotation.findUniqueOrThrow({ where: { id: a.annotationId } });
+    expect(moved.statementId).toBe(st.id);
+    expect(moved.quoteExact).toBe(TEXT.slice(st.start, st.end));
+    expect(await db.auditEvent.count({ where: { entityId: a.annotationId, action: "annotation.move" } })).toBe(1);
+    await expect(splitStatement({ statementId: st.id, at })).rejects.toThrow(/Confirm the split/);
+    const split = await splitStatement({ statementId: st.id, at, keep: "second", confirmed: true });
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: a.annotationId } })).statementId).toBe(split.secondId);
+  });
+
+  it("selects a span by hand, trimming unannotated neighbours and refusing to overlap an annotated one", async () => {
+    const { id: articleId } = await importOne("Select article");
+    const ws = await getWorkspace(articleId);
+    actAs(users.rita);
+    const start = TEXT.indexOf("adopted in 1997");
+    const { id } = await selectSpan({ articleId, start, end: start + "adopted in 1997".length });
+    const all = await db.statement.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    for (let i = 1; i < all.length; i++) expect(all[i].start).toBeGreaterThanOrEqual(all[i - 1].end);
+    expect(all.find((s) => s.id === id)).toMatchObject({ origin: "manual", end: start + 15 });
+    await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields() });
+    await expect(selectSpan({ articleId, start: ws.statements[0].start + 2, end: ws.statements[0].end + 5 })).rejects.toThrow(/overlaps/);
+  });
+});

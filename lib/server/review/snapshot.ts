@@ -1,0 +1,98 @@
+import "server-only";
+import type { AnnotationFormValues } from "./types";
+
+/** What the data layer loads for an annotation's content (one query with relations, never per hop). */
+export const ANNOTATION_CONTENT_INCLUDE = {
+  claimType: { select: { id: true, slug: true, label: true, shortLabel: true, color: true, retired: true } },
+  status: { select: { id: true, slug: true, label: true, color: true, rating: true, retired: true } },
+  chain: { orderBy: { position: "asc" as const }, select: { position: true, note: true, source: { select: { id: true, name: true, kind: true, url: true, date: true } } } },
+  evidence: { orderBy: { position: "asc" as const }, select: { position: true, url: true, title: true, stance: true, archivedUrl: true, note: true } },
+};
+
+export interface ContentRow {
+  attributionText: string | null;
+  speakerName: string | null;
+  speakerKind: string | null;
+  speakerRole: string | null;
+  claimDate: string | null;
+  rationale: string;
+  workflowState: string;
+  version: number;
+  claimType: { slug: string; label: string };
+  status: { slug: string; label: string };
+  chain: { position: number; note: string | null; source: { id: string; name: string; kind: string; url: string | null; date: string | null } }[];
+  evidence: { position: number; url: string; title: string; stance: string; archivedUrl: string | null; note: string | null }[];
+}
+
+/** The flat snapshot stored in audit before/after and compared field by field (history, conflicts). */
+export interface FlatSnapshot {
+  [key: string]: unknown;
+  claimType: string;
+  status: string;
+  attributionText: string | null;
+  speakerName: string | null;
+  speakerKind: string | null;
+  speakerRole: string | null;
+  claimDate: string | null;
+  rationale: string;
+  chain: { name: string; kind: string; url: string | null; date: string | null; note: string | null }[];
+  evidence: { url: string; title: string; stance: string; archivedUrl: string | null; note: string | null }[];
+  workflowState: string;
+  version: number;
+}
+
+export function flatSnapshot(a: ContentRow): FlatSnapshot {
+  return {
+    claimType: a.claimType.label,
+    status: a.status.label,
+    attributionText: a.attributionText,
+    speakerName: a.speakerName,
+    speakerKind: a.speakerKind,
+    speakerRole: a.speakerRole,
+    claimDate: a.claimDate,
+    rationale: a.rationale,
+    chain: a.chain.map((h) => ({ name: h.source.name, kind: h.source.kind, url: h.source.url, date: h.source.date, note: h.note })),
+    evidence: a.evidence.map((e) => ({ url: e.url, title: e.title, stance: e.stance, archivedUrl: e.archivedUrl, note: e.note })),
+    workflowState: a.workflowState,
+    version: a.version,
+  };
+}
+
+export function formValues(a: ContentRow): AnnotationFormValues {
+  return {
+    claimTypeSlug: a.claimType.slug,
+    statusSlug: a.status.slug,
+    attributionText: a.attributionText ?? "",
+    speakerName: a.speakerName ?? "",
+    speakerKind: a.speakerKind ?? "",
+    speakerRole: a.speakerRole ?? "",
+    claimDate: a.claimDate ?? "",
+    rationale: a.rationale,
+    chain: a.chain.map((h) => ({ sourceId: h.source.id, name: h.source.name, kind: h.source.kind, url: h.source.url ?? "", date: h.source.date ?? "", note: h.note ?? "" })),
+    evidence: a.evidence.map((e) => ({ url: e.url, title: e.title, stance: e.stance, archivedUrl: e.archivedUrl ?? "", note: e.note ?? "" })),
+  };
+}
+
+/** Content fields only (no workflow state or version), for "does the working copy differ from the approved one". */
+export function contentKey(s: FlatSnapshot): string {
+  const { workflowState: _w, version: _v, ...rest } = s;
+  return JSON.stringify(rest);
+}
+
+export function parseJson<T>(value: string | null | undefined): T | null {
+  if (!value) return null;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return null;
+  }
+}
+
+export const ACTION_LABELS: Record<string, string> = {
+  "annotation.create": "Created",
+  "annotation.update": "Edited",
+  "annotation.submit": "Submitted for review",
+  "annotation.approve": "Approved",
+  "annotation.return": "Returned",
+  "annotation.move": "Span changed",
+};

@@ -1,0 +1,163 @@
+import "server-only";
+import { db } from "../db";
+import { requireReviewer } from "../session";
+import { NotFoundError } from "../errors";
+import { getVocabulary } from "../vocabulary";
+import { diffFields } from "@/lib/workflow/diff";
+import { reviewRefusal } from "@/lib/workflow/transitions";
+import { editorsOf } from "./annotations";
+import { ACTION_LABELS, ANNOTATION_CONTENT_INCLUDE, contentKey, flatSnapshot, formValues, parseJson } from "./snapshot";
+import type { AnnotationContentDTO, TextRange, WorkflowState } from "@/lib/domain/types";
+import type { HistoryEntryDTO, SelectedAnnotationDTO, WorkspaceDTO, WorkspaceStatementDTO } from "./types";
+
+/** A snapshot of approved content, flattened like the working copy so the two can be compared. */
+function flatFromApproved(c: AnnotationContentDTO) {
+  if (!c?.claimType || !c.status || !Array.isArray(c.chain) || !Array.isArray(c.evidence)) return null;
+  return {
+    claimType: c.claimType.label,
+    status: c.status.label,
+    attributionText: c.attributionText,
+    speakerName: c.speakerName,
+    speakerKind: c.speakerKind,
+    speakerRole: c.speakerRole,
+    claimDate: c.claimDate,
+    rationale: c.rationale,
+    chain: c.chain.map((h) => ({ name: h.source.name, kind: h.source.kind, url: h.source.url, date: h.source.date, note: h.note })),
+    evidence: c.evidence.map((e) => ({ url: e.url, title: e.title, stance: e.stance, archivedUrl: e.archivedUrl, note: e.note })),
+    workflowState: "approved",
+    version: 0,
+  };
+}
+
+/**
+ * Reviewer: one article with all its statements and their annotations' summaries (a fixed number of queries,
+ * whatever the article's size), plus the full annotation and history of the selected statement.
+ */
+export async function getWorkspace(articleId: string, selectedStatementId?: string | null): Promise<WorkspaceDTO> {
+  const user = await requireReviewer();
+  const article = await db.article.findUnique({
+    where: { id: articleId },
+    select: { id: true, slug: true, title: true, outlet: true, byline: true, state: true, version: true, text: true, emphasis: true, publishedAt: true },
+  });
+  if (!article) throw new NotFoundError("Article");
+  const [rows, vocabulary] = await Promise.all([
+    db.statement.findMany({
+      where: { articleId },
+      orderBy: { start: "asc" },
+      select: {
+        id: true,
+        start: true,
+        end: true,
+        origin: true,
+        annotation: {
+          select: {
+            id: true,
+            workflowState: true,
+            approvedAt: true,
+            claimType: { select: { slug: true, shortLabel: true } },
+            status: { select: { slug: true, label: true, color: true } },
+          },
+        },
+      },
+    }),
+    getVocabulary(),
+  ]);
+  const byState: Record<WorkflowState, number> = { draft: 0, in_review: 0, approved: 0 };
+  const statements: WorkspaceStatementDTO[] = rows.map((r) => {
+    const a = r.annotation;
+    if (a) byState[a.workflowState as WorkflowState]++;
+    return {
+      id: r.id,
+      start: r.start,
+      end: r.end,
+      origin: r.origin,
+      annotation: a
+        ? {
+            id: a.id,
+            workflowState: a.workflowState as WorkflowState,
+            claimTypeSlug: a.claimType.slug,
+            claimTypeShort: a.claimType.shortLabel,
+            statusSlug: a.status.slug,
+            statusLabel: a.status.label,
+            statusColor: a.status.color,
+            hasApprovedVersion: a.approvedAt !== null,
+          }
+        : null,
+    };
+  });
+
+  let selected: WorkspaceDTO["selected"] = null;
+  const statement = selectedStatementId ? statements.find((s) => s.id === selectedStatementId) : undefined;
+  if (statement) {
+    selected = { statement, text: article.text.slice(statement.start, statement.end), annotation: statement.annotation ? await loadSelected(statement.annotation.id, user.id) : null };
+  }
+
+  return {
+    article: {
+      id: article.id,
+      slug: article.slug,
+      title: article.title,
+      outlet: article.outlet,
+      byline: article.byline,
+      state: article.state as "draft" | "published",
+      version: article.version,
+      text: article.text,
+      emphasis: parseJson<TextRange[]>(article.emphasis) ?? [],
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+    },
+    statements,
+    claimTypes: vocabulary.claimTypes,
+    statuses: vocabulary.statuses,
+    selected,
+    progress: { statements: statements.length, annotated: byState.draft + byState.in_review + byState.approved, byState },
+    currentUser: { id: user.id, name: user.name },
+  };
+}
+
+async function loadSelected(annotationId: string, userId: string): Promise<SelectedAnnotationDTO> {
+  const [a, events, editors] = await Promise.all([
+    db.annotation.findUniqueOrThrow({
+      where: { id: annotationId },
+      include: {
+        ...ANNOTATION_CONTENT_INCLUDE,
+        author: { select: { id: true, name: true } },
+        lastEditor: { select: { id: true, name: true } },
+        approver: { select: { id: true, name: true } },
+      },
+    }),
+    db.auditEvent.findMany({
+      where: { entityType: "annotation", entityId: annotationId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 200,
+      select: { id: true, createdAt: true, actorLabel: true, actor: { select: { name: true } }, action: true, before: true, after: true, comment: true },
+    }),
+    editorsOf(db, [annotationId]),
+  ]);
+  const flat = flatSnapshot(a);
+  const approved = parseJson<AnnotationContentDTO>(a.approvedSnapshot);
+  const approvedFlat = approved ? flatFromApproved(approved) : null;
+  const history: HistoryEntryDTO[] = events.map((e) => ({
+    id: e.id,
+    at: e.createdAt.toISOString(),
+    actor: e.actor?.name ? `${e.actor.name} (${e.actorLabel})` : e.actorLabel,
+    action: e.action,
+    actionLabel: ACTION_LABELS[e.action] ?? e.action,
+    comment: e.comment,
+    changes: diffFields(parseJson(e.before), parseJson(e.after)),
+  }));
+  return {
+    id: a.id,
+    version: a.version,
+    workflowState: a.workflowState as WorkflowState,
+    values: formValues(a),
+    author: a.author,
+    lastEditor: a.lastEditor,
+    approver: a.approver,
+    approvedAt: a.approvedAt?.toISOString() ?? null,
+    hasApprovedVersion: approved !== null,
+    pendingRevision: approved !== null && (a.workflowState !== "approved" || contentKey(approvedFlat ?? { ...flat, rationale: "\u0000unreadable" }) !== contentKey(flat)),
+    returnComment: a.returnComment,
+    reviewRefusal: reviewRefusal(userId, a.authorId, editors.get(a.id) ?? new Set(), a.lastEditorId),
+    history,
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { nextState, revisionEditors, reviewRefusal } from "./transitions";
+import { diffFields } from "./diff";
+
+describe("workflow transitions", () => {
+  it("draft → in review → approved", () => {
+    expect(nextState("draft", "submit")).toBe("in_review");
+    expect(nextState("in_review", "approve")).toBe("approved");
+  });
+  it("in review → draft when returned", () => {
+    expect(nextState("in_review", "return")).toBe("draft");
+  });
+  it("refuses approving or returning anything not in review", () => {
+    for (const from of ["draft", "approved"] as const) {
+      expect(nextState(from, "approve")).toBeNull();
+      expect(nextState(from, "return")).toBeNull();
+    }
+    expect(nextState("in_review", "submit")).toBeNull();
+    expect(nextState("approved", "submit")).toBeNull();
+  });
+  it("editing (also an approved annotation) gives a draft or, with submit, in review", () => {
+    expect(nextState("approved", "save_draft")).toBe("draft");
+    expect(nextState("approved", "save_and_submit")).toBe("in_review");
+    expect(nextState(null, "save_draft")).toBe("draft");
+  });
+});
+
+describe("who may review a revision", () => {
+  const t = (s: number) => new Date(1_700_000_000_000 + s * 1000);
+  it("editors are the actors of edits since the last approval", () => {
+    const events = [
+      { action: "annotation.create", actorId: "a", createdAt: t(1) },
+      { action: "annotation.update", actorId: "b", createdAt: t(2) },
+      { action: "annotation.submit", actorId: "a", createdAt: t(3) },
+      { action: "annotation.approve", actorId: "c", createdAt: t(4) },
+      { action: "annotation.update", actorId: "d", createdAt: t(5) },
+      { action: "annotation.submit", actorId: "d", createdAt: t(6) },
+      { action: "annotation.return", actorId: "e", createdAt: t(7) },
+    ];
+    expect([...revisionEditors(events)].sort()).toEqual(["d"]);
+    expect([...revisionEditors(events.slice(0, 3))].sort()).toEqual(["a", "b"]);
+  });
+  it("refuses the author and the revision's editors, allows others", () => {
+    const editors = new Set(["b"]);
+    expect(reviewRefusal("a", "a", editors)).toMatch(/You wrote this annotation/);
+    expect(reviewRefusal("b", "a", editors)).toMatch(/You edited this revision/);
+    expect(reviewRefusal("x", "a", editors, "x")).toMatch(/You edited/);
+    expect(reviewRefusal("c", "a", editors, "b")).toBeNull();
+  });
+});
+
+describe("diffFields", () => {
+  it("lists changed fields only, with labels", () => {
+    const d = diffFields(
+      { claimType: "Statistic", rationale: "old", chain: [{ name: "A", kind: "person" }], version: 1 },
+      { claimType: "Statistic", rationale: "new", chain: [{ name: "A", kind: "person" }, { name: "B", kind: "ngo" }], version: 2 },
+    );
+    expect(d.map((c) => c.label)).toEqual(["Rationale", "Provenance chain"]);
+    expect(d[0]).toMatchObject({ before: "old", after: "new" });
+    expect(d[1].after).toBe("1. A · person\n2. B · ngo");
+  });
+  it("treats missing and empty as the same", () => {
+    expect(diffFields({ speakerRole: null }, { speakerRole: "" })).toEqual([]);
+    expect(diffFields(null, { speakerRole: "x" })[0]).toMatchObject({ before: "(empty)", after: "x" });
+  });
+});
