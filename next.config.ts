@@ -12,6 +12,23 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   typedRoutes: false,
+  // Runtime cache entries (reader pages, unstable_cache data) live in memory only: a restarted server never serves
+  // pages rendered from an older database. Build-time static pages are still read from disk.
+  // authInterrupts: forbidden() → app/forbidden.tsx with a real 403 status (admin pages for signed-in non-admins).
+  experimental: { isrFlushToDisk: false, authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } }, // bodySizeLimit: the importer refuses files over 2 MB with its own message
+  // The reader page /articles/<slug> is cached whole; with a filter or an annotation to open in the query it is
+  // rendered per request by /articles/<slug>/filtered (from cached data). See app/articles/[slug]/page.tsx.
+  async rewrites() {
+    return {
+      beforeFiles: ["status", "type", "annotation"].map((key) => ({
+        source: "/articles/:slug",
+        has: [{ type: "query" as const, key }],
+        destination: "/articles/:slug/filtered",
+      })),
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -19,11 +19,14 @@ export function ArticleText({
   emphasis,
   annotations,
   noteNumbers,
+  visible,
 }: {
   text: string;
   emphasis: TextRange[];
   annotations: PublicAnnotationDTO[];
   noteNumbers: Map<string, number>;
+  /** When given, only these annotations are highlighted; the others read as plain text (a filtered view). */
+  visible?: ReadonlySet<string>;
 }) {
   const paragraphs = buildReaderParagraphs(text, annotations, emphasis);
   return (
@@ -33,6 +36,7 @@ export function ArticleText({
           {p.pieces.map((piece, i) => {
             if (piece.kind === "plain") return <Runs key={i} runs={piece.runs} />;
             const a = piece.annotation;
+            if (visible && !visible.has(a.id)) return <Runs key={i} runs={piece.runs} />;
             const style = { "--status-color": a.status.color } as CSSProperties;
             const tag = `${a.claimType.shortLabel} · ${a.status.label}`;
             if (!piece.first) {

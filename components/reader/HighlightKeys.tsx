@@ -4,7 +4,7 @@ import { useEffect } from "react";
 
 /**
  * Progressive enhancement for the reader: Space opens a focused highlight like Enter does, and j / k move to the
- * next / previous highlight. Without JavaScript the highlights are still plain links.
+ * next / previous highlight; Escape closes the open details and returns to the statement. Without JavaScript the highlights are still plain links.
  */
 export function HighlightKeys() {
   useEffect(() => {
@@ -12,6 +12,19 @@ export function HighlightKeys() {
       const target = event.target as HTMLElement | null;
       if (!target || event.altKey || event.ctrlKey || event.metaKey) return;
       if (target.closest("input, textarea, select, [contenteditable='true']")) return;
+      if (event.key === "Escape") {
+        // Close the open details and return to its statement in the text.
+        const open = document.querySelector<HTMLElement>(".annotation-details:target, .annotation-details[data-open='true']");
+        const id = open?.dataset.detailsFor;
+        const highlight = id ? document.getElementById(`h-${id}`) : null;
+        if (open && highlight) {
+          open.removeAttribute("data-open");
+          location.hash = `h-${id}`;
+          highlight.focus();
+          event.preventDefault();
+        }
+        return;
+      }
       if (event.key === " " && target.matches("a.highlight[data-annotation-id]")) {
         event.preventDefault();
         (target as HTMLAnchorElement).click();

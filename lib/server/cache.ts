@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidatePath, updateTag } from "next/cache";
+import { revalidatePath, revalidateTag, updateTag } from "next/cache";
 
 /** Cache tags for public (reader and API) data. */
 export const PUBLIC_ARTICLES_TAG = "public-articles";
@@ -13,8 +13,8 @@ export const articleTag = (slug: string) => `article:${slug}`;
  */
 export function invalidateArticle(slug: string): void {
   safely(() => {
-    updateTag(articleTag(slug));
-    updateTag(PUBLIC_ARTICLES_TAG);
+    expireTag(articleTag(slug));
+    expireTag(PUBLIC_ARTICLES_TAG);
     revalidatePath(`/articles/${slug}`);
     revalidatePath("/");
   });
@@ -23,10 +23,23 @@ export function invalidateArticle(slug: string): void {
 /** Call after a vocabulary edit: labels, colours and ratings appear on every reader page. */
 export function invalidateVocabulary(): void {
   safely(() => {
-    updateTag(VOCABULARY_TAG);
-    updateTag(PUBLIC_ARTICLES_TAG);
+    expireTag(VOCABULARY_TAG);
+    expireTag(PUBLIC_ARTICLES_TAG);
     revalidatePath("/", "layout");
   });
+}
+
+/**
+ * Immediate expiry: `updateTag` in a Server Action; elsewhere (a Route Handler, e.g. a write API) `updateTag` throws,
+ * and `revalidateTag(tag, { expire: 0 })` expires the tag just as immediately.
+ */
+function expireTag(tag: string): void {
+  try {
+    updateTag(tag);
+  } catch (error) {
+    if (!(error instanceof Error) || !/Server Action/.test(error.message)) throw error;
+    revalidateTag(tag, { expire: 0 });
+  }
 }
 
 function safely(fn: () => void) {

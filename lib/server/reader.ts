@@ -1,6 +1,19 @@
 import "server-only";
+import { unstable_cache } from "next/cache";
 import { db } from "./db";
+import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "./cache";
+import { getVocabulary, type Vocabulary } from "./vocabulary";
+import { env } from "./env";
+import type { ExportContext } from "@/lib/export/config";
 import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextRange } from "@/lib/domain/types";
+import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
+
+/*
+ * The public read side: published articles, their approved annotations, and what readers may see of their history.
+ * Everything exported here is public (no session) and cached under the tags in ./cache.ts — `article:<slug>`,
+ * `public-articles`, `vocabulary` — so readers never wait on the database; invalidateArticle / invalidateVocabulary
+ * expire them at once. Nothing is cached at build time: the first request fills the cache.
+ */
 
 export interface PublishedArticleSummary {
   slug: string;
@@ -19,13 +32,29 @@ export interface PublishedArticleView {
   annotations: PublicAnnotationDTO[];
 }
 
-/** Public: published articles, newest first, each with its provenance summary. */
-export async function listPublishedArticles(opts: { take?: number; skip?: number } = {}): Promise<PublishedArticleSummary[]> {
+/** Public verdict history per annotation id (see lib/reader/history.ts). */
+export type PublicVerdictHistory = Record<string, VerdictChange[]>;
+
+const SLUG_RE = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$/;
+const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Slugs and ids that cannot exist are answered without touching the cache or the database. */
+export function isPlausibleSlug(slug: string): boolean {
+  return SLUG_RE.test(slug);
+}
+export function isPlausibleId(id: string): boolean {
+  return ID_RE.test(id);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loaders (uncached)
+
+async function loadPublishedArticles(take: number, skip: number): Promise<PublishedArticleSummary[]> {
   const articles = await db.article.findMany({
     where: { state: "published" },
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-    take: opts.take ?? 50,
-    skip: opts.skip ?? 0,
+    take,
+    skip,
     select: { id: true, slug: true, title: true, outlet: true, byline: true, publishedAt: true, _count: { select: { statements: true } } },
   });
   const counts = await db.annotation.groupBy({
@@ -54,36 +83,52 @@ export async function listPublishedArticles(opts: { take?: number; skip?: number
   });
 }
 
-export async function countPublishedArticles(): Promise<number> {
+async function loadCountPublished(): Promise<number> {
   return db.article.count({ where: { state: "published" } });
 }
 
-/** Public: a published article with its approved annotations only (the content as approved). Null if not published. */
-export async function getPublishedArticle(slug: string): Promise<PublishedArticleView | null> {
+/**
+ * The approved content of each annotation, with the verdict's and claim type's label, colour, rating and retired
+ * flag taken from the current vocabulary (so a renamed status reads the same everywhere); a value deleted from the
+ * vocabulary keeps what it was approved with.
+ */
+async function loadPublishedArticle(slug: string): Promise<PublishedArticleView | null> {
   const article = await db.article.findFirst({ where: { slug, state: "published" } });
   if (!article) return null;
-  const rows = await db.annotation.findMany({
-    where: { articleId: article.id, approvedSnapshot: { not: null } },
-    select: {
-      id: true,
-      statementId: true,
-      statement: { select: { start: true, end: true } },
-      quoteExact: true,
-      quotePrefix: true,
-      quoteSuffix: true,
-      approvedSnapshot: true,
-      approvedAt: true,
-      createdAt: true,
-      author: { select: { id: true, name: true } },
-      approver: { select: { id: true, name: true } },
-    },
-    orderBy: { statement: { start: "asc" } },
-  });
+  const [rows, vocabulary] = await Promise.all([
+    db.annotation.findMany({
+      where: { articleId: article.id, approvedSnapshot: { not: null } },
+      select: {
+        id: true,
+        statementId: true,
+        statement: { select: { start: true, end: true } },
+        quotePrefix: true,
+        quoteSuffix: true,
+        approvedSnapshot: true,
+        approvedAt: true,
+        createdAt: true,
+        author: { select: { id: true, name: true } },
+        approver: { select: { id: true, name: true } },
+      },
+      orderBy: { statement: { start: "asc" } },
+    }),
+    getVocabulary(),
+  ]);
+  const statuses = new Map(vocabulary.statuses.map((s) => [s.slug, s]));
+  const types = new Map(vocabulary.claimTypes.map((t) => [t.slug, t]));
   const annotations: PublicAnnotationDTO[] = rows.map((r) => {
     const content = JSON.parse(r.approvedSnapshot as string) as AnnotationContentDTO;
+    const status = statuses.get(content.status.slug);
+    const type = types.get(content.claimType.slug);
     const { start, end } = r.statement;
     return {
       ...content,
+      status: status
+        ? { slug: status.slug, label: status.label, color: status.color, rating: status.rating, retired: status.retired }
+        : content.status,
+      claimType: type
+        ? { slug: type.slug, label: type.label, shortLabel: type.shortLabel, color: type.color, retired: type.retired }
+        : content.claimType,
       id: r.id,
       statementId: r.statementId,
       start,
@@ -115,4 +160,108 @@ export async function getPublishedArticle(slug: string): Promise<PublishedArticl
     },
     annotations,
   };
+}
+
+function parseJson(value: string | null): unknown {
+  if (!value) return null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Only the verdicts as approved: who approved which verdict, when, and what it replaced. Reads the annotations'
+ * audit events but returns nothing else from them (no comments, no drafts, no emails).
+ */
+async function loadVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
+  const view = await loadPublishedArticle(slug);
+  if (!view) return {};
+  const ids = new Set(view.annotations.map((a) => a.id));
+  // By article (indexed), not `entityId IN (…)`: an article may have more annotations than SQLite allows parameters.
+  const events = (
+    await db.auditEvent.findMany({
+      where: { articleId: view.article.id, entityType: "annotation" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { entityId: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
+    })
+  ).filter((e) => ids.has(e.entityId));
+  const current = new Map<string, VerdictRef>(view.annotations.map((a) => [a.id, { slug: a.status.slug, label: a.status.label }]));
+  const vocabulary = await getVocabulary();
+  const bySlug = new Map(vocabulary.statuses.map((s) => [s.slug, { slug: s.slug, label: s.label }]));
+  const byLabel = new Map(vocabulary.statuses.map((s) => [s.label.toLowerCase(), { slug: s.slug, label: s.label }]));
+  const history = buildVerdictHistory(
+    events.map((e) => ({
+      annotationId: e.entityId,
+      action: e.action,
+      createdAt: e.createdAt.toISOString(),
+      actorName: e.actor?.name ?? null,
+      before: parseJson(e.before),
+      after: parseJson(e.after),
+    })),
+    current,
+    (key) => bySlug.get(key) ?? byLabel.get(key.toLowerCase()),
+  );
+  return Object.fromEntries(history);
+}
+
+async function loadAnnotationSlug(id: string): Promise<string | null> {
+  const row = await db.annotation.findFirst({
+    where: { id, approvedSnapshot: { not: null }, article: { state: "published" } },
+    select: { article: { select: { slug: true } } },
+  });
+  return row?.article.slug ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Public, cached
+
+/** Public: published articles, newest first, each with its provenance summary. */
+export async function listPublishedArticles(opts: { take?: number; skip?: number } = {}): Promise<PublishedArticleSummary[]> {
+  const take = opts.take ?? 50;
+  const skip = opts.skip ?? 0;
+  return unstable_cache(loadPublishedArticles, ["reader:list"], { tags: [PUBLIC_ARTICLES_TAG, VOCABULARY_TAG] })(take, skip);
+}
+
+/** Public: how many articles are published. */
+export async function countPublishedArticles(): Promise<number> {
+  return unstable_cache(loadCountPublished, ["reader:count"], { tags: [PUBLIC_ARTICLES_TAG] })();
+}
+
+/** Public: a published article with its approved annotations only (the content as approved). Null if not published. */
+export async function getPublishedArticle(slug: string): Promise<PublishedArticleView | null> {
+  if (!isPlausibleSlug(slug)) return null;
+  return unstable_cache(loadPublishedArticle, ["reader:article", slug], { tags: [articleTag(slug), VOCABULARY_TAG] })(slug);
+}
+
+/** Public: the approved-verdict history of every annotation of a published article ({} when not published). */
+export async function getPublicVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
+  if (!isPlausibleSlug(slug)) return {};
+  return unstable_cache(loadVerdictHistory, ["reader:history", slug], { tags: [articleTag(slug), VOCABULARY_TAG] })(slug);
+}
+
+/** Public: the published article and approved annotation with this id, or null. */
+export async function getPublishedAnnotation(
+  id: string,
+): Promise<{ view: PublishedArticleView; annotation: PublicAnnotationDTO } | null> {
+  if (!isPlausibleId(id)) return null;
+  // Which article an annotation belongs to never changes; whether it is public does, and that is checked again
+  // against the article's own cached view below.
+  const slug = await unstable_cache(loadAnnotationSlug, ["reader:annotation-slug", id], { tags: [PUBLIC_ARTICLES_TAG] })(id);
+  if (!slug) return null;
+  const view = await getPublishedArticle(slug);
+  const annotation = view?.annotations.find((a) => a.id === id);
+  return view && annotation ? { view, annotation } : null;
+}
+
+/** Public: the vocabularies as readers see them (legend, methodology, filters). */
+export async function getReaderVocabulary(): Promise<Vocabulary> {
+  return unstable_cache(getVocabulary, ["reader:vocabulary"], { tags: [VOCABULARY_TAG] })();
+}
+
+/** Where exports point (PUBLIC_BASE_URL) and who publishes them (PUBLISHER_NAME / PUBLISHER_URL). */
+export function readerExportContext(): ExportContext {
+  const e = env();
+  return { baseUrl: e.PUBLIC_BASE_URL, publisher: { name: e.PUBLISHER_NAME, url: e.PUBLISHER_URL ?? e.PUBLIC_BASE_URL } };
 }

@@ -1,0 +1,7 @@
+import { apiRoute, preflight } from "@/lib/server/public-api";
+import { getArticleAnnotations } from "@/lib/server/public-read-api";
+
+type Context = { params: Promise<{ slug: string }> };
+
+export const GET = apiRoute<Context>(async (request, { params }) => getArticleAnnotations(request, (await params).slug));
+export const OPTIONS = () => preflight();

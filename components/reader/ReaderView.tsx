@@ -1,0 +1,128 @@
+import Link from "next/link";
+import type { PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
+import type { ClaimTypeDTO, VerificationStatusDTO } from "@/lib/domain/types";
+import { annotationPermalink, articleAnnotationsApiUrl, toClaimReviews, toJsonLdScriptContent, type ExportContext } from "@/lib/export";
+import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
+import { buildReaderSummary, filterQuery, isFiltered, matchesFilters, type ReaderQuery } from "@/lib/reader/filters";
+import type { VerdictChange } from "@/lib/reader/history";
+import { AnnotationDetails } from "./AnnotationDetails";
+import { ArticleText } from "./ArticleText";
+import { HighlightKeys } from "./HighlightKeys";
+import { Legend } from "./Legend";
+import { ReaderSummary } from "./ReaderSummary";
+
+export interface ReaderViewProps {
+  article: PublicArticleDTO;
+  annotations: PublicAnnotationDTO[];
+  vocabulary: { statuses: VerificationStatusDTO[]; claimTypes: ClaimTypeDTO[] };
+  history: Record<string, VerdictChange[]>;
+  /** Filters and the annotation to open, from the URL; empty for the plain (cached) article page. */
+  query: ReaderQuery;
+  ctx: ExportContext;
+  exports: { claimReview: string; csv: string };
+}
+
+/** The reader page: summary with filter links, the highlighted text, the details aside, print notes and JSON-LD. */
+export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports }: ReaderViewProps) {
+  const basePath = `/articles/${encodeURIComponent(article.slug)}`;
+  const filtered = isFiltered(query);
+  const noteNumbers = new Map(annotations.map((a, i) => [a.id, i + 1]));
+  const shown = filtered ? annotations.filter((a) => matchesFilters(query, a)) : annotations;
+  const visible = filtered ? new Set(shown.map((a) => a.id)) : undefined;
+  const openId = query.annotation && noteNumbers.has(query.annotation) ? query.annotation : null;
+  // The open annotation's details are rendered even when a filter hides its highlight.
+  const detailed = openId && visible && !visible.has(openId) ? [...shown, annotations.find((a) => a.id === openId)!] : shown;
+  const summary = buildReaderSummary(annotations, vocabulary, query, basePath);
+  const currentQuery = filterQuery(query);
+  const usedStatuses = vocabulary.statuses.filter((s) => !s.retired || summary.byStatus.some((e) => e.slug === s.slug));
+  const usedTypes = vocabulary.claimTypes.filter((t) => !t.retired || summary.byType.some((e) => e.slug === t.slug));
+  const claimReviews = toClaimReviews(ctx, article, annotations);
+
+  return (
+    <article lang={article.language} className="reader space-y-6" data-filtered={filtered ? "true" : undefined}>
+      <HighlightKeys />
+      {claimReviews.length > 0 ? (
+        // JSON, escaped by toJsonLdScriptContent so no text can close the script element.
+        <script type="application/ld+json" id="claim-reviews" dangerouslySetInnerHTML={{ __html: toJsonLdScriptContent(claimReviews) }} />
+      ) : null}
+      <header className="space-y-3">
+        <p className="no-print text-sm text-stone-700">
+          <Link href="/" className="hover:underline">
+            ← All articles
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-bold leading-tight text-stone-900">{article.title}</h1>
+        <p className="text-sm text-stone-700">
+          {[article.outlet ?? "Outlet not recorded", article.byline, formatPartialDate(article.publishedDate)].filter(Boolean).join(" · ")}
+          {article.originalUrl ? (
+            <>
+              {" · "}
+              <a href={article.originalUrl} rel="noopener noreferrer nofollow" className="text-blue-800 underline">
+                Original article
+              </a>
+            </>
+          ) : null}
+          {article.publishedAt ? ` · Fact-check published ${formatTimestampDate(article.publishedAt)}` : null}
+        </p>
+        <p className="print-only text-sm">
+          Fact-check: {ctx.baseUrl}
+          {basePath}
+        </p>
+        <ReaderSummary summary={summary} shown={shown.length} filtered={filtered} clearHref={basePath} />
+        <p className="no-print text-sm text-stone-700">
+          Select a highlighted statement (click, or Tab then Enter; <kbd>j</kbd>/<kbd>k</kbd> move between statements) to see who said
+          it, the chain of sources and the verdict.{" "}
+          <Link href="/methodology" className="text-blue-800 underline">
+            How we check claims
+          </Link>
+        </p>
+      </header>
+
+      <div className="grid gap-8 md:grid-cols-[minmax(0,1fr)_22rem]">
+        <ArticleText text={article.text} emphasis={article.emphasis} annotations={annotations} noteNumbers={noteNumbers} visible={visible} />
+        <aside aria-label="Statement details (printed as notes)" className="annotation-panel space-y-4 md:sticky md:top-4 md:max-h-[calc(100vh-2rem)] md:self-start md:overflow-y-auto">
+          <p className="annotation-placeholder no-print rounded-lg border border-dashed border-stone-400 bg-white p-4 text-sm text-stone-700">
+            Select a highlighted statement to see its attribution, source chain, verdict and evidence.
+          </p>
+          {detailed.map((a) => (
+            <AnnotationDetails
+              key={a.id}
+              annotation={a}
+              index={noteNumbers.get(a.id)!}
+              permalink={annotationPermalink(ctx, article.slug, a.id)}
+              open={a.id === openId}
+              closeHref={a.id === openId ? `${basePath}${currentQuery}#h-${a.id}` : undefined}
+              history={history[a.id] ?? []}
+            />
+          ))}
+          <div className="no-print">
+            <Legend statuses={usedStatuses} claimTypes={usedTypes} />
+          </div>
+          <section aria-labelledby="exports-title" className="no-print rounded-lg border border-stone-300 bg-white p-4 text-sm">
+            <h2 id="exports-title" className="mb-2 font-semibold text-stone-900">
+              Open data
+            </h2>
+            <ul className="space-y-1" data-testid="export-links">
+              <li>
+                <a href={articleAnnotationsApiUrl(ctx, article.slug)} type="application/ld+json" className="text-blue-800 underline" data-export="web-annotation">
+                  Annotations (W3C Web Annotation, JSON-LD)
+                </a>
+              </li>
+              <li>
+                <a href={exports.claimReview} type="application/ld+json" className="text-blue-800 underline" data-export="claimreview">
+                  Fact-checks (schema.org ClaimReview, JSON-LD)
+                </a>
+              </li>
+              <li>
+                <a href={exports.csv} type="text/csv" className="text-blue-800 underline" data-export="csv">
+                  Spreadsheet (CSV)
+                </a>
+              </li>
+            </ul>
+          </section>
+        </aside>
+      </div>
+
+    </article>
+  );
+}

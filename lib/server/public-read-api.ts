@@ -1,0 +1,159 @@
+import "server-only";
+import {
+  CSV_CONTENT_TYPE,
+  WEB_ANNOTATION_CONTENT_TYPE,
+  annotationApiUrl,
+  articleAnnotationsApiUrl,
+  articleUrl,
+  toAnnotationCollection,
+  toAnnotationPage,
+  toAnnotationsCsv,
+  toClaimReviews,
+  toWebAnnotation,
+  type ExportContext,
+} from "@/lib/export";
+import { PaginationQuerySchema } from "@/lib/validation/public-api";
+import {
+  countPublishedArticles,
+  getPublishedAnnotation,
+  getPublishedArticle,
+  listPublishedArticles,
+  readerExportContext,
+  type PublishedArticleView,
+} from "./reader";
+import { ApiProblem, JSON_LD_CONTENT_TYPE, notFound, ok, parseQuery } from "./public-api";
+
+/* The public read API v1: what each endpoint answers. Route handlers in app/api/v1 only call these. */
+
+export const ARTICLES_PAGE_SIZE = 20;
+export const ANNOTATIONS_PAGE_SIZE = 100;
+
+const base = (ctx: ExportContext) => ctx.baseUrl.replace(/\/+$/, "");
+export const articleApiUrl = (ctx: ExportContext, slug: string) => `${base(ctx)}/api/v1/articles/${encodeURIComponent(slug)}`;
+export const claimReviewApiUrl = (ctx: ExportContext, slug: string) => `${articleApiUrl(ctx, slug)}/claimreview`;
+export const annotationsCsvApiUrl = (ctx: ExportContext, slug: string) => `${articleApiUrl(ctx, slug)}/annotations.csv`;
+
+async function publishedOr404(slug: string): Promise<PublishedArticleView> {
+  const view = await getPublishedArticle(slug);
+  if (!view) throw notFound(`No published article has the slug “${slug}”.`);
+  return view;
+}
+
+/** GET /api/v1/articles?page=&pageSize= */
+export async function listArticles(request: Request): Promise<Response> {
+  const query = parseQuery(request, PaginationQuerySchema);
+  const page = query.page ?? 0;
+  const pageSize = query.pageSize ?? ARTICLES_PAGE_SIZE;
+  const ctx = readerExportContext();
+  const [total, items] = await Promise.all([countPublishedArticles(), listPublishedArticles({ take: pageSize, skip: page * pageSize })]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (page >= pageCount) throw notFound(`There is no page ${page}: pages run from 0 to ${pageCount - 1}.`);
+  const listUrl = (p: number) => `${base(ctx)}/api/v1/articles?page=${p}${pageSize !== ARTICLES_PAGE_SIZE ? `&pageSize=${pageSize}` : ""}`;
+  return ok(request, {
+    total,
+    page,
+    pageSize,
+    items: items.map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      outlet: a.outlet,
+      byline: a.byline,
+      publishedAt: a.publishedAt,
+      statements: a.statements,
+      annotations: a.annotated,
+      statusCounts: a.statusCounts,
+      url: articleUrl(ctx, a.slug),
+      api: articleApiUrl(ctx, a.slug),
+    })),
+    links: {
+      self: listUrl(page),
+      first: listUrl(0),
+      last: listUrl(pageCount - 1),
+      ...(page + 1 < pageCount ? { next: listUrl(page + 1) } : {}),
+      ...(page > 0 ? { prev: listUrl(page - 1) } : {}),
+    },
+  });
+}
+
+/** GET /api/v1/articles/<slug> */
+export async function getArticle(request: Request, slug: string): Promise<Response> {
+  const { article, annotations } = await publishedOr404(slug);
+  const ctx = readerExportContext();
+  const byStatus: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  for (const a of annotations) {
+    byStatus[a.status.slug] = (byStatus[a.status.slug] ?? 0) + 1;
+    byType[a.claimType.slug] = (byType[a.claimType.slug] ?? 0) + 1;
+  }
+  return ok(request, {
+    id: articleApiUrl(ctx, article.slug),
+    slug: article.slug,
+    title: article.title,
+    outlet: article.outlet,
+    byline: article.byline,
+    originalUrl: article.originalUrl,
+    publishedDate: article.publishedDate,
+    language: article.language,
+    publishedAt: article.publishedAt,
+    updatedAt: article.updatedAt,
+    revision: article.revision,
+    contentHash: article.contentHash,
+    summary: { annotations: annotations.length, byStatus, byType },
+    text: article.text,
+    links: {
+      html: articleUrl(ctx, article.slug),
+      annotations: articleAnnotationsApiUrl(ctx, article.slug),
+      claimReview: claimReviewApiUrl(ctx, article.slug),
+      csv: annotationsCsvApiUrl(ctx, article.slug),
+    },
+  });
+}
+
+/** GET /api/v1/articles/<slug>/annotations[?page=N][&pageSize=M]: the AnnotationCollection, or one AnnotationPage. */
+export async function getArticleAnnotations(request: Request, slug: string): Promise<Response> {
+  const query = parseQuery(request, PaginationQuerySchema);
+  const { article, annotations } = await publishedOr404(slug);
+  const ctx = readerExportContext();
+  const pageSize = query.pageSize ?? ANNOTATIONS_PAGE_SIZE;
+  const collectionId =
+    pageSize === ANNOTATIONS_PAGE_SIZE ? articleAnnotationsApiUrl(ctx, slug) : `${articleAnnotationsApiUrl(ctx, slug)}?pageSize=${pageSize}`;
+  const headers = { Link: '<http://www.w3.org/ns/ldp#BasicContainer>; rel="type"' };
+  if (query.page === undefined) {
+    const collection = toAnnotationCollection(ctx, article, annotations, { pageSize, id: collectionId });
+    return ok(request, collection, { contentType: WEB_ANNOTATION_CONTENT_TYPE, headers });
+  }
+  const page = toAnnotationPage(ctx, article, annotations, { pageSize, id: collectionId, page: query.page });
+  if (!page) throw notFound(`There is no annotation page ${query.page} for “${slug}”.`);
+  return ok(request, page, { contentType: WEB_ANNOTATION_CONTENT_TYPE });
+}
+
+/** GET /api/v1/annotations/<id>: one W3C Web Annotation. */
+export async function getAnnotation(request: Request, id: string): Promise<Response> {
+  const found = await getPublishedAnnotation(id);
+  if (!found) throw notFound(`No published annotation has the id “${id}”.`);
+  const ctx = readerExportContext();
+  const annotation = toWebAnnotation(ctx, found.view.article, found.annotation);
+  return ok(request, annotation, {
+    contentType: WEB_ANNOTATION_CONTENT_TYPE,
+    headers: { Link: `<${annotationApiUrl(ctx, id)}>; rel="canonical"` },
+  });
+}
+
+/** GET /api/v1/articles/<slug>/claimreview: the same ClaimReview objects the reader page embeds. */
+export async function getArticleClaimReviews(request: Request, slug: string): Promise<Response> {
+  const { article, annotations } = await publishedOr404(slug);
+  return ok(request, toClaimReviews(readerExportContext(), article, annotations), { contentType: JSON_LD_CONTENT_TYPE });
+}
+
+/** GET /api/v1/articles/<slug>/annotations.csv */
+export async function getArticleAnnotationsCsv(request: Request, slug: string): Promise<Response> {
+  const { article, annotations } = await publishedOr404(slug);
+  const csv = toAnnotationsCsv(article, annotations, readerExportContext());
+  const filename = `${article.slug.replace(/[^A-Za-z0-9._-]/g, "_")}-annotations.csv`;
+  return ok(request, csv, { contentType: CSV_CONTENT_TYPE, headers: { "Content-Disposition": `attachment; filename="${filename}"` } });
+}
+
+/** Any other path under /api/v1. */
+export async function unknownEndpoint(request: Request): Promise<Response> {
+  throw new ApiProblem(404, `There is no endpoint at ${new URL(request.url).pathname}. See /api/v1/articles.`);
+}
