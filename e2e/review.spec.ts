@@ -308,4 +308,83 @@ test.describe("reviewer workspace", () => {
     await page.goto("/review");
     await expect(page).toHaveURL(/\/login/);
   });
+
+  test("an annotation is deleted only after confirmation; an approved one leaves the reader; the neighbours can then merge", async ({ browser }) => {
+    const { context: ctxA, page: a } = await newSignedInPage(browser, REVIEWER);
+    const articleId = await importPasted(a, `E2E delete ${Date.now()}`, "The minister said the budget would grow by 5 percent next year.\n\nOpposition leaders disputed the figure on Monday.");
+    const first = await openStatement(a, 0);
+    const form = a.getByRole("form", { name: "Annotation" });
+    await form.getByLabel("Claim type").selectOption({ label: "Statistic" });
+    await form.getByLabel("Speaker kind").selectOption("person");
+    // A refused save keeps every field as the reviewer left it (selects included) and shows the error next to the field.
+    await form.getByRole("button", { name: "Add evidence link" }).click();
+    await expect(form.getByRole("group", { name: "Evidence 1" }).getByLabel("Evidence URL")).toBeFocused();
+    await form.getByRole("group", { name: "Evidence 1" }).getByLabel("Evidence URL").fill("javascript:alert(1)");
+    await form.getByRole("button", { name: "Submit for review" }).click();
+    await expect(form.locator("#f-evidence\\.0\\.url-error")).toHaveText(/must be a web address starting with http/);
+    await expect(form.getByLabel("Claim type")).toHaveValue("statistic");
+    await expect(form.getByLabel("Speaker kind")).toHaveValue("person");
+    await form.getByRole("group", { name: "Evidence 1" }).getByLabel("Evidence URL").fill("https://example.org/budget");
+    await form.getByRole("button", { name: "Submit for review" }).click();
+    await expect(a.getByText("Saved and submitted for review.")).toBeVisible();
+    const secondId = await openStatement(a, 1);
+    await a.getByRole("form", { name: "Annotation" }).getByLabel("Claim type").selectOption({ label: "Author's assertion" });
+    await a.getByRole("button", { name: "Submit for review" }).click();
+    await expect(a.getByText("Saved and submitted for review.")).toBeVisible();
+
+    const { context: ctxB, page: b } = await newSignedInPage(browser, REVIEWER2, `/review/articles/${articleId}?s=${first}`);
+    await b.getByRole("form", { name: "Second review" }).getByRole("button", { name: "Approve" }).click();
+    await expect(b.locator("[data-selected-statement] h2").first()).toContainText("Approved");
+    await openStatement(b, 1);
+    await b.getByRole("form", { name: "Second review" }).getByRole("button", { name: "Approve" }).click();
+    await expect(b.locator("[data-selected-statement] h2").first()).toContainText("Approved");
+    await b.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(b.getByText(/^Published: readers/)).toBeVisible();
+    const db = readDb();
+    const { slug } = db.prepare("SELECT slug FROM Article WHERE id = ?").get(articleId) as { slug: string };
+    const ann = db.prepare("SELECT id, version FROM Annotation WHERE statementId = ?").get(first) as { id: string; version: number };
+    const reader = await browser.newPage();
+    await reader.goto(`/articles/${slug}`);
+    await expect(reader.locator("[data-annotation-id]")).toHaveCount(2);
+
+    // Both annotated: merging is refused with the way out.
+    await openStatement(b, 0);
+    await b.getByRole("button", { name: "Merge with next…" }).click();
+    await expect(b.getByRole("form", { name: "Merge statements" })).toContainText("first delete one of the two annotations");
+    await b.getByRole("form", { name: "Merge statements" }).getByRole("button", { name: "Cancel" }).click();
+
+    // Delete: a confirmation that says readers lose it; Cancel keeps it.
+    await b.getByRole("button", { name: "Delete annotation…" }).click();
+    const confirm = b.getByRole("form", { name: "Delete annotation" });
+    await expect(confirm).toContainText("readers stop seeing it at once");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(b.getByRole("button", { name: "Delete annotation…" })).toBeFocused();
+    expect(db.prepare("SELECT COUNT(*) n FROM Annotation WHERE id = ?").get(ann.id)).toEqual({ n: 1 });
+    await b.getByRole("button", { name: "Delete annotation…" }).click();
+    await confirm.getByRole("button", { name: "Delete annotation", exact: true }).click();
+    await expect(b.getByText(/Annotation deleted; readers no longer see it/)).toBeVisible();
+    await expect(b.locator("[data-selected-statement] h2").first()).toContainText("Not annotated");
+    expect(db.prepare("SELECT COUNT(*) n FROM Annotation WHERE id = ?").get(ann.id)).toEqual({ n: 0 });
+    expect(db.prepare("SELECT COUNT(*) n FROM EvidenceLink WHERE annotationId = ?").get(ann.id)).toEqual({ n: 0 });
+    const audit = db.prepare("SELECT actorLabel, before, after FROM AuditEvent WHERE action = 'annotation.delete' AND entityId = ?").get(ann.id) as { actorLabel: string; before: string; after: string | null };
+    expect(audit.actorLabel).toBe(REVIEWER2.email);
+    expect(audit.after).toBeNull();
+    expect(JSON.parse(audit.before)).toMatchObject({ claimType: "Statistic", speakerKind: "person", workflowState: "approved", version: ann.version });
+    await reader.reload();
+    await expect(reader.locator("[data-annotation-id]")).toHaveCount(1);
+
+    // Now the two statements can be merged; the remaining annotation covers both.
+    await b.getByRole("button", { name: "Merge with next…" }).click();
+    await b.getByRole("form", { name: "Merge statements" }).getByRole("button", { name: "Confirm merge" }).click();
+    await expect(b.locator("[data-statement-id]")).toHaveCount(1);
+    const merged = db.prepare("SELECT statementId, quoteExact FROM Annotation WHERE articleId = ?").all(articleId) as { statementId: string; quoteExact: string }[];
+    expect(merged).toHaveLength(1);
+    expect(merged[0].quoteExact).toContain("Opposition leaders disputed the figure on Monday.");
+    expect(merged[0].quoteExact).toContain("The minister said");
+    expect(secondId).not.toBe(first);
+    db.close();
+    await reader.close();
+    await ctxA.close();
+    await ctxB.close();
+  });
 });

@@ -4,11 +4,12 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { importArticle, previewImport, setArticlePublished } from "@/lib/server/review/articles";
-import { reviewAnnotation, saveAnnotation, searchSources } from "@/lib/server/review/annotations";
+import { deleteAnnotation, reviewAnnotation, saveAnnotation, searchSources } from "@/lib/server/review/annotations";
 import { mergeStatements, selectSpan, splitStatement } from "@/lib/server/review/statements";
 import { toFailure, type ActionFailure } from "@/lib/server/review/results";
 import { decodeImportFile, MAX_IMPORT_BYTES } from "@/lib/validation/review";
 import { htmlToText } from "@/lib/import/html-to-text";
+import { markdownToText } from "@/lib/import/markdown-to-text";
 import type { ImportPreviewDTO } from "@/lib/server/review/types";
 import type { SourceDTO } from "@/lib/domain/types";
 
@@ -56,7 +57,7 @@ export async function importAction(_prev: ImportState, form: FormData): Promise<
       values.text = converted.text;
       if (!values.title.trim() && converted.title) values.title = converted.title;
     } else {
-      values.text = decoded.text;
+      values.text = decoded.kind === "markdown" ? markdownToText(decoded.text) : decoded.text;
     }
     note = `The text of “${file.name}” is now in “Article text” below. Check the proposed statements, then import.`;
   }
@@ -114,6 +115,19 @@ export async function reviewAction(_prev: SimpleState, form: FormData): Promise<
   } catch (error) {
     return toFailure(error);
   }
+}
+
+/** Deletes after the form's confirmation; on success the workspace reopens the (now unannotated) statement with a notice. */
+export async function deleteAnnotationAction(_prev: StatementState, form: FormData): Promise<StatementState> {
+  let done: Awaited<ReturnType<typeof deleteAnnotation>>;
+  try {
+    done = await deleteAnnotation({ annotationId: str(form, "annotationId"), version: Number(str(form, "version")), confirmed: str(form, "confirmed") === "yes" });
+  } catch (error) {
+    return toFailure(error);
+  }
+  revalidatePath(`/review/articles/${done.articleId}`);
+  revalidatePath("/review");
+  redirect(`/review/articles/${done.articleId}?s=${done.statementId}&deleted=${done.wasApproved ? "approved" : "draft"}`);
 }
 
 export async function publishAction(_prev: SimpleState, form: FormData): Promise<SimpleState> {

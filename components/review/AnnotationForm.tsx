@@ -7,6 +7,7 @@ import type { ClaimTypeDTO, SourceDTO, VerificationStatusDTO } from "@/lib/domai
 import type { AnnotationFormValues, EvidenceFormValue, HopFormValue } from "@/lib/server/review/types";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/vocabulary/labels";
 import { FieldError, Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } from "./ui";
+import { submitWithoutReset } from "./submit";
 
 // Loaded only when someone opens the rationale preview, to keep the workspace's JavaScript small.
 const Markdown = dynamic(() => import("@/components/markdown/Markdown").then((m) => m.Markdown), { loading: () => <p>Loading preview…</p> });
@@ -62,7 +63,9 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
   const conflict = state && !state.ok && state.conflict && dismissedConflict !== state ? state.conflict : null;
   const messageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (state && !state.ok) messageRef.current?.focus();
+    // The result (saved, refused, conflict) takes focus: the pressed button is disabled while saving, so focus
+    // would otherwise fall back to the page.
+    if (state) messageRef.current?.focus();
     // After a successful save the form goes on from the saved version (its values are what was saved).
     if (state && state.ok) {
       setBaseVersion(state.version);
@@ -88,6 +91,15 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
   }, [propVersion]);
   const setHop = (i: number, patch: Partial<HopFormValue>) => set("chain", values.chain.map((h, j) => (j === i ? { ...h, ...patch } : h)));
   const setEvidence = (i: number, patch: Partial<EvidenceFormValue>) => set("evidence", values.evidence.map((h, j) => (j === i ? { ...h, ...patch } : h)));
+  const chainRef = useRef<HTMLFieldSetElement>(null);
+  const evidenceRef = useRef<HTMLFieldSetElement>(null);
+  /** After removing an item, focus goes to the item now in its place (or the "Add" button), never to the page. */
+  const focusAfterRemove = (root: HTMLElement | null, selector: string, i: number) =>
+    setTimeout(() => {
+      const items = root?.querySelectorAll<HTMLElement>(selector) ?? [];
+      const target = items[Math.min(i, items.length - 1)] ?? root?.querySelector<HTMLElement>("button[data-add]");
+      target?.focus();
+    }, 0);
   const moveHop = (i: number, d: -1 | 1) => {
     const chain = [...values.chain];
     [chain[i], chain[i + d]] = [chain[i + d], chain[i]];
@@ -108,7 +120,7 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
   const currentStatus = annotation?.values.statusSlug;
 
   return (
-    <form action={action} className="space-y-4" noValidate aria-busy={pending} aria-label="Annotation">
+    <form onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate aria-busy={pending} aria-label="Annotation">
       <input type="hidden" name="payload" value={payload} />
       <input type="hidden" name="articleId" value={articleId} />
       <datalist id="known-sources">
@@ -229,8 +241,12 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
             autoComplete="off"
             value={values.speakerName}
             onChange={(e) => {
-              set("speakerName", e.target.value);
-              sources.search(e.target.value);
+              const name = e.target.value;
+              set("speakerName", name);
+              // Picking a known source also fills "Speaker kind" when it is still empty.
+              const match = sources.results.find((r) => r.name === name);
+              if (match && !values.speakerKind) set("speakerKind", match.kind === "person" ? "person" : "organisation");
+              sources.search(name);
             }}
             placeholder="Person or organisation"
             aria-invalid={invalid("speakerName")}
@@ -271,7 +287,7 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
         </div>
       </div>
 
-      <fieldset className="space-y-3 rounded border border-stone-300 p-3">
+      <fieldset ref={chainRef} className="space-y-3 rounded border border-stone-300 p-3">
         <legend className="px-1 text-sm font-semibold text-stone-900">Provenance chain</legend>
         <p className="text-xs text-stone-600">From the original speaker to this article, in order. Each hop is a source: pick a known one or describe a new one.</p>
         {values.chain.length === 0 ? <p className="text-sm text-stone-700">No hops yet.</p> : null}
@@ -327,7 +343,10 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
                   <button type="button" className={secondaryButtonClass} disabled={i === values.chain.length - 1} onClick={() => moveHop(i, 1)} aria-label={`Move hop ${i + 1} down`}>
                     Move down
                   </button>
-                  <button type="button" className={secondaryButtonClass} onClick={() => set("chain", values.chain.filter((_, j) => j !== i))} aria-label={`Remove hop ${i + 1}`}>
+                  <button type="button" className={secondaryButtonClass} onClick={() => {
+                      set("chain", values.chain.filter((_, j) => j !== i));
+                      focusAfterRemove(chainRef.current, "input[id$='-name']", i);
+                    }} aria-label={`Remove hop ${i + 1}`}>
                     Remove
                   </button>
                 </div>
@@ -335,7 +354,15 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
             </li>
           ))}
         </ol>
-        <button type="button" className={secondaryButtonClass} onClick={() => set("chain", [...values.chain, { ...EMPTY_HOP }])}>
+        <button
+          type="button"
+          data-add
+          className={secondaryButtonClass}
+          onClick={() => {
+            set("chain", [...values.chain, { ...EMPTY_HOP }]);
+            setTimeout(() => document.getElementById(`hop-${values.chain.length}-name`)?.focus(), 0);
+          }}
+        >
           Add hop
         </button>
       </fieldset>
@@ -345,24 +372,24 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
           <label htmlFor="f-rationale" className="block text-sm font-medium text-stone-800">
             Rationale
           </label>
-          <button type="button" className="text-sm text-blue-800 underline" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
-            {preview ? "Edit" : "Preview"}
+          <button type="button" className="text-sm text-blue-800 underline" aria-expanded={preview} onClick={() => setPreview((p) => !p)}>
+            {preview ? "Hide preview" : "Preview"}
           </button>
         </div>
+        <textarea id="f-rationale" rows={5} value={values.rationale} onChange={(e) => set("rationale", e.target.value)} aria-invalid={invalid("rationale")} aria-describedby={describedBy("rationale", "f-rationale-hint")} className={inputClass} />
         {preview ? (
-          <div className="min-h-24 rounded border border-stone-300 bg-white p-2 text-sm" aria-label="Rationale preview">
+          <div className="mt-2 min-h-16 rounded border border-dashed border-stone-400 bg-white p-2 text-sm" role="region" aria-label="Rationale preview">
+            <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-600">Preview (as readers will see it)</p>
             {values.rationale.trim() ? <Markdown source={values.rationale} /> : <p className="text-stone-500">Nothing to preview.</p>}
           </div>
-        ) : (
-          <textarea id="f-rationale" rows={5} value={values.rationale} onChange={(e) => set("rationale", e.target.value)} aria-invalid={invalid("rationale")} aria-describedby={describedBy("rationale", "f-rationale-hint")} className={inputClass} />
-        )}
+        ) : null}
         <p id="f-rationale-hint" className="mt-1 text-xs text-stone-600">
           Markdown: **bold**, *italic*, [links](https://…), lists. HTML is not allowed.
         </p>
         <FieldError id="f-rationale-error" message={errors.rationale} />
       </div>
 
-      <fieldset className="space-y-3 rounded border border-stone-300 p-3">
+      <fieldset ref={evidenceRef} className="space-y-3 rounded border border-stone-300 p-3">
         <legend className="px-1 text-sm font-semibold text-stone-900">Evidence</legend>
         {values.evidence.length === 0 ? <p className="text-sm text-stone-700">No evidence links yet.</p> : null}
         {values.evidence.map((ev, i) => (
@@ -404,12 +431,23 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
                 <FieldError id={`f-evidence.${i}.archivedUrl-error`} message={errors[`evidence.${i}.archivedUrl`]} />
               </div>
             </div>
-            <button type="button" className={secondaryButtonClass} onClick={() => set("evidence", values.evidence.filter((_, j) => j !== i))} aria-label={`Remove evidence ${i + 1}`}>
+            <button type="button" className={secondaryButtonClass} onClick={() => {
+                set("evidence", values.evidence.filter((_, j) => j !== i));
+                focusAfterRemove(evidenceRef.current, "input[id$='-url'][id^='ev-']", i);
+              }} aria-label={`Remove evidence ${i + 1}`}>
               Remove
             </button>
           </fieldset>
         ))}
-        <button type="button" className={secondaryButtonClass} onClick={() => set("evidence", [...values.evidence, { ...EMPTY_EVIDENCE }])}>
+        <button
+          type="button"
+          data-add
+          className={secondaryButtonClass}
+          onClick={() => {
+            set("evidence", [...values.evidence, { ...EMPTY_EVIDENCE }]);
+            setTimeout(() => document.getElementById(`ev-${values.evidence.length}-url`)?.focus(), 0);
+          }}
+        >
           Add evidence link
         </button>
       </fieldset>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { reviewAction, type SimpleState } from "@/app/review/actions";
+import { submitWithoutReset } from "./submit";
 import { FieldError, Notice, buttonClass, dangerButtonClass, inputClass, labelClass } from "./ui";
 
 /** Approve / Return for an annotation in review. The server decides who may; the refusal reason is shown up front. */
@@ -9,14 +10,22 @@ export function ReviewPanel({ articleId, annotationId, version, refusal }: { art
   const [state, action, pending] = useActionState<SimpleState, FormData>(reviewAction, null);
   const [comment, setComment] = useState("");
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const messageRef = useRef<HTMLDivElement>(null);
+  // A refusal or a missing comment takes focus (the pressed button is disabled while pending, so focus would be lost).
+  useEffect(() => {
+    if (state && !state.ok) (errors.comment ? document.getElementById("review-comment") : messageRef.current)?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
   return (
-    <form action={action} className="space-y-3 rounded border border-sky-300 bg-sky-50 p-3" aria-label="Second review" noValidate>
+    <form onSubmit={submitWithoutReset(action)} className="space-y-3 rounded border border-sky-300 bg-sky-50 p-3" aria-label="Second review" noValidate>
       <h3 className="text-sm font-semibold text-sky-950">Second review</h3>
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="annotationId" value={annotationId} />
       <input type="hidden" name="version" value={version} />
       {refusal ? <Notice tone="warning">{refusal}</Notice> : <p className="text-sm text-sky-950">Check the tag, sources and evidence, then approve it or return it with a comment.</p>}
-      {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      <div ref={messageRef} tabIndex={-1} className="outline-none">
+        {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+      </div>
       <div>
         <label htmlFor="review-comment" className={labelClass}>
           Comment (required to return)

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { mergeAction, splitAction, type StatementState } from "@/app/review/actions";
 import { selectionOffsets } from "./selection";
+import { submitWithoutReset } from "./submit";
 import { Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } from "./ui";
 
 interface Neighbour {
@@ -77,7 +78,7 @@ export function StatementTools(props: StatementToolsProps) {
       </div>
 
       {mode === "split" ? (
-        <form action={splitFormAction} className="space-y-2 rounded border border-stone-300 bg-white p-3 text-sm" aria-label="Split statement">
+        <form onSubmit={submitWithoutReset(splitFormAction)} className="space-y-2 rounded border border-stone-300 bg-white p-3 text-sm" aria-label="Split statement">
           <input type="hidden" name="articleId" value={articleId} />
           <input type="hidden" name="statementId" value={statementId} />
           <input type="hidden" name="at" value={at} />
@@ -143,7 +144,10 @@ export function StatementTools(props: StatementToolsProps) {
             Merge with the {mode === "merge-prev" ? "previous" : "next"} statement: “{neighbour.preview}”.
           </p>
           {bothAnnotated ? (
-            <Notice tone="error">Both statements carry an annotation, and a statement carries only one. They cannot be merged.</Notice>
+            <Notice tone="error">
+              Both statements carry an annotation, and a statement carries only one. To merge them, first delete one of the two annotations (“Delete
+              annotation…” on that statement).
+            </Notice>
           ) : annotationLabel ? (
             <Notice tone="warning">This statement&apos;s annotation ({annotationLabel}) will cover the whole merged statement.</Notice>
           ) : neighbour.annotated ? (

@@ -23,6 +23,7 @@ export function WorkspaceInteractions({ articleId, children }: { articleId: stri
       const url = new URL(window.location.href);
       url.searchParams.set("s", id);
       url.searchParams.delete("imported");
+      url.searchParams.delete("deleted");
       router.push(`${url.pathname}${url.search}`, { scroll: false });
     },
     [router],

@@ -29,6 +29,11 @@ describe("htmlToText", () => {
     expect(r.text).toBe("Hi link");
   });
 
+  it("drops a doctype and an XML declaration (never article text)", () => {
+    const r = htmlToText('<?xml version="1.0"?>\n<!DOCTYPE html><html><head><title>T</title></head><body><p>Only this.</p></body></html>');
+    expect(r.text).toBe("Only this.");
+  });
+
   it("handles empty and text-only input", () => {
     expect(htmlToText("").text).toBe("");
     expect(htmlToText("just text").text).toBe("just text");

@@ -36,7 +36,9 @@ function isHidden(el: HTMLElement): boolean {
 const collapse = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
 
 export function htmlToText(html: string): HtmlToTextResult {
-  const root = parse(html, {
+  // The parser keeps a doctype or an XML declaration as text: drop them, they are never article text.
+  const source = html.replace(/<!doctype[^>]*>/gi, "").replace(/<\?xml[^>]*\?>/gi, "");
+  const root = parse(source, {
     comment: false,
     blockTextElements: { script: false, style: false, noscript: false, template: false, pre: true },
   });

@@ -217,6 +217,14 @@ export type ReviewDecisionInput = z.input<typeof ReviewDecisionSchema>;
 
 export const SubmitAnnotationSchema = z.object({ annotationId: id, version: z.number().int().min(1) });
 
+/** Deleting an annotation: version-checked, and only once the reviewer has confirmed it. */
+export const DeleteAnnotationSchema = z.object({
+  annotationId: id,
+  version: z.number().int().min(1),
+  confirmed: z.boolean().refine((v) => v, "Confirm that you want to delete this annotation: nothing was deleted."),
+});
+export type DeleteAnnotationInput = z.input<typeof DeleteAnnotationSchema>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Statements and articles
 

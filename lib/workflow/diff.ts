@@ -16,6 +16,8 @@ export const FIELD_LABELS: Record<string, string> = {
   quote: "Quoted text",
   returnComment: "Return comment",
   state: "Article state",
+  approvedAt: "Approved at",
+  approvedSnapshot: "Approved version (as readers saw it)",
 };
 
 export interface FieldChange {

@@ -9,7 +9,7 @@ import { toAnnotationContent } from "@/lib/domain/annotation-content";
 import { DEFAULT_STATUS_SLUG } from "@/lib/vocabulary/defaults";
 import { nextState, reviewRefusal, revisionEditors, transitionError, EDIT_ACTIONS, APPROVE_ACTION } from "@/lib/workflow/transitions";
 import { diffFields } from "@/lib/workflow/diff";
-import { ReviewDecisionSchema, SaveAnnotationSchema, SourceQuerySchema, SubmitAnnotationSchema, type ReviewDecisionInput, type SaveAnnotationInput, type AnnotationFields } from "@/lib/validation/review";
+import { DeleteAnnotationSchema, ReviewDecisionSchema, SaveAnnotationSchema, SourceQuerySchema, SubmitAnnotationSchema, type DeleteAnnotationInput, type ReviewDecisionInput, type SaveAnnotationInput, type AnnotationFields } from "@/lib/validation/review";
 import { ANNOTATION_CONTENT_INCLUDE, flatSnapshot, parseJson, type FlatSnapshot } from "./snapshot";
 import type { ConflictDetails } from "./types";
 import type { SourceDTO, SourceKind, WorkflowState } from "@/lib/domain/types";
@@ -96,7 +96,9 @@ export async function saveAnnotation(input: SaveAnnotationInput): Promise<SaveRe
     if (!statement) throw new NotFoundError("Statement");
     const existing = statement.annotation;
     if (existing && data.baseVersion === null) throw await conflictFor(tx, existing.id, null);
-    if (!existing && data.baseVersion !== null) throw new ConflictError("This annotation no longer exists (its statement was changed). Reload the workspace.");
+    if (!existing && data.baseVersion !== null) {
+      throw new ConflictError("This annotation no longer exists: since you opened it, someone deleted it or moved it by splitting or merging statements. Your edit was not saved; it is still in the form. Copy what you need, then reload the workspace.");
+    }
 
     const [claimType, status] = await Promise.all([
       tx.claimType.findUnique({ where: { slug: f.claimTypeSlug } }),
@@ -235,6 +237,35 @@ export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ ve
   });
   if (result.workflowState === "approved") invalidateArticle(result.slug);
   return { version: result.version, workflowState: result.workflowState };
+}
+
+/**
+ * Reviewer or admin: deletes an annotation (its hops and evidence go with it; its Sources stay). Only after an
+ * explicit confirmation, version-checked, audited with the full before snapshot in the same transaction. If it had
+ * an approved version, readers stop seeing it at once (the article's cache is invalidated after the commit).
+ */
+export async function deleteAnnotation(input: DeleteAnnotationInput): Promise<{ articleId: string; statementId: string; wasApproved: boolean }> {
+  const user = await requireReviewer();
+  const data = DeleteAnnotationSchema.parse(input);
+  const result = await db.$transaction(async (tx) => {
+    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...withContent, article: { select: { slug: true } } } });
+    if (!a) throw new NotFoundError("Annotation");
+    if (a.version !== data.version) throw await conflictFor(tx, a.id, data.version);
+    const before = {
+      ...flatSnapshot(a),
+      span: `${a.positionStart}–${a.positionEnd}`,
+      quote: a.quoteExact,
+      // The content readers saw (JSON, as stored), so the audit log keeps what was withdrawn from them.
+      approvedSnapshot: a.approvedSnapshot,
+      approvedAt: a.approvedAt?.toISOString() ?? null,
+    };
+    const deleted = await tx.annotation.deleteMany({ where: { id: a.id, version: data.version } });
+    if (deleted.count === 0) throw await conflictFor(tx, a.id, data.version);
+    await writeAudit(tx, { actor: user, action: "annotation.delete", entityType: "annotation", entityId: a.id, articleId: a.articleId, before });
+    return { articleId: a.articleId, statementId: a.statementId, slug: a.article.slug, wasApproved: a.approvedSnapshot !== null };
+  });
+  if (result.wasApproved) invalidateArticle(result.slug);
+  return { articleId: result.articleId, statementId: result.statementId, wasApproved: result.wasApproved };
 }
 
 /** Reviewer: known Sources whose name contains the query (speaker and hop autocomplete), at most 10. */

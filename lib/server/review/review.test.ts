@@ -9,7 +9,7 @@ const { file } = createTestDatabase("review");
 const { db } = await import("../db");
 const { seedVocabularies } = await import("../../../prisma/seed-vocabularies");
 const { importArticle, previewImport, setArticlePublished } = await import("./articles");
-const { saveAnnotation, reviewAnnotation, submitAnnotation, searchSources } = await import("./annotations");
+const { saveAnnotation, reviewAnnotation, submitAnnotation, searchSources, deleteAnnotation } = await import("./annotations");
 const { splitStatement, mergeStatements, selectSpan } = await import("./statements");
 const { getWorkspace } = await import("./workspace");
 const { getDesk } = await import("./desk");
@@ -66,6 +66,7 @@ describe("access", () => {
     await expect(getWorkspace("nope")).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(searchSources("a")).rejects.toBeInstanceOf(AccessDeniedError);
     await expect(reviewAnnotation({ decision: "approve", annotationId: "x", version: 1 })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(deleteAnnotation({ annotationId: "x", version: 1, confirmed: true })).rejects.toBeInstanceOf(AccessDeniedError);
     expect(await db.article.count()).toBe(0);
   });
 
@@ -256,5 +257,75 @@ describe("statements", () => {
     expect(all.find((s) => s.id === id)).toMatchObject({ origin: "manual", end: start + 15 });
     await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields() });
     await expect(selectSpan({ articleId, start: ws.statements[0].start + 2, end: ws.statements[0].end + 5 })).rejects.toThrow(/overlaps/);
+  });
+});
+
+describe("deleting an annotation", () => {
+  it("needs a confirmation and the current version; audits the before snapshot in the same transaction", async () => {
+    const { id: articleId } = await importOne("Delete draft article");
+    const ws = await getWorkspace(articleId);
+    actAs(users.rita);
+    const a = await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields() });
+    const hopSources = (await db.provenanceHop.findMany({ where: { annotationId: a.annotationId } })).map((h) => h.sourceId);
+
+    // Not confirmed: refused, nothing deleted.
+    await expect(deleteAnnotation({ annotationId: a.annotationId, version: a.version, confirmed: false })).rejects.toThrow(/Confirm/);
+    // Stale version (Sam saved meanwhile): a conflict naming him, nothing deleted, no audit event.
+    actAs(users.sam);
+    await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: a.version, intent: "draft", fields: fields({ speakerRole: "Minister" }) });
+    actAs(users.rita);
+    const stale = await deleteAnnotation({ annotationId: a.annotationId, version: a.version, confirmed: true }).catch((e) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale.message).toMatch(/Sam saved this annotation/);
+    expect(await db.annotation.count({ where: { id: a.annotationId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { entityId: a.annotationId, action: "annotation.delete" } })).toBe(0);
+
+    // Any reviewer may delete (not only the author), from the current version.
+    actAs(users.tom);
+    const done = await deleteAnnotation({ annotationId: a.annotationId, version: a.version + 1, confirmed: true });
+    expect(done).toEqual({ articleId, statementId: ws.statements[0].id, wasApproved: false });
+    expect(await db.annotation.count({ where: { id: a.annotationId } })).toBe(0);
+    expect(await db.provenanceHop.count({ where: { annotationId: a.annotationId } })).toBe(0);
+    expect(await db.evidenceLink.count({ where: { annotationId: a.annotationId } })).toBe(0);
+    // The statement and the Sources stay.
+    expect(await db.statement.count({ where: { id: ws.statements[0].id } })).toBe(1);
+    expect(await db.source.count({ where: { id: { in: hopSources } } })).toBe(hopSources.length);
+    const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.delete" } });
+    expect(ev).toMatchObject({ actorId: users.tom.id, entityType: "annotation", articleId, after: null });
+    const before = JSON.parse(ev.before!);
+    expect(before).toMatchObject({ claimType: "Official statement", speakerRole: "Minister", version: 2, approvedSnapshot: null, quote: TEXT.slice(ws.statements[0].start, ws.statements[0].end) });
+    expect(before.chain.map((h: { name: string }) => h.name)).toEqual(["Estonian foreign ministry", "Interfax"]);
+
+    // Gone: deleting again is "not found"; the statement can be annotated afresh.
+    await expect(deleteAnnotation({ annotationId: a.annotationId, version: 2, confirmed: true })).rejects.toThrow(/not found/);
+    const again = await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields() });
+    expect(again.created).toBe(true);
+  });
+
+  it("removes an approved annotation from the reader, and then lets two neighbours be merged", async () => {
+    const { id: articleId, slug } = await importOne("Delete approved article");
+    const ws = await getWorkspace(articleId);
+    const [first, second] = ws.statements;
+    actAs(users.rita);
+    const a = await saveAnnotation({ statementId: first.id, baseVersion: null, intent: "submit", fields: fields() });
+    const b = await saveAnnotation({ statementId: second.id, baseVersion: null, intent: "submit", fields: fields({ claimTypeSlug: "author-assertion" }) });
+    actAs(users.sam);
+    const approvedA = await reviewAnnotation({ decision: "approve", annotationId: a.annotationId, version: a.version });
+    await reviewAnnotation({ decision: "approve", annotationId: b.annotationId, version: b.version });
+    await setArticlePublished({ articleId, version: 1, publish: true });
+    expect((await getPublishedArticle(slug))?.annotations.map((x) => x.id).sort()).toEqual([a.annotationId, b.annotationId].sort());
+
+    // Both annotated: merging is refused, and the message says how to proceed.
+    await expect(mergeStatements({ firstId: first.id, secondId: second.id, confirmed: true })).rejects.toThrow(/Delete one of the two annotations first/);
+
+    const done = await deleteAnnotation({ annotationId: a.annotationId, version: approvedA.version, confirmed: true });
+    expect(done.wasApproved).toBe(true);
+    expect((await getPublishedArticle(slug))?.annotations.map((x) => x.id)).toEqual([b.annotationId]);
+    const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.delete" } });
+    expect(JSON.parse(JSON.parse(ev.before!).approvedSnapshot)).toMatchObject({ claimType: { slug: "official-statement" } });
+
+    await mergeStatements({ firstId: first.id, secondId: second.id, confirmed: true });
+    const merged = await db.annotation.findUniqueOrThrow({ where: { id: b.annotationId } });
+    expect(merged).toMatchObject({ statementId: first.id, positionStart: first.start, positionEnd: second.end });
   });
 });

@@ -95,4 +95,5 @@ export const ACTION_LABELS: Record<string, string> = {
   "annotation.approve": "Approved",
   "annotation.return": "Returned",
   "annotation.move": "Span changed",
+  "annotation.delete": "Deleted",
 };

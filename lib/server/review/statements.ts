@@ -99,7 +99,7 @@ export async function mergeStatements(input: { firstId: string; secondId: string
     if (a.articleId !== b.articleId) throw new DomainRuleError("Only statements of the same article can be merged.");
     const between = await tx.statement.count({ where: { articleId: a.articleId, start: { gte: a.end, lt: b.start } } });
     if (between > 0) throw new DomainRuleError("Only neighbouring statements can be merged.");
-    if (a.annotation && b.annotation) throw new DomainRuleError("Both statements carry an annotation, and a statement can carry only one. Merge is not possible.");
+    if (a.annotation && b.annotation) throw new DomainRuleError("Both statements carry an annotation, and a statement can carry only one. Delete one of the two annotations first (open that statement, “Delete annotation…”), then merge.");
     const annotated = a.annotation ?? b.annotation;
     if (annotated && !data.confirmed) throw new DomainRuleError("One of the statements has an annotation. Confirm the merge: the annotation will cover the merged statement.");
     const text = a.article.text;

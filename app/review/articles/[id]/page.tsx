@@ -9,6 +9,8 @@ import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { PublishControl } from "@/components/review/PublishControl";
 import { StatementTools } from "@/components/review/StatementTools";
 import { HistoryTimeline } from "@/components/review/HistoryTimeline";
+import { DeleteAnnotation } from "@/components/review/DeleteAnnotation";
+import { FocusOnMount } from "@/components/review/FocusOnMount";
 import { Notice, StateBadge } from "@/components/review/ui";
 import { WORKFLOW_LABELS } from "@/lib/workflow/transitions";
 import { DEFAULT_STATUS_SLUG } from "@/lib/vocabulary/defaults";
@@ -102,10 +104,21 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
           ) : (
             <div className="space-y-4 rounded border border-stone-300 bg-white p-4" data-selected-statement={selected.statement.id}>
               <div className="space-y-2">
-                <h2 className="text-lg font-semibold text-stone-900">
-                  Statement {index + 1} of {statements.length}{" "}
-                  {sel ? <StateBadge state={sel.workflowState} label={WORKFLOW_LABELS[sel.workflowState]} /> : <StateBadge state="none" label="Not annotated" />}
-                </h2>
+                {/* Focus lands here when a statement is opened and when its workflow state changes (approved, returned). */}
+                <FocusOnMount key={`${selected.statement.id}:${sel?.workflowState ?? "none"}`}>
+                  <h2 className="text-lg font-semibold text-stone-900">
+                    Statement {index + 1} of {statements.length}{" "}
+                    {sel ? <StateBadge state={sel.workflowState} label={WORKFLOW_LABELS[sel.workflowState]} /> : <StateBadge state="none" label="Not annotated" />}
+                  </h2>
+                </FocusOnMount>
+                {sp.deleted && !sel ? (
+                  <FocusOnMount>
+                    <Notice tone="success">
+                      Annotation deleted{sp.deleted === "approved" ? "; readers no longer see it" : ""}. The audit log keeps a copy. You can annotate this statement
+                      again, or merge it with a neighbour.
+                    </Notice>
+                  </FocusOnMount>
+                ) : null}
                 <blockquote className="whitespace-pre-wrap border-l-4 border-stone-300 pl-3 font-serif text-stone-900">{selected.text}</blockquote>
                 <StatementTools
                   key={selected.statement.id}
@@ -145,6 +158,14 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                       Returned with a comment: <span className="whitespace-pre-wrap">“{sel.returnComment}”</span>
                     </Notice>
                   ) : null}
+                  <DeleteAnnotation
+                    key={`${sel.id}:${sel.version}`}
+                    articleId={article.id}
+                    annotationId={sel.id}
+                    version={sel.version}
+                    label={`${selType?.label ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}`}
+                    readerVisible={sel.hasApprovedVersion}
+                  />
                 </div>
               ) : null}
 
