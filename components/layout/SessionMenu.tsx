@@ -19,6 +19,11 @@ export function SessionMenu() {
       <Link href="/review" className="rounded px-2 py-1 font-medium text-stone-800 hover:bg-stone-200">
         Review desk
       </Link>
+      {(data as { role?: string }).role === "admin" ? (
+        <Link href="/admin" className="rounded px-2 py-1 font-medium text-stone-800 hover:bg-stone-200">
+          Admin
+        </Link>
+      ) : null}
       <span className="hidden text-stone-600 sm:inline" data-testid="signed-in-as">
         Signed in as <strong className="text-stone-900">{data.user.name ?? data.user.email}</strong>
       </span>

@@ -229,8 +229,12 @@ export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ ve
       entityType: "annotation",
       entityId: a.id,
       articleId: a.articleId,
-      before: { workflowState: a.workflowState },
-      after: { workflowState: to, version: data.version + 1 },
+      before: { workflowState: a.workflowState, approvedStatusSlug: a.approvedStatusSlug },
+      // The approved verdict is recorded so the public verdict history is exact.
+      after:
+        data.decision === "approve"
+          ? { workflowState: to, version: data.version + 1, approvedStatusSlug: a.status.slug, approvedTypeSlug: a.claimType.slug }
+          : { workflowState: to, version: data.version + 1 },
       comment: data.comment,
     });
     return { version: data.version + 1, workflowState: to, slug: a.article.slug };
