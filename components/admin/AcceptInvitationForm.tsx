@@ -1,0 +1,69 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { acceptInvitationAction } from "@/app/invite/[token]/actions";
+import type { AdminActionState } from "@/lib/server/admin/common";
+import { passwordProblem, PASSWORD_MIN_LENGTH } from "@/lib/validation/admin";
+import { buttonClass, FieldError, FormMessage, inputClass } from "./ui";
+
+const initial: AdminActionState = { ok: false };
+
+export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+  const [state, action, pending] = useActionState(acceptInvitationAction, initial);
+  const [password, setPassword] = useState("");
+  const e = state.fieldErrors ?? {};
+  if (state.ok) {
+    return (
+      <div className="space-y-3" data-testid="invitation-accepted">
+        <FormMessage state={state} />
+        <p className="text-stone-800">
+          Sign in with <strong>{email}</strong> and your new password.
+        </p>
+        <Link href={`/login?callbackUrl=${encodeURIComponent("/review")}`} className={`${buttonClass} inline-block`}>
+          Sign in
+        </Link>
+      </div>
+    );
+  }
+  const live = password ? passwordProblem(password, email) : null;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      <div>
+        <label htmlFor="new-password" className="mb-1 block text-sm font-medium text-stone-800">
+          New password
+        </label>
+        <input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          value={password}
+          onChange={(ev) => setPassword(ev.target.value)}
+          aria-invalid={!!e.password}
+          aria-describedby="new-password-hint new-password-error"
+          className={inputClass}
+        />
+        <p id="new-password-hint" className={`mt-1 text-sm ${live ? "text-amber-900" : "text-stone-600"}`}>
+          {live ?? `At least ${PASSWORD_MIN_LENGTH} characters, and not containing your email address.`}
+        </p>
+        <FieldError id="new-password-error" message={e.password} />
+      </div>
+      <div>
+        <label htmlFor="confirm-password" className="mb-1 block text-sm font-medium text-stone-800">
+          Repeat the password
+        </label>
+        <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required aria-invalid={!!e.confirm} aria-describedby="confirm-password-error" className={inputClass} />
+        <FieldError id="confirm-password-error" message={e.confirm} />
+      </div>
+      {!e.password && !e.confirm ? <FormMessage state={state} /> : null}
+      <button type="submit" disabled={pending} className={`${buttonClass} w-full py-2`}>
+        {pending ? "Saving…" : "Set password"}
+      </button>
+    </form>
+  );
+}

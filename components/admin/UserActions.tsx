@@ -1,0 +1,98 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/app/admin/users/actions";
+import type { AdminActionState } from "@/lib/server/admin/common";
+import type { AdminUserDTO } from "@/lib/server/admin/users";
+import { buttonClass, dangerButtonClass, FormMessage, inputClass, LinkPanel, secondaryButtonClass } from "./ui";
+
+const initial: AdminActionState = { ok: false };
+
+/** Per-user actions: role, deactivate/reactivate (confirmed), reset password (confirmed). */
+export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: boolean }) {
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
+  const [activeState, activeAction, activePending] = useActionState(setActiveAction, initial);
+  const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, initial);
+  const [confirming, setConfirming] = useState<null | "active" | "reset">(null);
+  // Only the answer to the latest action is shown.
+  const [last, setLast] = useState<null | "role" | "active" | "reset">(null);
+  const id = user.id;
+  return (
+    <div className="space-y-2" data-testid={`user-actions-${user.email}`}>
+      <form action={roleAction} onSubmit={() => setLast("role")} className="flex items-end gap-2">
+        <input type="hidden" name="userId" value={id} />
+        <input type="hidden" name="version" value={user.version} />
+        <div>
+          <label htmlFor={`role-${id}`} className="block text-xs font-medium text-stone-700">
+            Role of {user.name}
+          </label>
+          <select id={`role-${id}`} name="role" defaultValue={user.role} key={`${user.role}-${user.version}`} className={`${inputClass} py-1 text-sm`}>
+            <option value="reviewer">Reviewer</option>
+            <option value="admin">Admin</option>
+          </select>
+        </div>
+        <button type="submit" disabled={rolePending} className={secondaryButtonClass}>
+          {rolePending ? "Saving…" : "Change role"}
+        </button>
+      </form>
+
+      <div className="flex flex-wrap gap-2">
+        {confirming !== "active" ? (
+          <button type="button" className={secondaryButtonClass} onClick={() => setConfirming("active")}>
+            {user.active ? "Deactivate…" : "Reactivate…"}
+          </button>
+        ) : null}
+        {confirming !== "reset" && user.active ? (
+          <button type="button" className={secondaryButtonClass} onClick={() => setConfirming("reset")}>
+            Reset password…
+          </button>
+        ) : null}
+      </div>
+
+      {confirming === "active" ? (
+        <form action={activeAction} onSubmit={() => { setConfirming(null); setLast("active"); }} role="group" aria-label={`Confirm ${user.active ? "deactivation" : "reactivation"} of ${user.name}`} className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+          <input type="hidden" name="userId" value={id} />
+          <input type="hidden" name="version" value={user.version} />
+          <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
+          <p>
+            {user.active
+              ? `Deactivate ${isSelf ? "your own account" : user.name}? ${isSelf ? "You" : "They"} are signed out everywhere at once and cannot sign in; annotations keep their author.`
+              : `Reactivate ${user.name}? They can sign in again with their password.`}
+          </p>
+          <div className="flex gap-2">
+            <button type="submit" autoFocus disabled={activePending} className={user.active ? dangerButtonClass : buttonClass}>
+              {user.active ? "Yes, deactivate" : "Yes, reactivate"}
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+
+      {confirming === "reset" ? (
+        <form action={resetAction} onSubmit={() => { setConfirming(null); setLast("reset"); }} role="group" aria-label={`Confirm password reset of ${user.name}`} className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+          <input type="hidden" name="userId" value={id} />
+          <input type="hidden" name="version" value={user.version} />
+          <p>Reset {user.name}&apos;s password? Their current password stops working and their sessions end; you get a new single-use link to pass on.</p>
+          <div className="flex gap-2">
+            <button type="submit" autoFocus disabled={resetPending} className={dangerButtonClass}>
+              Yes, reset password
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {last === "role" ? <FormMessage state={roleState} /> : null}
+      {last === "active" ? <FormMessage state={activeState} /> : null}
+      {last === "reset" ? (
+        <>
+          <FormMessage state={resetState} />
+          <LinkPanel state={resetState} />
+        </>
+      ) : null}
+    </div>
+  );
+}

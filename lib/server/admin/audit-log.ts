@@ -1,0 +1,120 @@
+import "server-only";
+import { db } from "../db";
+import { requireAdmin } from "../session";
+import { AuditFilterSchema, type AuditFilter } from "@/lib/validation/admin";
+import { csvField } from "@/lib/export/csv";
+import { parseInput } from "./common";
+import { AUDIT_ORDER, auditWhere, decodeAuditCursor, DISTINCT_ACTIONS_SQL, DISTINCT_ENTITY_TYPES_SQL, encodeAuditCursor, SYSTEM_ACTOR } from "./audit-query";
+
+export { SYSTEM_ACTOR };
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export const AUDIT_ENTITY_TYPES = ["annotation", "article", "statement", "user", "claim_type", "verification_status"] as const;
+
+export interface AuditEventDTO {
+  id: string;
+  createdAt: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  articleId: string | null;
+  before: string | null;
+  after: string | null;
+  comment: string | null;
+}
+
+export interface AuditPage {
+  events: AuditEventDTO[];
+  /** Opaque cursor for the next (older) page, or null on the last page. */
+  nextCursor: string | null;
+  filter: AuditFilter;
+}
+
+function toDTO(e: {
+  id: string;
+  createdAt: Date;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  articleId: string | null;
+  before: string | null;
+  after: string | null;
+  comment: string | null;
+}): AuditEventDTO {
+  return { ...e, createdAt: e.createdAt.toISOString() };
+}
+
+async function fetchPage(filter: AuditFilter, take: number) {
+  const rows = await db.auditEvent.findMany({ where: auditWhere(filter), orderBy: AUDIT_ORDER, take: take + 1 });
+  const more = rows.length > take;
+  const page = more ? rows.slice(0, take) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: more && last ? encodeAuditCursor(last.createdAt, last.id) : null };
+}
+
+/** Admin: one page of the audit log, newest first, filtered; keyset-paginated so a deep page costs what the first does. */
+export async function listAuditEvents(input: unknown, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+  await requireAdmin();
+  const filter = parseInput(AuditFilterSchema, input);
+  if (filter.cursor && !decodeAuditCursor(filter.cursor)) filter.cursor = undefined;
+  const { rows, nextCursor } = await fetchPage(filter, Math.min(Math.max(pageSize, 1), 200));
+  return { events: rows.map(toDTO), nextCursor, filter };
+}
+
+export interface AuditFilterOptions {
+  actors: { value: string; label: string }[];
+  entityTypes: string[];
+  actions: string[];
+}
+
+/** Admin: choices for the filter form (people, entity types, actions seen). */
+export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
+  await requireAdmin();
+  const [users, actions, types] = await Promise.all([
+    db.user.findMany({ select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
+    db.$queryRawUnsafe<{ v: string }[]>(DISTINCT_ACTIONS_SQL),
+    db.$queryRawUnsafe<{ v: string }[]>(DISTINCT_ENTITY_TYPES_SQL),
+  ]);
+  const entityTypes = [...new Set([...AUDIT_ENTITY_TYPES, ...types.map((t) => t.v)])].sort();
+  const prefixes = [...new Set(actions.map((a) => a.v.split(".")[0] + "."))];
+  return {
+    actors: [{ value: SYSTEM_ACTOR, label: "system (scripts and seeds)" }, ...users.map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }))],
+    entityTypes,
+    actions: [...prefixes, ...actions.map((a) => a.v)].sort(),
+  };
+}
+
+export const AUDIT_CSV_HEADER = ["created_at", "actor", "actor_id", "action", "entity_type", "entity_id", "article_id", "comment", "before", "after"];
+const CSV_BATCH = 1000;
+
+/**
+ * Admin: the filtered log (ignoring the page cursor) as CSV, newest first, streamed in batches. The admin check and
+ * the input validation happen before the first byte, when this is called.
+ */
+export async function exportAuditCsv(input: unknown): Promise<AsyncGenerator<string>> {
+  await requireAdmin();
+  const filter = { ...parseInput(AuditFilterSchema, input), cursor: undefined as string | undefined };
+  async function* rows() {
+    yield AUDIT_CSV_HEADER.join(",") + "\r\n";
+    let cursor: string | undefined;
+    for (;;) {
+      const { rows, nextCursor } = await fetchPage({ ...filter, cursor }, CSV_BATCH);
+      let chunk = "";
+      for (const e of rows) {
+        chunk +=
+          [e.createdAt.toISOString(), e.actorLabel, e.actorId, e.action, e.entityType, e.entityId, e.articleId, e.comment, e.before, e.after]
+            .map((c) => csvField(c))
+            .join(",") + "\r\n";
+      }
+      if (chunk) yield chunk;
+      if (!nextCursor) return;
+      cursor = nextCursor;
+    }
+  }
+  return rows();
+}
