@@ -4,6 +4,16 @@ import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
 import type { VerdictChange } from "@/lib/reader/history";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/vocabulary/labels";
 
+/*
+ * Every statement's details are inlined in the cached page (so #annotation-<id> opens them without JavaScript), and
+ * Next inlines the rendered tree a second time as its RSC payload: each element and attribute here costs twice per
+ * annotation. Hence plain strings instead of wrapper spans, decoration (arrows, ✕) in CSS, and no attribute that
+ * only repeats what the markup already says.
+ */
+
+/** External links in the details: no referrer, no endorsement. */
+const EXT = "nofollow noreferrer";
+
 export function StatusBadge({ label, color }: { label: string; color: string }) {
   return (
     <span className="status-badge" style={{ background: color }}>
@@ -12,30 +22,33 @@ export function StatusBadge({ label, color }: { label: string; color: string }) 
   );
 }
 
-/** "Estonian MFA → Interfax → this article", each hop linked to its source when it has a URL. */
+/** The statement as a short reminder: the full text is in the article, beside the highlight. */
+export function shortQuote(text: string, max = 110): string {
+  const chars = Array.from(text.trim());
+  if (chars.length <= max) return chars.join("");
+  const cut = chars.slice(0, max).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/u, "")}…`;
+}
+
+/** "Estonian MFA → Interfax → this article", each hop linked to its source when it has a URL (arrows from CSS). */
 export function ProvenancePath({ annotation: a }: { annotation: PublicAnnotationDTO }) {
   const hops = [...a.chain].sort((x, y) => x.position - y.position);
   return (
-    <ol className="provenance-path" aria-label="Provenance chain, from the original source to this article">
+    <ol className="provenance-path">
       {hops.map((hop, i) => (
         <li key={hop.position}>
           {hop.source.url ? (
-            <a href={hop.source.url} rel="noopener noreferrer nofollow" target="_blank">
+            <a href={hop.source.url} rel={EXT}>
               {hop.source.name}
             </a>
           ) : (
             <b>{hop.source.name}</b>
           )}
           <small>
-            {" "}
-            ({i === 0 ? "origin, " : "relayed by, "}
-            {SOURCE_KIND_LABELS[hop.source.kind] ?? hop.source.kind}
-            {hop.source.date ? `, ${formatPartialDate(hop.source.date)}` : ""})
+            {` (${i === 0 ? "origin" : "relayed by"}, ${SOURCE_KIND_LABELS[hop.source.kind] ?? hop.source.kind}${hop.source.date ? `, ${formatPartialDate(hop.source.date)}` : ""})`}
           </small>
           {hop.note ? <small className="block">{hop.note}</small> : null}
-          <span aria-hidden="true" className="provenance-arrow">
-            →
-          </span>
         </li>
       ))}
       <li>
@@ -45,22 +58,30 @@ export function ProvenancePath({ annotation: a }: { annotation: PublicAnnotation
   );
 }
 
+/**
+ * The public change history. Only shown when the verdict changed after its first publication: a single
+ * "published the verdict X" entry would repeat the reviewed/approved line below.
+ */
 function VerdictHistory({ history }: { history: VerdictChange[] }) {
-  if (history.length === 0) return null;
+  if (!history.some((h) => h.from)) return null;
   return (
     <div data-field="history">
       <h3>Verdict history</h3>
       <ol className="ad-small">
         {history.map((h) => (
           <li key={h.at + h.to.slug}>
-            <time dateTime={h.at}>{formatTimestampDate(h.at)}</time>:{" "}
+            <time dateTime={h.at}>{formatTimestampDate(h.at)}</time>
             {h.from ? (
               <>
-                {h.by ?? "A reviewer"} changed the verdict from <strong>{h.from.label}</strong> to <strong>{h.to.label}</strong>
+                {`: ${h.by ?? "A reviewer"} changed the verdict from `}
+                <strong>{h.from.label}</strong>
+                {" to "}
+                <strong>{h.to.label}</strong>
               </>
             ) : (
               <>
-                {h.by ?? "A reviewer"} published the verdict <strong>{h.to.label}</strong>
+                {`: ${h.by ?? "A reviewer"} published the verdict `}
+                <strong>{h.to.label}</strong>
               </>
             )}
           </li>
@@ -91,24 +112,16 @@ export function AnnotationDetails({
   history?: VerdictChange[];
 }) {
   const speaker = a.speakerName ?? null;
+  const title = `Statement ${index}`;
   return (
-    <section
-      id={`annotation-${a.id}`}
-      aria-labelledby={`annotation-${a.id}-title`}
-      className="annotation-details"
-      data-details-for={a.id}
-      data-open={open ? "true" : undefined}
-      tabIndex={-1}
-    >
+    <section id={`annotation-${a.id}`} aria-label={title} className="annotation-details" data-open={open ? "true" : undefined} tabIndex={-1}>
       <div className="ad-head">
-        <h2 id={`annotation-${a.id}-title`} data-note={index}>
-          Statement {index}
-        </h2>
-        <a href={closeHref ?? `#h-${a.id}`} className="no-print ad-close" aria-label="Close details and return to the text">
-          Close ✕
+        <h2 data-note={index}>{title}</h2>
+        <a href={closeHref ?? `#h-${a.id}`} className="no-print ad-close">
+          Close
         </a>
       </div>
-      <blockquote>{a.quote.exact}</blockquote>
+      <blockquote>{shortQuote(a.quote.exact)}</blockquote>
       <dl>
         <dt>Verdict</dt>
         <dd data-field="status">
@@ -116,26 +129,22 @@ export function AnnotationDetails({
           {a.status.retired ? <small> (retired status)</small> : null}
         </dd>
         <dt>Claim type</dt>
-        <dd data-field="claim-type">
-          {a.claimType.label}
-          {a.claimType.retired ? <small> (retired type)</small> : null}
-        </dd>
+        <dd data-field="claim-type">{a.claimType.retired ? `${a.claimType.label} (retired type)` : a.claimType.label}</dd>
         <dt>Attribution</dt>
         <dd data-field="attribution">
-          {a.attributionText ? <span>“{a.attributionText}”</span> : <span>The article’s own voice</span>}
+          {a.attributionText ? `“${a.attributionText}”` : "The article’s own voice"}
           {speaker ? (
-            <span>
-              {" "}→ <strong>{speaker}</strong>
-              {a.speakerRole ? <span>, {a.speakerRole}</span> : null}
-            </span>
+            <>
+              {" → "}
+              <strong>{speaker}</strong>
+              {a.speakerRole ? `, ${a.speakerRole}` : null}
+            </>
           ) : a.speakerRole ? (
-            <span> ({a.speakerRole})</span>
+            ` (${a.speakerRole})`
           ) : null}
         </dd>
         <dt>Source chain</dt>
-        <dd data-field="chain">
-          {a.chain.length > 0 ? <ProvenancePath annotation={a} /> : <span>No earlier source recorded: this article is the first appearance.</span>}
-        </dd>
+        <dd data-field="chain">{a.chain.length > 0 ? <ProvenancePath annotation={a} /> : "No earlier source recorded: this article is the first appearance."}</dd>
         <dt>Claim date</dt>
         <dd data-field="claim-date">{formatPartialDate(a.claimDate) ?? "Unknown"}</dd>
       </dl>
@@ -152,16 +161,19 @@ export function AnnotationDetails({
             {a.evidence.map((e) => (
               <li key={e.position}>
                 <span className={`stance stance-${e.stance}`}>{STANCE_LABELS[e.stance]}</span>
-                <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">
+                <a href={e.url} rel={EXT}>
                   {e.title || e.url}
                 </a>
                 {e.archivedUrl ? (
                   <>
-                    {" "}
-                    (<a href={e.archivedUrl} rel="noopener noreferrer nofollow" target="_blank">archived copy</a>)
+                    {" ("}
+                    <a href={e.archivedUrl} rel={EXT}>
+                      archived copy
+                    </a>
+                    )
                   </>
                 ) : null}
-                {e.note ? <p className="ad-small">{e.note}</p> : null}
+                {e.note ? <small className="block">{e.note}</small> : null}
               </li>
             ))}
           </ul>
@@ -169,19 +181,23 @@ export function AnnotationDetails({
       ) : null}
       <VerdictHistory history={history} />
       <p className="ad-small" data-field="review">
-        Reviewed by <strong>{a.author.name}</strong> (<time dateTime={a.createdAt}>{formatTimestampDate(a.createdAt)}</time>)
+        {"Reviewed by "}
+        <strong>{a.author.name}</strong>
+        {" ("}
+        <time dateTime={a.createdAt}>{formatTimestampDate(a.createdAt)}</time>)
         {a.approver ? (
           <>
-            , approved by <strong>{a.approver.name}</strong>
+            {", approved by "}
+            <strong>{a.approver.name}</strong>
           </>
         ) : null}
         {a.approvedAt ? (
           <>
-            {" "}
-            on <time dateTime={a.approvedAt}>{formatTimestampDate(a.approvedAt)}</time>
+            {" on "}
+            <time dateTime={a.approvedAt}>{formatTimestampDate(a.approvedAt)}</time>
           </>
         ) : null}
-        .{" "}
+        {". "}
         <a href={permalink} data-field="permalink">
           Permalink
         </a>

@@ -2,12 +2,9 @@ import type { CSSProperties } from "react";
 import type { PublicAnnotationDTO, TextRange } from "@/lib/domain/types";
 import { buildReaderParagraphs, type TextRun } from "@/lib/reader/segments";
 
-function Runs({ runs }: { runs: TextRun[] }) {
-  return (
-    <>
-      {runs.map((r) => (r.emphasis ? <em key={r.start}>{r.text}</em> : <span key={r.start}>{r.text}</span>))}
-    </>
-  );
+/** Plain text as bare strings (no wrapper element, no fragment): the cached page carries this text twice. */
+function runs(list: TextRun[]) {
+  return list.map((r) => (r.emphasis ? <em key={r.start}>{r.text}</em> : r.text));
 }
 
 /**
@@ -34,15 +31,15 @@ export function ArticleText({
       {paragraphs.map((p) => (
         <p key={p.start}>
           {p.pieces.map((piece, i) => {
-            if (piece.kind === "plain") return <Runs key={i} runs={piece.runs} />;
+            if (piece.kind === "plain") return runs(piece.runs);
             const a = piece.annotation;
-            if (visible && !visible.has(a.id)) return <Runs key={i} runs={piece.runs} />;
+            if (visible && !visible.has(a.id)) return runs(piece.runs);
             const style = { "--status-color": a.status.color } as CSSProperties;
             const tag = `${a.claimType.shortLabel} · ${a.status.label}`;
             if (!piece.first) {
               return (
                 <a key={i} href={`#annotation-${a.id}`} className="highlight" style={style} tabIndex={-1} data-continues={a.id} aria-hidden="true">
-                  <Runs runs={piece.runs} />
+                  {runs(piece.runs)}
                 </a>
               );
             }
@@ -57,10 +54,9 @@ export function ArticleText({
                 data-status={a.status.slug}
                 data-claim-type={a.claimType.slug}
                 data-note={noteNumbers.get(a.id)}
-                aria-describedby={`tag-${a.id}`}
               >
-                <Runs runs={piece.runs} />
-                <span id={`tag-${a.id}`} className="highlight-tag">
+                {runs(piece.runs)}
+                <span className="highlight-tag">
                   <span className="sr-only">(</span>
                   {tag}
                   <span className="sr-only">; open details)</span>

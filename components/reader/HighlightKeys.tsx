@@ -15,7 +15,7 @@ export function HighlightKeys() {
       if (event.key === "Escape") {
         // Close the open details and return to its statement in the text.
         const open = document.querySelector<HTMLElement>(".annotation-details:target, .annotation-details[data-open='true']");
-        const id = open?.dataset.detailsFor;
+        const id = open?.id.replace(/^annotation-/, "");
         const highlight = id ? document.getElementById(`h-${id}`) : null;
         if (open && highlight) {
           open.removeAttribute("data-open");

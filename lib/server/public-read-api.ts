@@ -25,6 +25,12 @@ import { ApiProblem, JSON_LD_CONTENT_TYPE, notFound, ok, parseQuery } from "./pu
 
 /* The public read API v1: what each endpoint answers. Route handlers in app/api/v1 only call these. */
 
+/** A caller's value quoted back in an error message: printable, and never longer than 80 characters. */
+function quoted(value: string): string {
+  const clean = Array.from(value.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD"));
+  return `“${clean.length > 80 ? `${clean.slice(0, 80).join("")}…` : clean.join("")}”`;
+}
+
 export const ARTICLES_PAGE_SIZE = 20;
 export const ANNOTATIONS_PAGE_SIZE = 100;
 
@@ -35,7 +41,7 @@ export const annotationsCsvApiUrl = (ctx: ExportContext, slug: string) => `${art
 
 async function publishedOr404(slug: string): Promise<PublishedArticleView> {
   const view = await getPublishedArticle(slug);
-  if (!view) throw notFound(`No published article has the slug “${slug}”.`);
+  if (!view) throw notFound(`No published article has the slug ${quoted(slug)}.`);
   return view;
 }
 
@@ -123,14 +129,14 @@ export async function getArticleAnnotations(request: Request, slug: string): Pro
     return ok(request, collection, { contentType: WEB_ANNOTATION_CONTENT_TYPE, headers });
   }
   const page = toAnnotationPage(ctx, article, annotations, { pageSize, id: collectionId, page: query.page });
-  if (!page) throw notFound(`There is no annotation page ${query.page} for “${slug}”.`);
+  if (!page) throw notFound(`There is no annotation page ${query.page} for ${quoted(slug)}.`);
   return ok(request, page, { contentType: WEB_ANNOTATION_CONTENT_TYPE });
 }
 
 /** GET /api/v1/annotations/<id>: one W3C Web Annotation. */
 export async function getAnnotation(request: Request, id: string): Promise<Response> {
   const found = await getPublishedAnnotation(id);
-  if (!found) throw notFound(`No published annotation has the id “${id}”.`);
+  if (!found) throw notFound(`No published annotation has the id ${quoted(id)}.`);
   const ctx = readerExportContext();
   const annotation = toWebAnnotation(ctx, found.view.article, found.annotation);
   return ok(request, annotation, {
