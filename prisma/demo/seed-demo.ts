@@ -64,7 +64,10 @@ export async function seedDemo(db: PrismaClient, opts: { passwordCost?: number }
       const author = users["reviewer@example.com"];
       const approver = users["reviewer2@example.com"];
 
+      // A plausible order of events: annotated, submitted, then approved and published.
       const publishedAt = new Date();
+      const annotatedAt = new Date(publishedAt.getTime() - 2 * 60 * 60 * 1000);
+      const submittedAt = new Date(publishedAt.getTime() - 60 * 60 * 1000);
       const article = await tx.article.create({
         data: {
           slug: prepared.slugBase,
@@ -132,7 +135,8 @@ export async function seedDemo(db: PrismaClient, opts: { passwordCost?: number }
             positionEnd: range.end,
             authorId: author.id,
             lastEditorId: author.id,
-            submittedAt: publishedAt,
+            createdAt: annotatedAt,
+            submittedAt,
             approverId: approver.id,
             approvedAt: publishedAt,
             chain: {
