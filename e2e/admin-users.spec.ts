@@ -28,10 +28,12 @@ test.describe("admin: reviewers", () => {
     await page.getByLabel("Email").fill("not-an-email");
     await page.getByRole("button", { name: "Invite" }).click();
     await expect(page.locator("#invite-email-error")).toHaveText("Enter a valid email address.");
+    await expect(page.getByLabel("Email")).toBeFocused(); // focus goes to the field to fix
     await expect(page.getByLabel("Name")).toHaveValue(invitee.name); // nothing lost
     await page.getByLabel("Email").fill(invitee.email.toUpperCase());
     await page.getByRole("button", { name: "Invite" }).click();
     await expect(page.getByTestId("invite-message")).toContainText(`${invitee.name} is invited as a reviewer`);
+    await expect(page.getByTestId("invitation-link")).toBeFocused(); // ready to copy
     link = await page.getByTestId("invitation-link").inputValue();
     expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
     await expect(page.getByTestId("invitation-email-note")).toContainText("Not e-mailed");
@@ -68,6 +70,8 @@ test.describe("admin: reviewers", () => {
     await p.getByLabel("Repeat the password").fill("too-short");
     await p.getByRole("button", { name: "Set password" }).click();
     await expect(p.locator("#new-password-error")).toContainText("at least 12 characters");
+    await expect(p.getByText("Use at least 12 characters.")).toHaveCount(1); // said once, next to the field
+    await expect(p.getByLabel("New password")).toBeFocused();
     await p.getByLabel("New password").fill(`my-${invitee.email}-pw`);
     await p.getByLabel("Repeat the password").fill(`my-${invitee.email}-pw`);
     await p.getByRole("button", { name: "Set password" }).click();
@@ -76,6 +80,7 @@ test.describe("admin: reviewers", () => {
     await p.getByLabel("Repeat the password").fill("something-else-entirely");
     await p.getByRole("button", { name: "Set password" }).click();
     await expect(p.locator("#confirm-password-error")).toContainText("do not match");
+    await expect(p.getByLabel("Repeat the password")).toBeFocused();
     expect(user().passwordHash).toBeNull();
 
     await p.getByLabel("New password").fill(invitee.password);

@@ -62,6 +62,15 @@ test.describe("admin: vocabularies", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => row().position).toBe(pos - 1);
     await expect(li.getByRole("status")).toContainText("Order saved");
+    // Focus stays on the button, so pressing Enter again moves it further.
+    await expect(li.getByRole("button", { name: `Move ${label} up` })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => row().position).toBe(pos - 2);
+    await expect(li.getByRole("button", { name: `Move ${label} up` })).toBeFocused();
+    await li.getByRole("button", { name: `Move ${label} down` }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => row().position).toBe(pos - 1);
+    await expect(li.getByRole("button", { name: `Move ${label} down` })).toBeFocused();
 
     await li.getByRole("button", { name: `Retire ${label}` }).click();
     await expect(li.getByText("Retired", { exact: true })).toBeVisible();
@@ -81,6 +90,9 @@ test.describe("admin: vocabularies", () => {
     await li.getByRole("button", { name: "Yes, delete" }).click();
     await expect(li).toHaveCount(0);
     expect(row()).toBeUndefined();
+    // The row is gone, so the section says so (and takes the focus).
+    await expect(section.getByTestId("verification_status-deleted-message")).toContainText(`Deleted “${label}”`);
+    await expect(section.getByTestId("verification_status-deleted-message")).toBeFocused();
   });
 
   test("a used value cannot be deleted; a low-contrast recolour is refused with the ratio", async ({ page }) => {

@@ -6,11 +6,14 @@
  *
  * The password is never taken from the command line (it would end up in shell history and `ps`).
  */
+import fs from "node:fs";
 import bcrypt from "bcryptjs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../lib/server/generated/prisma/client";
 import { resolveDatabaseUrl } from "../lib/server/database-url";
 import { EmailSchema, passwordProblem } from "../lib/validation/admin";
+
+const NAME_MAX_LENGTH = 120; // as in the invitation form (lib/validation/admin.ts)
 
 function usage(message?: string): never {
   if (message) console.error(`create-admin: ${message}`);
@@ -25,11 +28,13 @@ function parseArgs(argv: string[]): { email: string; name: string } {
     const m = /^--(email|name)(?:=(.*))?$/.exec(arg);
     if (!m) usage(`unknown argument "${arg}"`);
     const value = m[2] ?? argv[++i];
-    if (value === undefined) usage(`--${m[1]} needs a value`);
+    // `--name --email x` must not take "--email" as the name.
+    if (value === undefined || (m[2] === undefined && value.startsWith("--"))) usage(`--${m[1]} needs a value`);
     out[m[1]] = value;
   }
   if (!out.email) usage("--email is required");
   if (!out.name || !out.name.trim()) usage("--name is required");
+  if (out.name.trim().length > NAME_MAX_LENGTH) usage(`--name must be at most ${NAME_MAX_LENGTH} characters`);
   return { email: out.email, name: out.name.trim() };
 }
 
@@ -86,9 +91,17 @@ async function main() {
   if (!parsedEmail.success) usage(`"${args.email}" is not a valid email address`);
   const email = parsedEmail.data;
 
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: resolveDatabaseUrl(process.env.DATABASE_URL) }) });
+  const url = resolveDatabaseUrl(process.env.DATABASE_URL);
+  if (!fs.existsSync(url.slice("file:".length))) {
+    console.error(`create-admin: there is no database at ${url.slice("file:".length)}. Run \`npm run db:migrate\` (or \`npm start\`) first, or check DATABASE_URL.`);
+    process.exit(1);
+  }
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
   try {
-    const existing = await db.user.findUnique({ where: { email }, select: { role: true, active: true } });
+    const existing = await db.user.findUnique({ where: { email }, select: { role: true, active: true } }).catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2021") throw new Error("the database is not migrated (no User table). Run `npm run db:migrate` first, or check DATABASE_URL.");
+      throw error;
+    });
     if (existing) {
       console.error(
         `create-admin: an account for ${email} already exists (${existing.role}${existing.active ? "" : ", deactivated"}). Nothing was changed. ` +

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { acceptInvitationAction } from "@/app/invite/[token]/actions";
 import type { AdminActionState } from "@/lib/server/admin/common";
 import { passwordProblem, PASSWORD_MIN_LENGTH } from "@/lib/validation/admin";
-import { buttonClass, FieldError, FormMessage, inputClass } from "./ui";
+import { buttonClass, FieldError, firstInvalid, FormMessage, inputClass, useFocusOnAnswer } from "./ui";
 
 const initial: AdminActionState = { ok: false };
 
@@ -13,6 +13,10 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   const [state, action, pending] = useActionState(acceptInvitationAction, initial);
   const [password, setPassword] = useState("");
   const e = state.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  const signInRef = useRef<HTMLAnchorElement>(null);
+  useFocusOnAnswer(state, (s) => (s.ok ? signInRef.current : (firstInvalid(formRef.current) ?? messageRef.current)));
   if (state.ok) {
     return (
       <div className="space-y-3" data-testid="invitation-accepted">
@@ -20,15 +24,16 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         <p className="text-stone-800">
           Sign in with <strong>{email}</strong> and your new password.
         </p>
-        <Link href={`/login?callbackUrl=${encodeURIComponent("/review")}`} className={`${buttonClass} inline-block`}>
+        <Link ref={signInRef} href={`/login?callbackUrl=${encodeURIComponent("/review")}`} className={`${buttonClass} inline-block`}>
           Sign in
         </Link>
       </div>
     );
   }
-  const live = password ? passwordProblem(password, email) : null;
+  // The live check, unless the server's answer for this field already says it (once is enough).
+  const live = password && !e.password ? passwordProblem(password, email) : null;
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={formRef} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <div>
@@ -60,7 +65,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required aria-invalid={!!e.confirm} aria-describedby="confirm-password-error" className={inputClass} />
         <FieldError id="confirm-password-error" message={e.confirm} />
       </div>
-      {!e.password && !e.confirm ? <FormMessage state={state} /> : null}
+      {!e.password && !e.confirm ? <FormMessage state={state} ref={messageRef} /> : null}
       <button type="submit" disabled={pending} className={`${buttonClass} w-full py-2`}>
         {pending ? "Saving…" : "Set password"}
       </button>

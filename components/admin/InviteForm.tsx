@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { inviteAction } from "@/app/admin/users/actions";
 import type { AdminActionState } from "@/lib/server/admin/common";
-import { buttonClass, FieldError, FormMessage, inputClass, LinkPanel } from "./ui";
+import { buttonClass, FieldError, firstInvalid, FormMessage, inputClass, LinkPanel, useFocusOnAnswer } from "./ui";
 
 const initial: AdminActionState = { ok: false };
 
@@ -11,12 +11,17 @@ export function InviteForm() {
   const [state, action, pending] = useActionState(inviteAction, initial);
   const v = state.ok ? {} : (state.values ?? {});
   const e = state.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  // After an answer: the link to copy, or the first field to fix.
+  useFocusOnAnswer(state, (s) => (s.ok ? (linkRef.current ?? messageRef.current) : (firstInvalid(formRef.current) ?? messageRef.current)));
   return (
     <section aria-labelledby="invite-title" className="space-y-3 rounded-lg border border-stone-300 bg-white p-4">
       <h2 id="invite-title" className="text-lg font-semibold text-stone-900">
         Invite a reviewer
       </h2>
-      <form action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_10rem_auto] sm:items-start" key={state.ok ? state.link : "form"} noValidate>
+      <form ref={formRef} action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_10rem_auto] sm:items-start" key={state.ok ? state.link : "form"} noValidate>
         <div>
           <label htmlFor="invite-name" className="mb-1 block text-sm font-medium text-stone-800">
             Name
@@ -46,8 +51,8 @@ export function InviteForm() {
           </button>
         </div>
       </form>
-      <FormMessage state={state} testId="invite-message" />
-      <LinkPanel state={state} />
+      <FormMessage state={state} testId="invite-message" ref={messageRef} />
+      <LinkPanel state={state} linkRef={linkRef} />
     </section>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/app/admin/users/actions";
 import type { AdminActionState } from "@/lib/server/admin/common";
 import type { AdminUserDTO } from "@/lib/server/admin/users";
-import { buttonClass, dangerButtonClass, FormMessage, inputClass, LinkPanel, secondaryButtonClass } from "./ui";
+import { buttonClass, dangerButtonClass, FormMessage, inputClass, LinkPanel, secondaryButtonClass, useFocusOnAnswer } from "./ui";
 
 const initial: AdminActionState = { ok: false };
 
@@ -17,6 +17,26 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
   // Only the answer to the latest action is shown.
   const [last, setLast] = useState<null | "role" | "active" | "reset">(null);
   const id = user.id;
+  // Keyboard users land on each answer (the link to copy after a reset), and back on the button after "Cancel".
+  const roleMessageRef = useRef<HTMLParagraphElement>(null);
+  const activeMessageRef = useRef<HTMLParagraphElement>(null);
+  const resetMessageRef = useRef<HTMLParagraphElement>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  useFocusOnAnswer(roleState, () => roleMessageRef.current);
+  useFocusOnAnswer(activeState, () => activeMessageRef.current);
+  useFocusOnAnswer(resetState, () => linkRef.current ?? resetMessageRef.current);
+  const activeButtonRef = useRef<HTMLButtonElement>(null);
+  const resetButtonRef = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState<null | "active" | "reset">(null);
+  useEffect(() => {
+    if (!returnFocus) return;
+    (returnFocus === "active" ? activeButtonRef : resetButtonRef).current?.focus();
+    setReturnFocus(null);
+  }, [returnFocus]);
+  const cancel = () => {
+    setReturnFocus(confirming);
+    setConfirming(null);
+  };
   return (
     <div className="space-y-2" data-testid={`user-actions-${user.email}`}>
       <form action={roleAction} onSubmit={() => setLast("role")} className="flex items-end gap-2">
@@ -38,12 +58,12 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
 
       <div className="flex flex-wrap gap-2">
         {confirming !== "active" ? (
-          <button type="button" className={secondaryButtonClass} onClick={() => setConfirming("active")}>
+          <button type="button" ref={activeButtonRef} className={secondaryButtonClass} onClick={() => setConfirming("active")}>
             {user.active ? "Deactivate…" : "Reactivate…"}
           </button>
         ) : null}
         {confirming !== "reset" && user.active ? (
-          <button type="button" className={secondaryButtonClass} onClick={() => setConfirming("reset")}>
+          <button type="button" ref={resetButtonRef} className={secondaryButtonClass} onClick={() => setConfirming("reset")}>
             Reset password…
           </button>
         ) : null}
@@ -63,7 +83,7 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
             <button type="submit" autoFocus disabled={activePending} className={user.active ? dangerButtonClass : buttonClass}>
               {user.active ? "Yes, deactivate" : "Yes, reactivate"}
             </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(null)}>
+            <button type="button" className={secondaryButtonClass} onClick={cancel}>
               Cancel
             </button>
           </div>
@@ -79,18 +99,18 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
             <button type="submit" autoFocus disabled={resetPending} className={dangerButtonClass}>
               Yes, reset password
             </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(null)}>
+            <button type="button" className={secondaryButtonClass} onClick={cancel}>
               Cancel
             </button>
           </div>
         </form>
       ) : null}
-      {last === "role" ? <FormMessage state={roleState} /> : null}
-      {last === "active" ? <FormMessage state={activeState} /> : null}
+      {last === "role" ? <FormMessage state={roleState} ref={roleMessageRef} /> : null}
+      {last === "active" ? <FormMessage state={activeState} ref={activeMessageRef} /> : null}
       {last === "reset" ? (
         <>
-          <FormMessage state={resetState} />
-          <LinkPanel state={resetState} />
+          <FormMessage state={resetState} ref={resetMessageRef} />
+          <LinkPanel state={resetState} linkRef={linkRef} />
         </>
       ) : null}
     </div>

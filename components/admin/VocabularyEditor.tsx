@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import {
   createVocabularyAction,
   deleteVocabularyAction,
@@ -11,8 +11,8 @@ import {
 import type { AdminActionState } from "@/lib/server/admin/common";
 import type { AdminVocabularyEntry } from "@/lib/server/admin/vocabulary";
 import type { VocabularyKind } from "@/lib/validation/admin";
-import { checkHighlightColor, checkMarkColor, formatRatio, isHexColor } from "@/lib/vocabulary/contrast";
-import { buttonClass, dangerButtonClass, FieldError, FormMessage, inputClass, secondaryButtonClass } from "./ui";
+import { checkHighlightColor, checkMarkColor, formatRatio, isHexColor, normalizeHex } from "@/lib/vocabulary/contrast";
+import { buttonClass, dangerButtonClass, FieldError, firstInvalid, FormMessage, inputClass, secondaryButtonClass, useFocusOnAnswer } from "./ui";
 
 const initial: AdminActionState = { ok: false };
 
@@ -93,7 +93,7 @@ function Fields({ kind, idPrefix, values, errors }: { kind: VocabularyKind; idPr
         </label>
         <div className="flex flex-wrap items-center gap-2">
           <input {...field("color")} value={color} onChange={(e) => setColor(e.target.value)} required placeholder="#fde68a" className={`${inputClass} max-w-32 font-mono`} />
-          <input type="color" aria-label="Pick a colour" value={isHexColor(color) && color.length === 7 ? color : "#ffffff"} onChange={(e) => setColor(e.target.value)} className="h-9 w-12 rounded border border-stone-400" />
+          <input type="color" aria-label="Pick a colour" value={isHexColor(color) ? normalizeHex(color) : "#ffffff"} onChange={(e) => setColor(e.target.value)} className="h-9 w-12 rounded border border-stone-400" />
           <Swatch kind={kind} color={color} label={label} />
           <ContrastHint kind={kind} color={color} />
         </div>
@@ -103,17 +103,45 @@ function Fields({ kind, idPrefix, values, errors }: { kind: VocabularyKind; idPr
   );
 }
 
-function EntryRow({ entry, index, count }: { entry: AdminVocabularyEntry; index: number; count: number }) {
+function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEntry; index: number; count: number; onDeleted: (message: string) => void }) {
   const [editState, editAction, editPending] = useActionState(updateVocabularyAction, initial);
   const [moveState, moveAction, movePending] = useActionState(moveVocabularyAction, initial);
   const [retireState, retireAction, retirePending] = useActionState(retireVocabularyAction, initial);
-  const [deleteState, deleteAction, deletePending] = useActionState(deleteVocabularyAction, initial);
+  // A deleted row disappears with its own state, so the section shows (and focuses) the answer.
+  const [deleteState, deleteAction, deletePending] = useActionState(async (prev: AdminActionState, formData: FormData) => {
+    const answer = await deleteVocabularyAction(prev, formData);
+    if (answer.ok && answer.message) onDeleted(answer.message);
+    return answer;
+  }, initial);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   // Only the answer to the latest action is shown.
   const [last, setLast] = useState<"edit" | "move" | "retire" | "delete" | null>(null);
   const lastState = last ? { edit: editState, move: moveState, retire: retireState, delete: deleteState }[last] : null;
   const idPrefix = `v-${entry.id}`;
+  // Focus follows each answer, so reordering by keyboard can go on pressing Enter (a button disabled while
+  // pending, or moved in the list, would otherwise drop focus to the page).
+  const upRef = useRef<HTMLButtonElement>(null);
+  const downRef = useRef<HTMLButtonElement>(null);
+  const moveDirection = useRef<"up" | "down">("up");
+  const retireRef = useRef<HTMLButtonElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const editFormRef = useRef<HTMLFormElement>(null);
+  const deleteButtonRef = useRef<HTMLButtonElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  const usable = (b: HTMLButtonElement | null) => (b && !b.disabled ? b : null);
+  useFocusOnAnswer(moveState, () =>
+    moveDirection.current === "up" ? (usable(upRef.current) ?? downRef.current) : (usable(downRef.current) ?? upRef.current),
+  );
+  useFocusOnAnswer(retireState, (s) => (s.ok ? retireRef.current : messageRef.current));
+  useFocusOnAnswer(editState, (s) => (s.ok ? (messageRef.current ?? editButtonRef.current) : (firstInvalid(editFormRef.current) ?? messageRef.current)));
+  useFocusOnAnswer(deleteState, () => messageRef.current);
+  const [returnFocus, setReturnFocus] = useState<null | "edit" | "delete">(null);
+  useEffect(() => {
+    if (!returnFocus) return;
+    (returnFocus === "edit" ? editButtonRef : deleteButtonRef).current?.focus();
+    setReturnFocus(null);
+  }, [returnFocus]);
   const hidden = (
     <>
       <input type="hidden" name="kind" value={entry.kind} />
@@ -140,27 +168,34 @@ function EntryRow({ entry, index, count }: { entry: AdminVocabularyEntry; index:
           </div>
           {entry.description ? <p className="text-sm text-stone-700">{entry.description}</p> : null}
         </div>
-        <form action={moveAction} onSubmit={() => setLast("move")} className="flex gap-1">
+        <form
+          action={moveAction}
+          onSubmit={(ev) => {
+            setLast("move");
+            moveDirection.current = (ev.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "down" ? "down" : "up";
+          }}
+          className="flex gap-1"
+        >
           {hidden}
-          <button type="submit" name="direction" value="up" disabled={index === 0 || movePending} aria-label={`Move ${entry.label} up`} className={secondaryButtonClass}>
+          <button type="submit" ref={upRef} name="direction" value="up" disabled={index === 0 || movePending} aria-label={`Move ${entry.label} up`} className={secondaryButtonClass}>
             ↑ Up
           </button>
-          <button type="submit" name="direction" value="down" disabled={index === count - 1 || movePending} aria-label={`Move ${entry.label} down`} className={secondaryButtonClass}>
+          <button type="submit" ref={downRef} name="direction" value="down" disabled={index === count - 1 || movePending} aria-label={`Move ${entry.label} down`} className={secondaryButtonClass}>
             ↓ Down
           </button>
         </form>
-        <button type="button" className={secondaryButtonClass} aria-expanded={showEditor} onClick={() => setEditing(!showEditor)} aria-label={`Edit ${entry.label}`}>
+        <button type="button" ref={editButtonRef} className={secondaryButtonClass} aria-expanded={showEditor} onClick={() => setEditing(!showEditor)} aria-label={`Edit ${entry.label}`}>
           Edit
         </button>
         <form action={retireAction} onSubmit={() => setLast("retire")}>
           {hidden}
           <input type="hidden" name="retired" value={entry.retired ? "false" : "true"} />
-          <button type="submit" disabled={retirePending} className={secondaryButtonClass} aria-label={`${entry.retired ? "Unretire" : "Retire"} ${entry.label}`}>
+          <button type="submit" ref={retireRef} disabled={retirePending} className={secondaryButtonClass} aria-label={`${entry.retired ? "Unretire" : "Retire"} ${entry.label}`}>
             {entry.retired ? "Unretire" : "Retire"}
           </button>
         </form>
         {!confirmDelete ? (
-          <button type="button" className={secondaryButtonClass} onClick={() => setConfirmDelete(true)} aria-label={`Delete ${entry.label}`}>
+          <button type="button" ref={deleteButtonRef} className={secondaryButtonClass} onClick={() => setConfirmDelete(true)} aria-label={`Delete ${entry.label}`}>
             Delete…
           </button>
         ) : null}
@@ -175,26 +210,26 @@ function EntryRow({ entry, index, count }: { entry: AdminVocabularyEntry; index:
           <button type="submit" autoFocus disabled={deletePending} className={dangerButtonClass}>
             Yes, delete
           </button>
-          <button type="button" className={secondaryButtonClass} onClick={() => setConfirmDelete(false)}>
+          <button type="button" className={secondaryButtonClass} onClick={() => { setConfirmDelete(false); setReturnFocus("delete"); }}>
             Cancel
           </button>
         </form>
       ) : null}
       {showEditor ? (
-        <form action={editAction} onSubmit={() => { setEditing(false); setLast("edit"); }} className="space-y-3 rounded border border-stone-300 bg-stone-50 p-3" aria-label={`Edit ${entry.label}`}>
+        <form ref={editFormRef} action={editAction} onSubmit={() => { setEditing(false); setLast("edit"); }} className="space-y-3 rounded border border-stone-300 bg-stone-50 p-3" aria-label={`Edit ${entry.label}`}>
           {hidden}
           <Fields kind={entry.kind} idPrefix={idPrefix} values={values} errors={editState.fieldErrors ?? {}} key={`${entry.version}-${editState.message ?? ""}`} />
           <div className="flex gap-2">
             <button type="submit" disabled={editPending} className={buttonClass}>
               {editPending ? "Saving…" : "Save"}
             </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => setEditing(false)}>
+            <button type="button" className={secondaryButtonClass} onClick={() => { setEditing(false); setReturnFocus("edit"); }}>
               Cancel
             </button>
           </div>
         </form>
       ) : null}
-      {lastState ? <FormMessage state={lastState} /> : null}
+      {lastState ? <FormMessage state={lastState} ref={messageRef} /> : null}
     </li>
   );
 }
@@ -202,36 +237,44 @@ function EntryRow({ entry, index, count }: { entry: AdminVocabularyEntry; index:
 function AddForm({ kind }: { kind: VocabularyKind }) {
   const [state, action, pending] = useActionState(createVocabularyAction, initial);
   const values = state.ok ? {} : (state.values ?? {});
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useFocusOnAnswer(state, (s) => (s.ok ? messageRef.current : (firstInvalid(formRef.current) ?? messageRef.current)));
   return (
+    <div className="space-y-2">
     <details className="rounded border border-stone-300 bg-white p-3" open={!state.ok && !!state.values}>
       <summary className="cursor-pointer font-medium text-stone-900">Add a {kind === "claim_type" ? "claim type" : "verification status"}</summary>
-      <form action={action} className="mt-3 space-y-3" key={state.ok ? state.message : "add"}>
+      <form ref={formRef} action={action} className="mt-3 space-y-3" key={state.ok ? state.message : "add"}>
         <input type="hidden" name="kind" value={kind} />
         <Fields kind={kind} idPrefix={`add-${kind}`} values={values} errors={state.fieldErrors ?? {}} key={state.message ?? "fresh"} />
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Adding…" : "Add"}
         </button>
       </form>
-      <div className="mt-2">
-        <FormMessage state={state} testId={`add-${kind}-message`} />
-      </div>
     </details>
+    {/* Outside <details>: a successful add closes the form, and its answer must stay visible. */}
+    <FormMessage state={state} testId={`add-${kind}-message`} ref={messageRef} />
+    </div>
   );
 }
 
 export function VocabularySection({ kind, title, intro, entries }: { kind: VocabularyKind; title: string; intro: string; entries: AdminVocabularyEntry[] }) {
+  const [deleted, setDeleted] = useState<AdminActionState>(initial);
+  const deletedRef = useRef<HTMLParagraphElement>(null);
+  useFocusOnAnswer(deleted, () => deletedRef.current);
   return (
     <section aria-labelledby={`${kind}-title`} className="space-y-3">
       <h2 id={`${kind}-title`} className="text-xl font-semibold text-stone-900">
         {title}
       </h2>
       <p className="text-sm text-stone-700">{intro}</p>
+      <FormMessage state={deleted} ref={deletedRef} testId={`${kind}-deleted-message`} />
       {entries.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 bg-white p-4 text-sm text-stone-700">None yet. Add the first one below.</p>
       ) : (
         <ol className="rounded-lg border border-stone-300 bg-white" data-testid={`${kind}-list`}>
           {entries.map((e, i) => (
-            <EntryRow key={e.id} entry={e} index={i} count={entries.length} />
+            <EntryRow key={e.id} entry={e} index={i} count={entries.length} onDeleted={(message) => setDeleted({ ok: true, message })} />
           ))}
         </ol>
       )}

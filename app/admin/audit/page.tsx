@@ -22,6 +22,8 @@ export default async function AdminAuditPage({ searchParams }: Props) {
   const [page, options] = await Promise.all([listAuditEvents(parsed.success ? parsed.data : {}), getAuditFilterOptions()]);
   const filterQuery = new URLSearchParams(Object.entries({ ...raw, cursor: "" }).filter(([, v]) => v) as [string, string][]);
   const filtered = filterQuery.toString() !== "";
+  // The export matches what the page shows: invalid filters are ignored here too (rather than a 400 download).
+  const exportQuery = parsed.success ? filterQuery.toString() : "";
   const nextQuery = new URLSearchParams(filterQuery);
   if (page.nextCursor) nextQuery.set("cursor", page.nextCursor);
 
@@ -33,11 +35,11 @@ export default async function AdminAuditPage({ searchParams }: Props) {
           <p className="text-sm text-stone-700">Every change, newest first. Open an entry to see what it changed. Times are UTC.</p>
         </div>
         <a
-          href={`/admin/audit/export${filterQuery.toString() ? `?${filterQuery}` : ""}`}
+          href={`/admin/audit/export${exportQuery ? `?${exportQuery}` : ""}`}
           className="rounded border border-stone-500 bg-white px-3 py-1.5 text-sm font-medium text-stone-900 hover:bg-stone-100"
           download
         >
-          Export {filtered ? "this filtered view" : "everything"} as CSV
+          Export {exportQuery ? "this filtered view" : "everything"} as CSV
         </a>
       </div>
 

@@ -60,7 +60,7 @@ export default async function AdminUsersPage() {
                     <div className="mt-1 text-xs text-stone-700">No password set</div>
                   ) : null}
                 </td>
-                <td className="px-3 py-2" data-field="last-sign-in">
+                <td className="whitespace-nowrap px-3 py-2" data-field="last-sign-in">
                   {u.lastSignInAt ? <time dateTime={u.lastSignInAt}>{new Date(u.lastSignInAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time> : "Never"}
                 </td>
                 <td className="px-3 py-2 text-right tabular-nums" data-field="authored">

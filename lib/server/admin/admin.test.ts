@@ -293,6 +293,16 @@ describe("vocabularies", () => {
     expect(content.rationale).toBe("as approved");
     expect(row.version).toBe(version);
   });
+
+  it("counts a value still on a published snapshot as used, on the page as in the delete check", async () => {
+    const created = await vocab.createVocabularyEntry({ kind: "verification_status", label: "Only published", color: "#fde68a" });
+    const ann = await db.annotation.findFirstOrThrow();
+    // The draft has moved on to another status; the published (approved) version still shows this one.
+    await db.annotation.update({ where: { id: ann.id }, data: { approvedStatusSlug: created.slug } });
+    const listed = (await vocab.getAdminVocabulary()).statuses.find((s) => s.id === created.id);
+    expect(listed?.usage).toBe(1);
+    await expect(vocab.deleteVocabularyEntry({ kind: "verification_status", id: created.id, version: created.version })).rejects.toThrow(/used by 1 annotation/);
+  });
 });
 
 describe("audit log", () => {

@@ -99,17 +99,19 @@ async function usageCount(tx: Tx, kind: VocabularyKind, r: Row): Promise<number>
 /** Admin: both vocabularies in display order, with version (for concurrency) and usage counts. */
 export async function getAdminVocabulary(): Promise<AdminVocabulary> {
   await requireAdmin();
-  const [types, statuses, typeUsage, statusUsage] = await Promise.all([
+  const [types, statuses] = await Promise.all([
     db.claimType.findMany({ orderBy: [{ position: "asc" }, { label: "asc" }] }),
     db.verificationStatus.findMany({ orderBy: [{ position: "asc" }, { label: "asc" }] }),
-    db.annotation.groupBy({ by: ["claimTypeId"], _count: { _all: true } }),
-    db.annotation.groupBy({ by: ["statusId"], _count: { _all: true } }),
   ]);
-  const tu = new Map(typeUsage.map((u) => [u.claimTypeId, u._count._all]));
-  const su = new Map(statusUsage.map((u) => [u.statusId, u._count._all]));
+  // The same count that decides whether a value may be deleted (the draft's value or the published snapshot's),
+  // so the page never offers "used by 0" for a value the delete then refuses. The lists are short.
+  const [typeUsage, statusUsage] = await Promise.all([
+    Promise.all(types.map((t) => usageCount(db, "claim_type", t))),
+    Promise.all(statuses.map((s) => usageCount(db, "verification_status", s))),
+  ]);
   return {
-    claimTypes: types.map((t) => toEntry("claim_type", t, tu.get(t.id) ?? 0)),
-    statuses: statuses.map((s) => toEntry("verification_status", s, su.get(s.id) ?? 0)),
+    claimTypes: types.map((t, i) => toEntry("claim_type", t, typeUsage[i])),
+    statuses: statuses.map((s, i) => toEntry("verification_status", s, statusUsage[i])),
   };
 }
 
