@@ -46,7 +46,7 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
           <label htmlFor={`role-${id}`} className="block text-xs font-medium text-stone-700">
             Role of {user.name}
           </label>
-          <select id={`role-${id}`} name="role" defaultValue={user.role} key={`${user.role}-${user.version}`} className={`${inputClass} py-1 text-sm`}>
+          <select id={`role-${id}`} name="role" defaultValue={user.role} key={`${user.role}-${user.version}`} className={`${inputClass} min-w-[7.5rem] py-1 text-sm`}>
             <option value="reviewer">Reviewer</option>
             <option value="admin">Admin</option>
           </select>
