@@ -33,19 +33,7 @@ export interface AuditPage {
   filter: AuditFilter;
 }
 
-function toDTO(e: {
-  id: string;
-  createdAt: Date;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  articleId: string | null;
-  before: string | null;
-  after: string | null;
-  comment: string | null;
-}): AuditEventDTO {
+function toDTO(e: Omit<AuditEventDTO, "createdAt"> & { createdAt: Date }): AuditEventDTO {
   return { ...e, createdAt: e.createdAt.toISOString() };
 }
 

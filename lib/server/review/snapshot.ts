@@ -1,5 +1,6 @@
 import "server-only";
 import type { AnnotationFormValues } from "./types";
+import type { AnnotationContentSource } from "@/lib/domain/annotation-content";
 
 /** What the data layer loads for an annotation's content (one query with relations, never per hop). */
 export const ANNOTATION_CONTENT_INCLUDE = {
@@ -9,19 +10,11 @@ export const ANNOTATION_CONTENT_INCLUDE = {
   evidence: { orderBy: { position: "asc" as const }, select: { position: true, url: true, title: true, stance: true, archivedUrl: true, note: true } },
 };
 
-export interface ContentRow {
-  attributionText: string | null;
-  speakerName: string | null;
-  speakerKind: string | null;
-  speakerRole: string | null;
-  claimDate: string | null;
-  rationale: string;
+export interface ContentRow extends Omit<AnnotationContentSource, "claimType" | "status"> {
   workflowState: string;
   version: number;
   claimType: { slug: string; label: string };
   status: { slug: string; label: string };
-  chain: { position: number; note: string | null; source: { id: string; name: string; kind: string; url: string | null; date: string | null } }[];
-  evidence: { position: number; url: string; title: string; stance: string; archivedUrl: string | null; note: string | null }[];
 }
 
 /** The flat snapshot stored in audit before/after and compared field by field (history, conflicts). */
