@@ -6,7 +6,7 @@
  *   - writes a fresh database (.data/bench-workspace.db): migrations, vocabularies, two reviewers, and a generated
  *     20,000-word draft article whose statements carry 1,000 annotations (mixed workflow states, two-hop chains,
  *     evidence, audit events);
- *   - starts `next start` (production build from BENCH_DIST_DIR, default .next-h3; built into it if missing) on
+ *   - starts `next start` (production build from BENCH_DIST_DIR, default .next-bench, shared with the reader benchmark; rebuilt when the sources changed) on
  *     127.0.0.1 against that database, signs in through next-auth's credentials endpoint;
  *   - requests /review/articles/<id> (nothing selected) and ?s=<annotated statement> (form + history) several
  *     times each after a warm-up, and reports median / p95 / max time to the last byte (the full server render);
@@ -29,7 +29,7 @@ import { toAnnotationContent } from "../lib/domain/annotation-content";
 const ROOT = path.resolve(__dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3292);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const DIST = process.env.BENCH_DIST_DIR ?? ".next-h3";
+const DIST = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const HOST = "127.0.0.1";
 const BASE = `http://${HOST}:${PORT}`;
 const DB_FILE = path.join(ROOT, ".data", "bench-workspace.db");
@@ -155,10 +155,10 @@ async function prepareDatabase(): Promise<{ articleId: string; selectedStatement
   }
 }
 
-function ensureBuild() {
-  if (fs.existsSync(path.join(ROOT, DIST, "BUILD_ID"))) return;
-  console.log(`Building into ${DIST}…`);
-  execFileSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+async function ensureBuild() {
+  // The same fingerprinted build step as npm start / npm test: rebuilds only when the sources changed.
+  const lib = (await import(path.join(ROOT, "scripts", "lib.mjs"))) as { ensureBuild: (dist: string) => void };
+  lib.ensureBuild(DIST);
 }
 
 async function waitFor(url: string, ms = 60_000) {
@@ -228,7 +228,7 @@ async function clientJs(html: string) {
 }
 
 async function main() {
-  ensureBuild();
+  await ensureBuild();
   console.log("Preparing the benchmark database…");
   const data = await prepareDatabase();
   const env = {
