@@ -373,14 +373,22 @@ test.describe("reviewer workspace", () => {
     await reader.reload();
     await expect(reader.locator("[data-annotation-id]")).toHaveCount(1);
 
-    // Now the two statements can be merged; the remaining annotation covers both.
+    // Now the two statements can be merged; the remaining annotation covers both. It is approved, so the merge is a
+    // pending revision: the confirmation says so, and readers keep the approved span until it is approved again.
     await b.getByRole("button", { name: "Merge with next…" }).click();
-    await b.getByRole("form", { name: "Merge statements" }).getByRole("button", { name: "Confirm merge" }).click();
+    const mergeForm = b.getByRole("form", { name: "Merge statements" });
+    await expect(mergeForm).toContainText("Readers keep the approved version");
+    await mergeForm.getByRole("button", { name: "Confirm merge" }).click();
     await expect(b.locator("[data-statement-id]")).toHaveCount(1);
-    const merged = db.prepare("SELECT statementId, quoteExact FROM Annotation WHERE articleId = ?").all(articleId) as { statementId: string; quoteExact: string }[];
+    const merged = db.prepare("SELECT statementId, quoteExact, workflowState FROM Annotation WHERE articleId = ?").all(articleId) as { statementId: string; quoteExact: string; workflowState: string }[];
     expect(merged).toHaveLength(1);
     expect(merged[0].quoteExact).toContain("Opposition leaders disputed the figure on Monday.");
     expect(merged[0].quoteExact).toContain("The minister said");
+    expect(merged[0].workflowState).toBe("draft");
+    await reader.reload();
+    await expect(reader.locator("[data-annotation-id]")).toHaveCount(1);
+    await expect(reader.locator("[data-annotation-id]")).toContainText("Opposition leaders disputed the figure on Monday.");
+    await expect(reader.locator("[data-annotation-id]")).not.toContainText("The minister said");
     expect(secondId).not.toBe(first);
     db.close();
     await reader.close();

@@ -10,6 +10,8 @@ import { Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } fro
 interface Neighbour {
   id: string;
   annotated: boolean;
+  /** Its annotation has an approved version that readers see. */
+  approved?: boolean;
   preview: string;
 }
 
@@ -20,6 +22,8 @@ export interface StatementToolsProps {
   end: number;
   text: string;
   annotationLabel: string | null;
+  /** The annotation has an approved version that readers see. */
+  annotationApproved?: boolean;
   previous: Neighbour | null;
   next: Neighbour | null;
   candidates: { at: number; label: string }[];
@@ -30,9 +34,13 @@ const short = (s: string, n = 50) => {
   return t.length > n ? `${t.slice(0, n - 1)}…` : t;
 };
 
+/** What moving an approved annotation means for readers (the move is a pending revision). */
+const REVISION_NOTE =
+  "Readers keep the approved version (its current place and content) until this change is approved: it becomes a pending revision that a second reviewer must approve.";
+
 /** Split and merge, each with a confirmation that says where the annotation goes. */
 export function StatementTools(props: StatementToolsProps) {
-  const { articleId, statementId, start, text, annotationLabel, previous, next, candidates } = props;
+  const { articleId, statementId, start, text, annotationLabel, annotationApproved, previous, next, candidates } = props;
   const router = useRouter();
   const [mode, setMode] = useState<"none" | "split" | "merge-prev" | "merge-next">("none");
   const [at, setAt] = useState<number>(candidates[0]?.at ?? 0);
@@ -62,6 +70,7 @@ export function StatementTools(props: StatementToolsProps) {
   const second = text.slice(rel);
   const neighbour = mode === "merge-prev" ? previous : mode === "merge-next" ? next : null;
   const bothAnnotated = !!annotationLabel && !!neighbour?.annotated;
+  const movesApproved = mode === "split" ? !!annotationApproved : !bothAnnotated && (annotationLabel ? !!annotationApproved : !!neighbour?.approved);
 
   return (
     <div className="space-y-2">
@@ -117,6 +126,7 @@ export function StatementTools(props: StatementToolsProps) {
               </label>
               <Notice tone="warning">
                 The annotation will move to the {keep} part: “{short(keep === "first" ? first : second, 70)}”. The other part becomes a new statement without an annotation.
+                {movesApproved ? <> {REVISION_NOTE}</> : null}
               </Notice>
             </fieldset>
           ) : (
@@ -149,9 +159,14 @@ export function StatementTools(props: StatementToolsProps) {
               annotation…” on that statement).
             </Notice>
           ) : annotationLabel ? (
-            <Notice tone="warning">This statement&apos;s annotation ({annotationLabel}) will cover the whole merged statement.</Notice>
+            <Notice tone="warning">
+              This statement&apos;s annotation ({annotationLabel}) will cover the whole merged statement.{movesApproved ? <> {REVISION_NOTE}</> : null}
+            </Notice>
           ) : neighbour.annotated ? (
-            <Notice tone="warning">The {mode === "merge-prev" ? "previous" : "next"} statement&apos;s annotation will cover the whole merged statement.</Notice>
+            <Notice tone="warning">
+              The {mode === "merge-prev" ? "previous" : "next"} statement&apos;s annotation will cover the whole merged statement.
+              {movesApproved ? <> {REVISION_NOTE}</> : null}
+            </Notice>
           ) : null}
           {merge && !merge.ok ? <Notice tone="error">{merge.message}</Notice> : null}
           <div className="flex gap-2">

@@ -38,4 +38,18 @@ describe("buildReaderParagraphs", () => {
     const ps = buildReaderParagraphs(text, [{ start: 0, end: 5 }, { start: 3, end: 8 }, { start: 8, end: 20 }]);
     expect(flat(ps)).toEqual(["[abcde]fghij"]);
   });
+
+  it("keeps the first of two overlapping approved spans (a revision pending on one) and renders the rest as text", () => {
+    // A approved on [0,10) and later split (its revision pending), B approved on the other half [5,10).
+    const text = "abcdefghij\n\nklm";
+    const a = { id: "a", start: 0, end: 10 };
+    const b = { id: "b", start: 5, end: 10 };
+    const same = { id: "c", start: 0, end: 10 };
+    const ps = buildReaderParagraphs(text, [b, a, same, { id: "d", start: 2, end: 4 }]);
+    expect(flat(ps)).toEqual(["[abcdefghij]", "klm"]);
+    expect(ps[0].pieces).toEqual([expect.objectContaining({ kind: "highlight", annotation: a, first: true })]);
+    // Across a paragraph break, a later overlapping span is dropped too.
+    const across = buildReaderParagraphs(text, [{ start: 8, end: 15 }, { start: 12, end: 14 }]);
+    expect(flat(across)).toEqual(["abcdefgh[ij]", "[klm]"]);
+  });
 });

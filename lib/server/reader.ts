@@ -7,6 +7,7 @@ import { env } from "./env";
 import type { ExportContext } from "@/lib/export/config";
 import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextRange } from "@/lib/domain/types";
 import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
+import { buildTextQuoteSelector } from "@/lib/anchoring";
 
 /*
  * The public read side: published articles, their approved annotations, and what readers may see of their history.
@@ -87,6 +88,11 @@ async function loadCountPublished(): Promise<number> {
   return db.article.count({ where: { state: "published" } });
 }
 
+/** Where readers see an approved annotation: its span as approved, or its statement's (approved before the span was recorded). */
+function approvedSpan(r: { approvedStart: number | null; approvedEnd: number | null; statement: { start: number; end: number } }): TextRange {
+  return r.approvedStart !== null && r.approvedEnd !== null ? { start: r.approvedStart, end: r.approvedEnd } : { start: r.statement.start, end: r.statement.end };
+}
+
 /**
  * The approved content of each annotation, with the verdict's and claim type's label, colour, rating and retired
  * flag taken from the current vocabulary (so a renamed status reads the same everywhere); a value deleted from the
@@ -102,8 +108,8 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
         id: true,
         statementId: true,
         statement: { select: { start: true, end: true } },
-        quotePrefix: true,
-        quoteSuffix: true,
+        approvedStart: true,
+        approvedEnd: true,
         approvedSnapshot: true,
         approvedAt: true,
         createdAt: true,
@@ -120,7 +126,9 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
     const content = JSON.parse(r.approvedSnapshot as string) as AnnotationContentDTO;
     const status = statuses.get(content.status.slug);
     const type = types.get(content.claimType.slug);
-    const { start, end } = r.statement;
+    // The span as approved: a split or merge since then is a pending revision readers do not see yet.
+    const { start, end } = approvedSpan(r);
+    const quote = buildTextQuoteSelector(article.text, start, end);
     return {
       ...content,
       status: status
@@ -133,7 +141,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       statementId: r.statementId,
       start,
       end,
-      quote: { exact: article.text.slice(start, end), prefix: r.quotePrefix, suffix: r.quoteSuffix },
+      quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
       author: r.author,
       approver: r.approver,
       createdAt: r.createdAt.toISOString(),
@@ -141,6 +149,8 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       approvedAt: r.approvedAt?.toISOString() ?? null,
     };
   });
+  // Text order of the approved spans (the query orders by the working copy's statement, which may have moved).
+  annotations.sort((x, y) => x.start - y.start || x.end - y.end);
   return {
     article: {
       id: article.id,

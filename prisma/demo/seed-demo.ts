@@ -155,7 +155,7 @@ export async function seedDemo(db: PrismaClient, opts: { passwordCost?: number }
         const content = toAnnotationContent(created);
         await tx.annotation.update({
           where: { id: created.id },
-          data: { approvedSnapshot: json(content), approvedStatusSlug: status.slug, approvedTypeSlug: claimType.slug },
+          data: { approvedSnapshot: json(content), approvedStatusSlug: status.slug, approvedTypeSlug: claimType.slug, approvedStart: range.start, approvedEnd: range.end },
         });
         await tx.auditEvent.createMany({
           data: [

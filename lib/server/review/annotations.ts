@@ -195,13 +195,14 @@ export async function editorsOf(tx: Pick<Tx, "auditEvent">, annotationIds: strin
 
 /**
  * Reviewer: approve or return (with a required comment) an annotation in review. Refused for its author and for
- * anyone who edited the revision under review. Approval freezes the content readers see (approvedSnapshot).
+ * anyone who edited the revision under review. Approval freezes the content readers see (approvedSnapshot) and the
+ * span they see it on (approvedStart/approvedEnd).
  */
 export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ version: number; workflowState: WorkflowState }> {
   const user = await requireReviewer();
   const data = ReviewDecisionSchema.parse(input);
   const result = await db.$transaction(async (tx) => {
-    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...withContent, article: { select: { slug: true } } } });
+    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...withContent, article: { select: { slug: true } }, statement: { select: { start: true, end: true } } } });
     if (!a) throw new NotFoundError("Annotation");
     const editors = (await editorsOf(tx, [a.id])).get(a.id)!;
     const refusal = reviewRefusal(user.id, a.authorId, editors, a.lastEditorId);
@@ -219,6 +220,9 @@ export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ ve
             approvedSnapshot: JSON.stringify(toAnnotationContent(a)),
             approvedStatusSlug: a.status.slug,
             approvedTypeSlug: a.claimType.slug,
+            // The span readers see is frozen too: a later split/merge moves only the working copy.
+            approvedStart: a.statement.start,
+            approvedEnd: a.statement.end,
           }
         : { returnComment: data.comment };
     const updated = await tx.annotation.updateMany({ where: { id: a.id, version: data.version }, data: { workflowState: to, ...extra, version: { increment: 1 } } });

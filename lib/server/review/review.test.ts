@@ -3,7 +3,8 @@ import { createTestDatabase, removeTestDatabase } from "../testing/test-database
 import { actAs, createReviewUsers, sessionState } from "../testing/review";
 
 vi.mock("next-auth", () => ({ getServerSession: async () => sessionState.session }));
-vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
+const expiredTags = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ updateTag: (tag: string) => expiredTags.push(tag), revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
 
 const { file } = createTestDatabase("review");
 const { db } = await import("../db");
@@ -15,6 +16,7 @@ const { getWorkspace } = await import("./workspace");
 const { getDesk } = await import("./desk");
 const { getPublishedArticle } = await import("../reader");
 const { AccessDeniedError, ConflictError } = await import("../errors");
+const { buildReaderParagraphs } = await import("@/lib/reader/segments");
 
 let users: Awaited<ReturnType<typeof createReviewUsers>>;
 
@@ -246,6 +248,70 @@ describe("statements", () => {
     expect((await db.annotation.findUniqueOrThrow({ where: { id: a.annotationId } })).statementId).toBe(split.secondId);
   });
 
+  it("moving an approved annotation by a split is a pending revision: readers keep the approved span until it is approved again", async () => {
+    const { id: articleId, slug } = await importOne("Approved split article");
+    const ws = await getWorkspace(articleId);
+    const st = ws.statements.find((s) => TEXT.slice(s.start, s.end).includes("We have no choice"))!;
+    const oldQuote = TEXT.slice(st.start, st.end);
+    actAs(users.rita);
+    const a = await saveAnnotation({ statementId: st.id, baseVersion: null, intent: "submit", fields: fields() });
+    actAs(users.sam);
+    const approved = await reviewAnnotation({ decision: "approve", annotationId: a.annotationId, version: a.version });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: a.annotationId } })).toMatchObject({ approvedStart: st.start, approvedEnd: st.end });
+    await setArticlePublished({ articleId, version: 1, publish: true });
+    const shown = (await getPublishedArticle(slug))!.annotations[0];
+    expect(shown).toMatchObject({ id: a.annotationId, start: st.start, end: st.end, quote: { exact: oldQuote } });
+
+    // Tom splits it; the annotation keeps the first part. Only the working copy moves.
+    actAs(users.tom);
+    const at = TEXT.indexOf("a spokesperson", st.start);
+    expiredTags.length = 0;
+    const split = await splitStatement({ statementId: st.id, at, keep: "first", confirmed: true });
+    expect(expiredTags).toEqual([]);
+    const first = await db.statement.findUniqueOrThrow({ where: { id: split.firstId } });
+    expect(first.end).toBeLessThan(st.end);
+    const moved = await db.annotation.findUniqueOrThrow({ where: { id: a.annotationId } });
+    expect(moved).toMatchObject({ workflowState: "draft", version: approved.version + 1, positionStart: first.start, positionEnd: first.end, approvedStart: st.start, approvedEnd: st.end });
+    expect(moved.quoteExact).toBe(TEXT.slice(first.start, first.end));
+    const move = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.move" } });
+    expect(JSON.parse(move.after!)).toMatchObject({ workflowState: "draft", span: `${first.start}–${first.end}` });
+    expect(move.comment).toMatch(/Readers keep the approved version/);
+    const ws2 = await getWorkspace(articleId, split.firstId);
+    expect(ws2.selected?.annotation?.pendingRevision).toBe(true);
+
+    // Readers still see the approved span and quote.
+    let view = (await getPublishedArticle(slug))!;
+    expect(view.annotations).toHaveLength(1);
+    expect(view.annotations[0]).toMatchObject({ start: st.start, end: st.end, quote: { exact: oldQuote } });
+
+    // Meanwhile the second part gets its own annotation, approved: two approved spans overlap. The reader lists
+    // both, highlights the first, and does not crash.
+    actAs(users.rita);
+    const b = await saveAnnotation({ statementId: split.secondId, baseVersion: null, intent: "submit", fields: fields({ claimTypeSlug: "author-assertion" }) });
+    actAs(users.sam);
+    await reviewAnnotation({ decision: "approve", annotationId: b.annotationId, version: b.version });
+    view = (await getPublishedArticle(slug))!;
+    expect(view.annotations.map((x) => x.id)).toEqual([a.annotationId, b.annotationId]);
+    const highlighted = buildReaderParagraphs(view.article.text, view.annotations).flatMap((p) => p.pieces.flatMap((x) => (x.kind === "highlight" ? [x.annotation.id] : [])));
+    expect(highlighted).toEqual([a.annotationId]);
+
+    // Tom submits the revision; he moved it, so he cannot approve it; nor can Rita, who wrote it. Sam approves it.
+    actAs(users.tom);
+    const submitted = await submitAnnotation({ annotationId: a.annotationId, version: moved.version });
+    await expect(reviewAnnotation({ decision: "approve", annotationId: a.annotationId, version: submitted.version })).rejects.toThrow(/You edited this revision/);
+    actAs(users.rita);
+    await expect(reviewAnnotation({ decision: "approve", annotationId: a.annotationId, version: submitted.version })).rejects.toThrow(/You wrote this annotation/);
+    actAs(users.sam);
+    expiredTags.length = 0;
+    await reviewAnnotation({ decision: "approve", annotationId: a.annotationId, version: submitted.version });
+    expect(expiredTags).toContain(`article:${slug}`);
+    view = (await getPublishedArticle(slug))!;
+    expect(view.annotations.find((x) => x.id === a.annotationId)).toMatchObject({ start: first.start, end: first.end, quote: { exact: TEXT.slice(first.start, first.end) } });
+    // No overlap any more: both are highlighted, in text order.
+    const both = buildReaderParagraphs(view.article.text, view.annotations).flatMap((p) => p.pieces.flatMap((x) => (x.kind === "highlight" && x.first ? [x.annotation.id] : [])));
+    expect(both).toEqual([a.annotationId, b.annotationId]);
+  });
+
   it("selects a span by hand, trimming unannotated neighbours and refusing to overlap an annotated one", async () => {
     const { id: articleId } = await importOne("Select article");
     const ws = await getWorkspace(articleId);
@@ -326,6 +392,8 @@ describe("deleting an annotation", () => {
 
     await mergeStatements({ firstId: first.id, secondId: second.id, confirmed: true });
     const merged = await db.annotation.findUniqueOrThrow({ where: { id: b.annotationId } });
-    expect(merged).toMatchObject({ statementId: first.id, positionStart: first.start, positionEnd: second.end });
+    // The move is a pending revision: readers keep the approved span until a second reviewer approves the merge.
+    expect(merged).toMatchObject({ statementId: first.id, positionStart: first.start, positionEnd: second.end, workflowState: "draft", approvedStart: second.start, approvedEnd: second.end });
+    expect((await getPublishedArticle(slug))?.annotations).toEqual([expect.objectContaining({ id: b.annotationId, start: second.start, end: second.end, quote: expect.objectContaining({ exact: TEXT.slice(second.start, second.end) }) })]);
   });
 });

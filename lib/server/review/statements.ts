@@ -2,7 +2,6 @@ import "server-only";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
 import { requireReviewer, type SessionUser } from "../session";
-import { invalidateArticle } from "../cache";
 import { DomainRuleError, NotFoundError } from "../errors";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { MergeStatementsSchema, SelectSpanSchema, SplitStatementSchema } from "@/lib/validation/review";
@@ -22,36 +21,42 @@ const preview = (text: string, start: number, end: number) => {
   return t.length > 60 ? `${t.slice(0, 57)}…` : t;
 };
 
-/** Moves an annotation's span (new statement or new bounds): selectors follow, version bumps, audited. */
-async function moveAnnotation(tx: Tx, user: SessionUser, annotationId: string, articleId: string, text: string, to: { statementId: string; start: number; end: number }, why: string) {
-  const before = flatSnapshot(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: ANNOTATION_CONTENT_INCLUDE }));
-  const old = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: { positionStart: true, positionEnd: true } });
+/**
+ * Moves an annotation's span (new statement or new bounds): selectors follow, version bumps, audited. This changes
+ * only the working copy: an approved annotation goes back to draft (a pending revision that a second reviewer must
+ * approve), and readers keep its approved span (approvedStart/approvedEnd) and content until then.
+ */
+async function moveAnnotation(tx: Tx, user: SessionUser, annotationId: string, text: string, to: { statementId: string; start: number; end: number }, why: string) {
+  const row = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: ANNOTATION_CONTENT_INCLUDE });
+  const before = flatSnapshot(row);
   const quote = buildTextQuoteSelector(text, to.start, to.end);
+  const workflowState = row.workflowState === "approved" ? "draft" : row.workflowState;
   await tx.annotation.update({
     where: { id: annotationId },
-    data: { statementId: to.statementId, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix, positionStart: to.start, positionEnd: to.end, lastEditorId: user.id, version: { increment: 1 } },
+    data: { statementId: to.statementId, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix, positionStart: to.start, positionEnd: to.end, workflowState, lastEditorId: user.id, version: { increment: 1 } },
   });
   await writeAudit(tx, {
     actor: user,
     action: "annotation.move",
     entityType: "annotation",
     entityId: annotationId,
-    articleId,
-    before: { ...before, span: `${old.positionStart}–${old.positionEnd}` },
-    after: { ...before, version: before.version + 1, span: `${to.start}–${to.end}`, quote: quote.exact },
-    comment: why,
+    articleId: row.articleId,
+    before: { ...before, span: `${row.positionStart}–${row.positionEnd}` },
+    after: { ...before, workflowState, version: before.version + 1, span: `${to.start}–${to.end}`, quote: quote.exact },
+    comment: row.approvedSnapshot !== null ? `${why} Readers keep the approved version until this change is approved.` : why,
   });
 }
 
 /**
  * Reviewer: splits a statement at `at` into two. A statement with an annotation is split only with `confirmed`, and
- * the annotation goes to the part named by `keep`.
+ * the annotation goes to the part named by `keep`. Moving an approved annotation starts a pending revision (see
+ * moveAnnotation), so the reader's cache is left alone.
  */
 export async function splitStatement(input: { statementId: string; at: number; keep?: "first" | "second"; confirmed?: boolean }) {
   const user = await requireReviewer();
   const data = SplitStatementSchema.parse(input);
-  const result = await db.$transaction(async (tx) => {
-    const st = await tx.statement.findUnique({ where: { id: data.statementId }, include: { article: { select: { id: true, text: true, slug: true } }, annotation: { select: { id: true, workflowState: true, approvedSnapshot: true } } } });
+  return db.$transaction(async (tx) => {
+    const st = await tx.statement.findUnique({ where: { id: data.statementId }, include: { article: { select: { id: true, text: true } }, annotation: { select: { id: true } } } });
     if (!st) throw new NotFoundError("Statement");
     const text = st.article.text;
     if (data.at <= st.start || data.at >= st.end) throw new DomainRuleError("The split point must be inside the statement.", "at");
@@ -74,12 +79,11 @@ export async function splitStatement(input: { statementId: string; at: number; k
     });
     if (st.annotation) {
       const target = data.keep === "first" ? { statementId: st.id, ...first } : { statementId: created.id, ...second };
-      await moveAnnotation(tx, user, st.annotation.id, st.articleId, text, target, `Statement split; the annotation stays with the ${data.keep} part “${preview(text, target.start, target.end)}”.`);
+      await moveAnnotation(tx, user, st.annotation.id, text, target, `Statement split; the annotation stays with the ${data.keep} part “${preview(text, target.start, target.end)}”.`);
     }
-    return { firstId: st.id, secondId: created.id, slug: st.article.slug, readerVisible: !!st.annotation?.approvedSnapshot };
+    // No reader cache to expire: readers keep the approved span until the moved annotation is approved again.
+    return { firstId: st.id, secondId: created.id };
   });
-  if (result.readerVisible) invalidateArticle(result.slug);
-  return { firstId: result.firstId, secondId: result.secondId };
 }
 
 /**
@@ -89,10 +93,10 @@ export async function splitStatement(input: { statementId: string; at: number; k
 export async function mergeStatements(input: { firstId: string; secondId: string; confirmed?: boolean }) {
   const user = await requireReviewer();
   const data = MergeStatementsSchema.parse(input);
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const both = await tx.statement.findMany({
       where: { id: { in: [data.firstId, data.secondId] } },
-      include: { annotation: { select: { id: true, approvedSnapshot: true } }, article: { select: { text: true, slug: true } } },
+      include: { annotation: { select: { id: true } }, article: { select: { text: true } } },
     });
     if (both.length !== 2) throw new NotFoundError("Statement");
     const [a, b] = both.sort((x, y) => x.start - y.start);
@@ -106,13 +110,13 @@ export async function mergeStatements(input: { firstId: string; secondId: string
     if (b.annotation) {
       // Free the second statement's annotation first (it moves to the first statement, which keeps its id).
       await tx.statement.update({ where: { id: a.id }, data: { end: b.end, origin: "manual" } });
-      await moveAnnotation(tx, user, b.annotation.id, a.articleId, text, { statementId: a.id, start: a.start, end: b.end }, `Statements merged; the annotation now covers “${preview(text, a.start, b.end)}”.`);
+      await moveAnnotation(tx, user, b.annotation.id, text, { statementId: a.id, start: a.start, end: b.end }, `Statements merged; the annotation now covers “${preview(text, a.start, b.end)}”.`);
       await tx.statement.delete({ where: { id: b.id } });
     } else {
       await tx.statement.delete({ where: { id: b.id } });
       await tx.statement.update({ where: { id: a.id }, data: { end: b.end, origin: "manual" } });
       if (a.annotation) {
-        await moveAnnotation(tx, user, a.annotation.id, a.articleId, text, { statementId: a.id, start: a.start, end: b.end }, `Statements merged; the annotation now covers “${preview(text, a.start, b.end)}”.`);
+        await moveAnnotation(tx, user, a.annotation.id, text, { statementId: a.id, start: a.start, end: b.end }, `Statements merged; the annotation now covers “${preview(text, a.start, b.end)}”.`);
       }
     }
     await writeAudit(tx, {
@@ -124,10 +128,9 @@ export async function mergeStatements(input: { firstId: string; secondId: string
       before: { span: `${a.start}–${a.end} + ${b.start}–${b.end}` },
       after: { span: `${a.start}–${b.end}`, removedStatementId: b.id },
     });
-    return { id: a.id, slug: a.article.slug, readerVisible: !!annotated?.approvedSnapshot };
+    // No reader cache to expire: readers keep the approved span until the moved annotation is approved again.
+    return { id: a.id };
   });
-  if (result.readerVisible) invalidateArticle(result.slug);
-  return { id: result.id };
 }
 
 /**

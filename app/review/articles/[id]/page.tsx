@@ -44,7 +44,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
     const s = statements[i];
     if (!s) return null;
     const t = article.text.slice(s.start, s.end).replace(/\s+/g, " ");
-    return { id: s.id, annotated: !!s.annotation, preview: t.length > 70 ? `${t.slice(0, 69)}…` : t };
+    return { id: s.id, annotated: !!s.annotation, approved: !!s.annotation?.hasApprovedVersion, preview: t.length > 70 ? `${t.slice(0, 69)}…` : t };
   };
   const sel = selected?.annotation ?? null;
   const selType = sel ? ws.claimTypes.find((t) => t.slug === sel.values.claimTypeSlug) : null;
@@ -128,6 +128,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                   end={selected.statement.end}
                   text={selected.text}
                   annotationLabel={sel ? `${selType?.shortLabel ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}` : null}
+                  annotationApproved={!!sel?.hasApprovedVersion}
                   previous={neighbour(index - 1)}
                   next={neighbour(index + 1)}
                   candidates={splitCandidates(selected.text, selected.statement.start)}
