@@ -28,9 +28,35 @@ const only = process.argv[2];
 const extraArgs = process.argv.slice(3);
 let failed = false;
 
+// Each runner also writes a JSON report, so the run ends with one plain "N passed, N failed" line.
+const resultsDir = path.join(ROOT, ".data", "test-results");
+fs.mkdirSync(resultsDir, { recursive: true });
+const vitestReport = path.join(resultsDir, "vitest.json");
+const playwrightReport = path.join(resultsDir, "playwright.json");
+for (const file of [vitestReport, playwrightReport]) fs.rmSync(file, { force: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
 if (only !== "e2e") {
   say("Unit and integration tests (vitest)…");
-  if (run(bin("vitest"), ["run"]) !== 0) failed = true;
+  const code = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+  const report = readJson(vitestReport);
+  if (report) {
+    totals.passed += report.numPassedTests ?? 0;
+    totals.failed += report.numFailedTests ?? 0;
+    totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  }
+  if (code !== 0) {
+    failed = true;
+    if (!report?.numFailedTests) totals.failed += 1; // the runner itself failed (e.g. a suite did not load)
+  }
 }
 
 if (only !== "unit") {
@@ -49,8 +75,21 @@ if (only !== "unit") {
   seed();
   ensureBuild(distDir);
   say("End-to-end tests (Playwright, Debian Chromium)…");
-  if (run(bin("playwright"), ["test", ...extraArgs], { env: { ...process.env, CHROMIUM_PATH: CHROMIUM, E2E_DIST_DIR: distDir } }) !== 0) failed = true;
+  const code = run(bin("playwright"), ["test", "--reporter=list,json", ...extraArgs], {
+    env: { ...process.env, CHROMIUM_PATH: CHROMIUM, E2E_DIST_DIR: distDir, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+  });
+  const stats = readJson(playwrightReport)?.stats;
+  if (stats) {
+    totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    totals.failed += stats.unexpected ?? 0;
+    totals.skipped += stats.skipped ?? 0;
+  }
+  if (code !== 0) {
+    failed = true;
+    if (!stats?.unexpected) totals.failed += 1;
+  }
 }
 
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 if (failed) fail("Some tests failed.");
 say("All tests passed.");
