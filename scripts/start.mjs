@@ -19,4 +19,5 @@ migrate();
 seed();
 ensureBuild(".next");
 say(`Serving Provenance on http://localhost:${port} (public URL ${process.env.PUBLIC_BASE_URL}). Stop with Ctrl+C.`);
+if (process.env.DEMO_SEED !== "false") say("Reviewers sign in at /login; the demo accounts (local demos only) are listed in the README.");
 serve(".next", port);
