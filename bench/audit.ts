@@ -13,7 +13,7 @@ import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../lib/server/generated/prisma/client";
-import { AUDIT_ORDER, auditWhere, DISTINCT_ACTIONS_SQL, DISTINCT_ENTITY_TYPES_SQL, encodeAuditCursor } from "../lib/server/admin/audit-query";
+import { AUDIT_ORDER, auditLabelsSql, auditWhere, DISTINCT_ACTIONS_SQL, DISTINCT_ENTITY_TYPES_SQL, encodeAuditCursor } from "../lib/server/admin/audit-query";
 import type { AuditFilter } from "../lib/validation/admin";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -106,6 +106,8 @@ async function main() {
   const actor = actorIds[3];
   const deep = cursorAt(Math.floor(EVENTS * 0.9));
   const deepActor = cursorAt(Math.floor(EVENTS / ACTORS / 2), "actorId = ?", actor);
+  const firstPage = await page({});
+  const labelsSql = auditLabelsSql(firstPage)!;
   const month = new Date(Date.now() - 200 * 24 * 3600 * 1000).toISOString().slice(0, 7);
   const cases: [string, () => Promise<unknown>][] = [
     ["First page (no filter)", () => page({})],
@@ -115,6 +117,7 @@ async function main() {
     ["First page, filtered by action", () => page({ action: "article.publish" })],
     ["First page, filtered by action group (\"user.\")", () => page({ action: "user." })],
     ["First page, filtered by entity type + 1-month date range", () => page({ entityType: "article", from: `${month}-01`, to: `${month}-28` })],
+    ["Entity labels for a page (one batched UNION ALL lookup)", () => db.$queryRaw(labelsSql)],
     ["Filter form options (distinct actions and entity types, loose index scan)", () => Promise.all([
       db.$queryRawUnsafe(DISTINCT_ACTIONS_SQL),
       db.$queryRawUnsafe(DISTINCT_ENTITY_TYPES_SQL),

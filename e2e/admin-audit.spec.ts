@@ -40,6 +40,9 @@ test.describe("admin: audit log", () => {
     const rows = page.getByTestId("audit-entry");
     await expect(rows.first()).toBeVisible();
     for (const action of await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-action")))) expect(action).toBe("user.sign_in");
+    // Next to the raw id, a human label (resolved for the whole page in one query).
+    await expect(rows.first().getByTestId("audit-entity-label")).toHaveText("Ada Admin <admin@example.com>");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-audit-labels.png`, fullPage: false });
     const adminId = dbGet<{ id: string }>("SELECT id FROM User WHERE email = 'admin@example.com'").id;
     const expected = dbGet<{ n: number }>(
       "SELECT COUNT(*) AS n FROM AuditEvent WHERE actorId = ? AND entityType = 'user' AND action = 'user.sign_in'",

@@ -395,4 +395,59 @@ test.describe("reviewer workspace", () => {
     await ctxA.close();
     await ctxB.close();
   });
+  test("a picked source suggestion links that exact source; publishing with nothing approved asks first", async ({ page }) => {
+    await signIn(page, REVIEWER);
+    const name = `E2E Telegraph ${Date.now()}`;
+    const stamp = new Date().toISOString().replace("Z", "+00:00");
+    const w = writeDb();
+    w.prepare("INSERT INTO Source (id, name, kind, url, date, createdAt) VALUES (?, ?, 'news_outlet', ?, ?, ?)").run(`e2esrcA${Date.now()}`, name, "https://www.telegraph.co.uk/a", "2025-06-24", stamp);
+    const undatedId = `e2esrcB${Date.now()}`;
+    w.prepare("INSERT INTO Source (id, name, kind, url, date, createdAt) VALUES (?, ?, 'news_outlet', NULL, NULL, ?)").run(undatedId, name, stamp);
+    w.close();
+    const articleId = await importPasted(page, `E2E sources ${Date.now()}`, "The paper reported the withdrawal on Tuesday.\n\nOfficials confirmed it later.");
+    await openStatement(page, 0);
+    const form = page.getByRole("form", { name: "Annotation" });
+    await form.getByLabel("Claim type").selectOption({ label: "News report / newspaper quote" });
+    await form.getByRole("button", { name: "Add hop" }).click();
+    const hop = form.getByRole("group", { name: "Hop 1" });
+    await hop.getByLabel("Source name").fill(name);
+    // Two suggestions with the same name, told apart by kind, date and site.
+    const options = page.locator("#known-sources option");
+    await expect(options).toHaveCount(2);
+    const values = await options.evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    expect(values.sort()).toEqual([`${name} — News outlet · 2025-06-24 · telegraph.co.uk`, `${name} — News outlet · undated · no URL`]);
+    // Picking a suggestion (what choosing it from the list does) links that source.
+    await hop.getByLabel("Source name").fill(`${name} — News outlet · undated · no URL`);
+    await expect(hop.getByLabel("Source name")).toHaveValue(name);
+    await expect(hop.getByTestId("hop-source")).toHaveText(/^Known source: News outlet · undated · no URL/);
+    await hop.screenshot({ path: test.info().outputPath("review-source-suggestions.png") });
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page.getByText("Draft saved.")).toBeVisible();
+    const db = readDb();
+    const sources = () => (db.prepare("SELECT COUNT(*) n FROM Source WHERE name = ?").get(name) as { n: number }).n;
+    expect(db.prepare("SELECT h.sourceId FROM ProvenanceHop h JOIN Annotation a ON a.id = h.annotationId WHERE a.articleId = ?").all(articleId)).toEqual([{ sourceId: undatedId }]);
+    expect(sources()).toBe(2);
+
+    // Nothing approved (only a draft): publishing asks, and Cancel publishes nothing.
+    const publishing = page.getByRole("form", { name: "Publishing" });
+    await publishing.getByRole("button", { name: "Publish…" }).click();
+    const confirm = publishing.getByTestId("publish-empty-confirm");
+    await expect(confirm).toContainText("Readers will see the article with no sourced statements");
+    await page.screenshot({ path: test.info().outputPath("review-publish-empty.png"), fullPage: false });
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(publishing.getByRole("button", { name: "Publish…" })).toBeFocused();
+    expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "draft" });
+    await publishing.getByRole("button", { name: "Publish…" }).click();
+    await confirm.getByRole("button", { name: "Publish without sourced statements" }).click();
+    await expect(page.getByText(/^Published: readers/)).toBeVisible();
+    expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "published" });
+    const ev = db.prepare("SELECT after FROM AuditEvent WHERE action = 'article.publish' AND entityId = ?").get(articleId) as { after: string };
+    expect(JSON.parse(ev.after)).toEqual({ state: "published", approvedAnnotations: 0 });
+    // Leave no empty article on the front page for other specs.
+    await publishing.getByRole("button", { name: "Unpublish…" }).click();
+    await publishing.getByRole("button", { name: "Unpublish", exact: true }).click();
+    await expect(page.getByText(/^Unpublished/)).toBeVisible();
+    expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "draft" });
+    db.close();
+  });
 });

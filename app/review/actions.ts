@@ -133,7 +133,7 @@ export async function deleteAnnotationAction(_prev: StatementState, form: FormDa
 export async function publishAction(_prev: SimpleState, form: FormData): Promise<SimpleState> {
   try {
     const publish = str(form, "publish") === "true";
-    await setArticlePublished({ articleId: str(form, "articleId"), version: Number(str(form, "version")), publish });
+    await setArticlePublished({ articleId: str(form, "articleId"), version: Number(str(form, "version")), publish, confirmNoApproved: str(form, "confirmNoApproved") === "yes" });
     revalidatePath(`/review/articles/${str(form, "articleId")}`);
     revalidatePath("/review");
     return { ok: true, message: publish ? "Published: readers can now see the approved annotations." : "Unpublished: readers no longer see this article." };

@@ -18,6 +18,7 @@ export function AuditEntry({ event }: { event: AuditEventDTO }) {
   const rows = diffSnapshots(event.before, event.after);
   const changed = rows.filter((r) => r.change !== "same").length;
   const when = event.createdAt.slice(0, 19).replace("T", " ");
+  const label = event.entityLabel;
   return (
     <li className="border-t border-stone-200 first:border-t-0" data-testid="audit-entry" data-action={event.action} data-entity-id={event.entityId}>
       <details className="group">
@@ -32,6 +33,16 @@ export function AuditEntry({ event }: { event: AuditEventDTO }) {
             <code className="rounded bg-stone-100 px-1 font-semibold text-stone-900">{event.action}</code>{" "}
             <span className="text-stone-700">
               {event.entityType} <code className="text-xs">{event.entityId}</code>
+              {label ? (
+                <>
+                  {" · "}
+                  <span data-testid="audit-entity-label" className="break-words">
+                    {label.of === "article" ? "in article " : ""}
+                    <span className="font-medium text-stone-900">{label.text}</span>
+                    {label.current ? "" : " (no longer exists)"}
+                  </span>
+                </>
+              ) : null}
               {rows.length ? ` · ${changed} field${changed === 1 ? "" : "s"} changed` : ""}
             </span>
             {event.comment ? <span className="block text-stone-700">“{event.comment}”</span> : null}
@@ -68,7 +79,12 @@ export function AuditEntry({ event }: { event: AuditEventDTO }) {
               </tbody>
             </table>
           )}
-          {event.articleId ? <p className="mt-1 text-xs text-stone-700">Article {event.articleId}</p> : null}
+          {event.articleId ? (
+            <p className="mt-1 text-xs text-stone-700">
+              Article {label?.of === "article" ? `“${label.text}” ` : ""}
+              {event.articleId}
+            </p>
+          ) : null}
         </div>
       </details>
     </li>

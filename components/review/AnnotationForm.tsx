@@ -6,6 +6,7 @@ import { saveAnnotationAction, searchSourcesAction, type SaveState } from "@/app
 import type { ClaimTypeDTO, SourceDTO, VerificationStatusDTO } from "@/lib/domain/types";
 import type { AnnotationFormValues, EvidenceFormValue, HopFormValue } from "@/lib/server/review/types";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/vocabulary/labels";
+import { pickedSource, sourceSuggestionLabels, urlHost } from "@/lib/format/source-suggestions";
 import { FieldError, Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } from "./ui";
 import { submitWithoutReset } from "./submit";
 
@@ -109,10 +110,13 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
   const describedBy = (key: string, hint?: string) => [errors[key] ? `f-${key}-error` : "", hint ?? ""].join(" ").trim() || undefined;
   const invalid = (key: string) => (errors[key] ? true : undefined);
 
-  function onHopName(i: number, name: string) {
-    const match = sources.results.find((s) => s.name === name);
-    setHop(i, match ? { name, sourceId: match.id, kind: match.kind, url: match.url ?? "", date: match.date ?? "" } : { name, sourceId: null });
-    sources.search(name);
+  // A suggestion's text is unique in the list (name — kind · date · host), so a pick links that exact Source by id;
+  // typing a name by hand (even one that exists) describes a new source.
+  const suggestionLabels = sourceSuggestionLabels(sources.results);
+  function onHopName(i: number, value: string) {
+    const picked = pickedSource(sources.results, value);
+    setHop(i, picked ? { name: picked.name, sourceId: picked.id, kind: picked.kind, url: picked.url ?? "", date: picked.date ?? "" } : { name: value, sourceId: null });
+    sources.search(picked ? picked.name : value);
   }
 
   const payload = JSON.stringify({ statementId, baseVersion, fields: values });
@@ -125,10 +129,7 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
       <input type="hidden" name="articleId" value={articleId} />
       <datalist id="known-sources">
         {sources.results.map((s) => (
-          <option key={s.id} value={s.name}>
-            {SOURCE_KIND_LABELS[s.kind] ?? s.kind}
-            {s.url ? ` · ${s.url}` : ""}
-          </option>
+          <option key={s.id} value={suggestionLabels.get(s.id)} />
         ))}
       </datalist>
 
@@ -241,11 +242,11 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
             autoComplete="off"
             value={values.speakerName}
             onChange={(e) => {
-              const name = e.target.value;
+              // A picked suggestion puts the source's name in the field and fills "Speaker kind" when still empty.
+              const picked = pickedSource(sources.results, e.target.value);
+              const name = picked ? picked.name : e.target.value;
               set("speakerName", name);
-              // Picking a known source also fills "Speaker kind" when it is still empty.
-              const match = sources.results.find((r) => r.name === name);
-              if (match && !values.speakerKind) set("speakerKind", match.kind === "person" ? "person" : "organisation");
+              if (picked && !values.speakerKind) set("speakerKind", picked.kind === "person" ? "person" : "organisation");
               sources.search(name);
             }}
             placeholder="Person or organisation"
@@ -304,9 +305,13 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
                     <label htmlFor={`hop-${i}-name`} className={labelClass}>
                       Source name
                     </label>
-                    <input id={`hop-${i}-name`} list="known-sources" autoComplete="off" value={hop.name} onChange={(e) => onHopName(i, e.target.value)} aria-invalid={invalid(`chain.${i}.name`)} aria-describedby={describedBy(`chain.${i}.name`)} className={inputClass} />
+                    <input id={`hop-${i}-name`} list="known-sources" autoComplete="off" value={hop.name} onChange={(e) => onHopName(i, e.target.value)} aria-invalid={invalid(`chain.${i}.name`)} aria-describedby={describedBy(`chain.${i}.name`, `hop-${i}-source`)} className={inputClass} />
                     <FieldError id={`f-chain.${i}.name-error`} message={errors[`chain.${i}.name`]} />
-                    {hop.sourceId ? <p className="mt-1 text-xs text-stone-600">Known source</p> : null}
+                    <p id={`hop-${i}-source`} className="mt-1 text-xs text-stone-600" data-testid="hop-source">
+                      {hop.sourceId
+                        ? `Known source: ${[SOURCE_KIND_LABELS[hop.kind as keyof typeof SOURCE_KIND_LABELS] ?? hop.kind, hop.date || "undated", urlHost(hop.url) ?? "no URL"].join(" · ")}. Changing its details records a new source.`
+                        : "New source. Pick a suggestion (name — kind · date · site) to reuse a known one."}
+                    </p>
                   </div>
                   <div>
                     <label htmlFor={`hop-${i}-kind`} className={labelClass}>

@@ -254,7 +254,13 @@ export const ArticleStateChangeSchema = z.object({
   articleId: id,
   version: z.number().int().min(1),
   publish: z.boolean(),
+  /** Publishing an article with no approved annotation needs this explicit confirmation (checked by the data layer). */
+  confirmNoApproved: z.boolean().default(false),
 });
+export type ArticleStateChangeInput = z.input<typeof ArticleStateChangeSchema>;
+
+export const NO_APPROVED_ANNOTATIONS_MESSAGE =
+  "Nothing in this article is approved yet: readers would see it with no sourced statements. Confirm that you want to publish it anyway; it was not published.";
 
 export const SourceQuerySchema = z.string().trim().max(100).default("");
 

@@ -4,9 +4,22 @@ import { requireAdmin } from "../session";
 import { AuditFilterSchema, type AuditFilter } from "@/lib/validation/admin";
 import { csvField } from "@/lib/export/csv";
 import { parseInput } from "./common";
-import { AUDIT_ORDER, auditWhere, decodeAuditCursor, DISTINCT_ACTIONS_SQL, DISTINCT_ENTITY_TYPES_SQL, encodeAuditCursor, SYSTEM_ACTOR } from "./audit-query";
+import {
+  AUDIT_ORDER,
+  auditEntityLabel,
+  auditLabelsSql,
+  auditWhere,
+  decodeAuditCursor,
+  DISTINCT_ACTIONS_SQL,
+  DISTINCT_ENTITY_TYPES_SQL,
+  encodeAuditCursor,
+  labelMap,
+  SYSTEM_ACTOR,
+  type AuditEntityLabel,
+  type AuditLabelRow,
+} from "./audit-query";
 
-export { SYSTEM_ACTOR };
+export { SYSTEM_ACTOR, type AuditEntityLabel };
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -24,6 +37,8 @@ export interface AuditEventDTO {
   before: string | null;
   after: string | null;
   comment: string | null;
+  /** A human label for the entity (article title, user, vocabulary label), or null: show the id alone. */
+  entityLabel: AuditEntityLabel | null;
 }
 
 export interface AuditPage {
@@ -33,8 +48,16 @@ export interface AuditPage {
   filter: AuditFilter;
 }
 
-function toDTO(e: Omit<AuditEventDTO, "createdAt"> & { createdAt: Date }): AuditEventDTO {
-  return { ...e, createdAt: e.createdAt.toISOString() };
+type AuditRow = Omit<AuditEventDTO, "createdAt" | "entityLabel"> & { createdAt: Date };
+
+function toDTO(e: AuditRow, labels: Map<string, string>): AuditEventDTO {
+  return { ...e, createdAt: e.createdAt.toISOString(), entityLabel: auditEntityLabel(e, labels) };
+}
+
+/** The labels of every entity on a page, in one query (see auditLabelsSql). */
+async function pageLabels(rows: AuditRow[]): Promise<Map<string, string>> {
+  const sql = auditLabelsSql(rows);
+  return labelMap(sql ? await db.$queryRaw<AuditLabelRow[]>(sql) : []);
 }
 
 async function fetchPage(filter: AuditFilter, take: number) {
@@ -51,7 +74,8 @@ export async function listAuditEvents(input: unknown, pageSize = AUDIT_PAGE_SIZE
   const filter = parseInput(AuditFilterSchema, input);
   if (filter.cursor && !decodeAuditCursor(filter.cursor)) filter.cursor = undefined;
   const { rows, nextCursor } = await fetchPage(filter, Math.min(Math.max(pageSize, 1), 200));
-  return { events: rows.map(toDTO), nextCursor, filter };
+  const labels = await pageLabels(rows);
+  return { events: rows.map((e) => toDTO(e, labels)), nextCursor, filter };
 }
 
 export interface AuditFilterOptions {

@@ -2,7 +2,7 @@
  * The audit log's query shape, shared by the data layer (lib/server/admin/audit-log.ts) and the benchmark
  * (bench/audit.ts), so the benchmark times exactly what the page runs. No server-only imports here: pure builders.
  */
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { AuditFilter } from "@/lib/validation/admin";
 
 export const SYSTEM_ACTOR = "system";
@@ -51,3 +51,91 @@ function distinctSql(column: "action" | "entityType", limit: number): string {
 }
 export const DISTINCT_ACTIONS_SQL = distinctSql("action", 500);
 export const DISTINCT_ENTITY_TYPES_SQL = distinctSql("entityType", 100);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Human labels next to entity ids: resolved for a whole page in ONE query (never per row).
+
+type LabelKind = "article" | "user" | "claim_type" | "verification_status";
+/** Events whose label is their article's title (via the event's articleId). */
+const ARTICLE_SCOPED = new Set(["article", "statement", "annotation"]);
+const LABEL_KINDS = new Set<string>(["user", "claim_type", "verification_status"]);
+
+export interface AuditLabelSubject {
+  entityType: string;
+  entityId: string;
+  articleId: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface AuditEntityLabel {
+  text: string;
+  /** "article" when the label is the title of the article a statement or annotation belongs to. */
+  of: "entity" | "article";
+  /** false when the entity is gone and the label comes from what the event recorded. */
+  current: boolean;
+}
+
+/** What to look up for one event: [kind, id], or null when its type has no label. */
+function labelKey(e: AuditLabelSubject): [LabelKind, string] | null {
+  if (ARTICLE_SCOPED.has(e.entityType)) {
+    const id = e.entityType === "article" ? e.entityId : e.articleId;
+    return id ? ["article", id] : null;
+  }
+  return LABEL_KINDS.has(e.entityType) ? [e.entityType as LabelKind, e.entityId] : null;
+}
+
+/**
+ * One UNION ALL query that fetches the labels of every entity a page of events refers to (primary-key lookups), or
+ * null when there is nothing to look up. Rows: { kind, id, label }.
+ */
+export function auditLabelsSql(events: AuditLabelSubject[]): Prisma.Sql | null {
+  const ids: Record<LabelKind, Set<string>> = { article: new Set(), user: new Set(), claim_type: new Set(), verification_status: new Set() };
+  for (const e of events) {
+    const key = labelKey(e);
+    if (key) ids[key[0]].add(key[1]);
+  }
+  const parts: Prisma.Sql[] = [];
+  const list = (k: LabelKind) => Prisma.join([...ids[k]]);
+  if (ids.article.size) parts.push(Prisma.sql`SELECT 'article' AS kind, id, title AS label FROM "Article" WHERE id IN (${list("article")})`);
+  if (ids.user.size) parts.push(Prisma.sql`SELECT 'user' AS kind, id, name || ' <' || email || '>' AS label FROM "User" WHERE id IN (${list("user")})`);
+  if (ids.claim_type.size) parts.push(Prisma.sql`SELECT 'claim_type' AS kind, id, label FROM "ClaimType" WHERE id IN (${list("claim_type")})`);
+  if (ids.verification_status.size) parts.push(Prisma.sql`SELECT 'verification_status' AS kind, id, label FROM "VerificationStatus" WHERE id IN (${list("verification_status")})`);
+  return parts.length ? Prisma.join(parts, " UNION ALL ", "", "") : null;
+}
+
+export type AuditLabelRow = { kind: string; id: string; label: string };
+
+/** A label the event itself recorded (after, else before): title, label, or name <email>. */
+function recordedLabel(e: AuditLabelSubject): string | null {
+  for (const json of [e.after, e.before]) {
+    if (!json) continue;
+    let v: unknown;
+    try {
+      v = JSON.parse(json);
+    } catch {
+      continue;
+    }
+    if (!v || typeof v !== "object") continue;
+    const o = v as Record<string, unknown>;
+    const str = (k: string) => (typeof o[k] === "string" && (o[k] as string).trim() ? (o[k] as string) : null);
+    const label = str("title") ?? str("label") ?? (str("name") && str("email") ? `${str("name")} <${str("email")}>` : str("name"));
+    if (label) return label;
+  }
+  return null;
+}
+
+/** The label shown next to an event's entity id: the current one, else the recorded one, else null (id only). */
+export function auditEntityLabel(e: AuditLabelSubject, found: Map<string, string>): AuditEntityLabel | null {
+  const key = labelKey(e);
+  const of = ARTICLE_SCOPED.has(e.entityType) && e.entityType !== "article" ? "article" : "entity";
+  const current = key ? found.get(`${key[0]}:${key[1]}`) : undefined;
+  if (current !== undefined) return { text: current, of, current: true };
+  // Gone (or never resolvable): what the event recorded, if it holds a label for the same thing.
+  const recorded = of === "entity" ? recordedLabel(e) : null;
+  return recorded ? { text: recorded, of, current: false } : null;
+}
+
+export function labelMap(rows: AuditLabelRow[]): Map<string, string> {
+  return new Map(rows.map((r) => [`${r.kind}:${r.id}`, r.label]));
+}

@@ -5,7 +5,7 @@ import { requireReviewer } from "../session";
 import { invalidateArticle } from "../cache";
 import { ConflictError, DomainRuleError, NotFoundError } from "../errors";
 import { prepareArticle } from "@/lib/import/prepare-article";
-import { ArticleStateChangeSchema, ImportArticleSchema, MAX_TITLE_LENGTH, type ImportArticleInput } from "@/lib/validation/review";
+import { ArticleStateChangeSchema, ImportArticleSchema, MAX_TITLE_LENGTH, NO_APPROVED_ANNOTATIONS_MESSAGE, type ArticleStateChangeInput, type ImportArticleInput } from "@/lib/validation/review";
 import type { ImportPreviewDTO } from "./types";
 
 function prepare(input: ImportArticleInput) {
@@ -79,15 +79,21 @@ export async function importArticle(input: ImportArticleInput): Promise<{ id: st
   });
 }
 
-/** Reviewer or admin: publish or unpublish (audited; optimistic concurrency on the article's version). */
-export async function setArticlePublished(input: { articleId: string; version: number; publish: boolean }): Promise<{ slug: string; state: "draft" | "published"; version: number }> {
+/**
+ * Reviewer or admin: publish or unpublish (audited; optimistic concurrency on the article's version). Publishing an
+ * article none of whose annotations has an approved version (readers would see no sourced statement) is refused
+ * unless `confirmNoApproved` is set.
+ */
+export async function setArticlePublished(input: ArticleStateChangeInput): Promise<{ slug: string; state: "draft" | "published"; version: number }> {
   const user = await requireReviewer();
-  const { articleId, version, publish } = ArticleStateChangeSchema.parse(input);
+  const { articleId, version, publish, confirmNoApproved } = ArticleStateChangeSchema.parse(input);
   const result = await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, slug: true, state: true, version: true } });
     if (!article) throw new NotFoundError("Article");
     const target = publish ? "published" : "draft";
     if (article.state === target) throw new DomainRuleError(publish ? "The article is already published." : "The article is not published.");
+    const approved = publish ? await tx.annotation.count({ where: { articleId, approvedSnapshot: { not: null } } }) : null;
+    if (approved === 0 && !confirmNoApproved) throw new DomainRuleError(NO_APPROVED_ANNOTATIONS_MESSAGE, "confirmNoApproved");
     const updated = await tx.article.updateMany({
       where: { id: articleId, version },
       data: { state: target, publishedAt: publish ? new Date() : null, version: { increment: 1 } },
@@ -100,7 +106,7 @@ export async function setArticlePublished(input: { articleId: string; version: n
       entityId: articleId,
       articleId,
       before: { state: article.state },
-      after: { state: target },
+      after: publish ? { state: target, approvedAnnotations: approved } : { state: target },
     });
     return { slug: article.slug, state: target as "draft" | "published", version: version + 1 };
   });

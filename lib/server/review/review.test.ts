@@ -397,3 +397,53 @@ describe("deleting an annotation", () => {
     expect((await getPublishedArticle(slug))?.annotations).toEqual([expect.objectContaining({ id: b.annotationId, start: second.start, end: second.end, quote: expect.objectContaining({ exact: TEXT.slice(second.start, second.end) }) })]);
   });
 });
+
+describe("sources in the provenance chain", () => {
+  it("suggests same-named sources separately; a picked one is linked by id, a typed name creates a new source", async () => {
+    const { id: articleId } = await importOne("Sources article");
+    const ws = await getWorkspace(articleId);
+    const dated = await db.source.create({ data: { name: "The Telegraph", kind: "news_outlet", url: "https://www.telegraph.co.uk/a", date: "2025-06-24" } });
+    const undated = await db.source.create({ data: { name: "The Telegraph", kind: "news_outlet" } });
+    actAs(users.rita);
+    const found = await searchSources("Telegraph");
+    expect(found.map((s) => s.id).sort()).toEqual([dated.id, undated.id].sort());
+
+    // Picking the undated one (the second of that name) links exactly it, creating nothing.
+    const sourcesBefore = await db.source.count();
+    const hop = { sourceId: undated.id, name: "The Telegraph", kind: "news_outlet", url: null, date: null, note: null };
+    const a = await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "draft", fields: fields({ chain: [hop] }) });
+    expect((await db.provenanceHop.findMany({ where: { annotationId: a.annotationId } })).map((h) => h.sourceId)).toEqual([undated.id]);
+    expect(await db.source.count()).toBe(sourcesBefore);
+
+    // The same name typed by hand (no id) is a new source; so is a picked one whose details were changed.
+    const b = await saveAnnotation({ statementId: ws.statements[1].id, baseVersion: null, intent: "draft", fields: fields({ chain: [{ ...hop, sourceId: null }, { ...hop, sourceId: dated.id, date: "2025-06-25" }] }) });
+    const hops = await db.provenanceHop.findMany({ where: { annotationId: b.annotationId }, orderBy: { position: "asc" }, include: { source: true } });
+    expect(hops.map((h) => h.sourceId)).not.toContain(undated.id);
+    expect(hops.map((h) => h.sourceId)).not.toContain(dated.id);
+    expect(hops[1].source).toMatchObject({ name: "The Telegraph", date: "2025-06-25" });
+    expect(await db.source.count()).toBe(sourcesBefore + 2);
+  });
+});
+
+describe("publishing with nothing approved", () => {
+  it("is refused without the explicit confirmation, and allowed with it (audited)", async () => {
+    const { id: articleId } = await importOne("Nothing approved article");
+    const ws = await getWorkspace(articleId);
+    actAs(users.rita);
+    // A draft and an annotation in review do not count: readers would see no sourced statement.
+    await saveAnnotation({ statementId: ws.statements[0].id, baseVersion: null, intent: "submit", fields: fields() });
+    await expect(setArticlePublished({ articleId, version: 1, publish: true })).rejects.toThrow(/readers would see it with no sourced statements/);
+    await expect(setArticlePublished({ articleId, version: 1, publish: true, confirmNoApproved: false })).rejects.toThrow(/Confirm that you want to publish it anyway/);
+    // The flag is validated (a string is not a confirmation).
+    await expect(setArticlePublished({ articleId, version: 1, publish: true, confirmNoApproved: "yes" as unknown as boolean })).rejects.toBeInstanceOf((await import("zod")).z.ZodError);
+    expect(await db.article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({ state: "draft", version: 1 });
+    expect(await db.auditEvent.count({ where: { articleId, action: "article.publish" } })).toBe(0);
+
+    const done = await setArticlePublished({ articleId, version: 1, publish: true, confirmNoApproved: true });
+    expect(done).toMatchObject({ state: "published", version: 2 });
+    const ev = await db.auditEvent.findFirstOrThrow({ where: { articleId, action: "article.publish" } });
+    expect(JSON.parse(ev.after!)).toEqual({ state: "published", approvedAnnotations: 0 });
+    // Unpublishing needs no such confirmation.
+    await setArticlePublished({ articleId, version: 2, publish: false });
+  });
+});

@@ -77,7 +77,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
               {progress.byState.approved} approved.
             </p>
           </div>
-          <PublishControl articleId={article.id} version={article.version} published={article.state === "published"} approved={progress.byState.approved} />
+          <PublishControl articleId={article.id} version={article.version} published={article.state === "published"} approved={statements.filter((s) => s.annotation?.hasApprovedVersion).length} />
         </div>
         {sp.imported ? <Notice tone="success">Imported as a draft with {progress.statements} proposed statements. Pick a statement to annotate it.</Notice> : null}
         <p className="text-xs text-stone-600">
