@@ -9,7 +9,7 @@ const CHANGE_STYLE: Record<string, string> = {
 };
 
 function Value({ v }: { v: string | null }) {
-  if (v === null) return <span className="text-stone-500">—</span>;
+  if (v === null) return <span className="text-stone-600">—</span>;
   return <span className="whitespace-pre-wrap break-words font-mono text-xs">{v.length > 2000 ? `${v.slice(0, 2000)}…` : v}</span>;
 }
 

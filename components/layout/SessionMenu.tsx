@@ -6,7 +6,7 @@ import { signOut, useSession } from "next-auth/react";
 /** Client-side so that public pages stay cacheable: who is signed in is fetched after the page loads. */
 export function SessionMenu() {
   const { data, status } = useSession();
-  if (status === "loading") return <span className="text-sm text-stone-500" aria-live="polite">…</span>;
+  if (status === "loading") return <span className="text-sm text-stone-600" aria-live="polite">…</span>;
   if (!data?.user) {
     return (
       <Link href="/login" className="rounded px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-200">

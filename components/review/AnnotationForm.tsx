@@ -385,7 +385,7 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
         {preview ? (
           <div className="mt-2 min-h-16 rounded border border-dashed border-stone-400 bg-white p-2 text-sm" role="region" aria-label="Rationale preview">
             <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-600">Preview (as readers will see it)</p>
-            {values.rationale.trim() ? <Markdown source={values.rationale} /> : <p className="text-stone-500">Nothing to preview.</p>}
+            {values.rationale.trim() ? <Markdown source={values.rationale} /> : <p className="text-stone-600">Nothing to preview.</p>}
           </div>
         ) : null}
         <p id="f-rationale-hint" className="mt-1 text-xs text-stone-600">

@@ -65,6 +65,7 @@ export function WorkspaceInteractions({ articleId, children }: { articleId: stri
     if (id) open(id);
   }
 
+  /** Also after a keyboard selection (Shift+arrows with caret browsing), so the span can be made a statement without a mouse. */
   function onMouseUp() {
     // Let the browser finish the selection first.
     setTimeout(() => {
@@ -112,7 +113,7 @@ export function WorkspaceInteractions({ articleId, children }: { articleId: stri
         ) : null}
         {error ? <Notice tone="error">{error}</Notice> : null}
       </div>
-      <div ref={root} id="workspace-text" onClick={onClick} onKeyDown={onKeyDown} onMouseUp={onMouseUp} data-testid="workspace-text">
+      <div ref={root} id="workspace-text" onClick={onClick} onKeyDown={onKeyDown} onMouseUp={onMouseUp} onKeyUp={(e) => e.shiftKey && e.key !== "Tab" && onMouseUp()} data-testid="workspace-text">
         {children}
       </div>
     </div>
