@@ -23,10 +23,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    command: "node server.mjs",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { ...(process.env as Record<string, string>), NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...(process.env as Record<string, string>), PORT: String(port), NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

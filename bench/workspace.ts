@@ -6,7 +6,7 @@
  *   - writes a fresh database (.data/bench-workspace.db): migrations, vocabularies, two reviewers, and a generated
  *     20,000-word draft article whose statements carry 1,000 annotations (mixed workflow states, two-hop chains,
  *     evidence, audit events);
- *   - starts `next start` (production build from BENCH_DIST_DIR, default .next-bench, shared with the reader benchmark; rebuilt when the sources changed) on
+ *   - starts server.mjs (Next.js, production build from BENCH_DIST_DIR, default .next-bench, shared with the reader benchmark; rebuilt when the sources changed) on
  *     127.0.0.1 against that database, signs in through next-auth's credentials endpoint;
  *   - requests /review/articles/<id> (nothing selected) and ?s=<annotated statement> (form + history) several
  *     times each after a warm-up, and reports median / p95 / max time to the last byte (the full server render);
@@ -241,7 +241,7 @@ async function main() {
     NEXT_DIST_DIR: DIST,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", HOST, "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], { cwd: ROOT, env: { ...env, HOSTNAME: HOST, PORT: String(PORT) }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitFor(`${BASE}/api/health`);
     const cookie = await signIn();

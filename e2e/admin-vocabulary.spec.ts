@@ -117,6 +117,9 @@ test.describe("admin: vocabularies", () => {
     const original = statusRow("misattributed");
     const renamed = `Misattributed (e2e ${s})`;
     try {
+      // The reader page is in the byte cache before the change…
+      await page.request.get(`/articles/${DEMO_SLUG}`);
+      expect((await page.request.get(`/articles/${DEMO_SLUG}`)).headers()["x-page-cache"]).toBe("HIT");
       await signInAdmin(page, "/admin/vocabulary");
       const li = page.getByTestId("vocab-misattributed");
       await li.getByRole("button", { name: /^Edit / }).click();
@@ -124,6 +127,7 @@ test.describe("admin: vocabularies", () => {
       await li.getByRole("button", { name: "Save" }).click();
       await expect(li.getByRole("status")).toContainText(`Saved “${renamed}”`);
 
+      // …and the very next request shows the new label.
       await page.goto(`/articles/${DEMO_SLUG}`);
       const highlight = page.locator('[data-annotation-id][data-status="misattributed"]');
       await expect(highlight).toHaveCount(1);

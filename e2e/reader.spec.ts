@@ -236,10 +236,24 @@ test.describe("reader", () => {
     await expect(page.getByTestId("methodology-claim-types")).toContainText("Interview");
   });
 
-  test("the published page is cached: the second request is a cache hit", async ({ request }) => {
-    await request.get(DEMO_PATH);
-    const second = await request.get(DEMO_PATH);
+  test("the published page is cached: repeats come from the byte cache, compressed on request, ETag → 304", async ({ request }) => {
+    const identity = { "accept-encoding": "identity" };
+    const first = await request.get(DEMO_PATH, { headers: identity });
+    const second = await request.get(DEMO_PATH, { headers: identity });
+    expect(second.headers()["x-page-cache"]).toBe("HIT");
     expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(second.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+    expect((await second.body()).equals(await first.body())).toBe(true);
+    for (const { id } of demoAnnotations()) expect(await second.text()).toContain(`id="annotation-${id}"`);
+
+    const notModified = await request.get(DEMO_PATH, { headers: { ...identity, "if-none-match": second.headers().etag } });
+    expect(notModified.status()).toBe(304);
+    for (const encoding of ["br", "gzip"]) {
+      const compressed = await request.get(DEMO_PATH, { headers: { "accept-encoding": encoding } });
+      expect(compressed.headers()["content-encoding"]).toBe(encoding);
+      expect(Number(compressed.headers()["content-length"])).toBeLessThan((await second.body()).length / 4);
+      expect(await compressed.text()).toBe(await second.text());
+    }
   });
 });
 

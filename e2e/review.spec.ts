@@ -346,6 +346,7 @@ test.describe("reviewer workspace", () => {
     const reader = await browser.newPage();
     await reader.goto(`/articles/${slug}`);
     await expect(reader.locator("[data-annotation-id]")).toHaveCount(2);
+    expect((await reader.request.get(`/articles/${slug}`)).headers()["x-page-cache"]).toBe("HIT");
 
     // Both annotated: merging is refused with the way out.
     await openStatement(b, 0);

@@ -120,10 +120,11 @@ export function ensureAuthSecret() {
 }
 
 export function serve(distDir, port) {
-  const child = spawn(bin("next"), ["start", "-p", String(port)], {
+  // server.mjs: Next.js behind the published-page byte cache (lib/http/page-cache.mjs).
+  const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(port), NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
   });
   const stop = (signal) => child.kill(signal);
   process.on("SIGINT", stop);

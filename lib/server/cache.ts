@@ -1,10 +1,8 @@
 import "server-only";
 import { revalidatePath, revalidateTag, updateTag } from "next/cache";
+import { PAGE_CACHE_KEY, PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "@/lib/http/cache-tags.mjs";
 
-/** Cache tags for public (reader and API) data. */
-export const PUBLIC_ARTICLES_TAG = "public-articles";
-export const VOCABULARY_TAG = "vocabulary";
-export const articleTag = (slug: string) => `article:${slug}`;
+export { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag };
 
 /**
  * Call after any change readers could see: an annotation approved or changed, an article published or
@@ -12,6 +10,7 @@ export const articleTag = (slug: string) => `article:${slug}`;
  * Safe to call outside a request (scripts, tests): it is then a no-op.
  */
 export function invalidateArticle(slug: string): void {
+  pageByteCache()?.invalidateTags([articleTag(slug)]);
   safely(() => {
     expireTag(articleTag(slug));
     expireTag(PUBLIC_ARTICLES_TAG);
@@ -22,11 +21,20 @@ export function invalidateArticle(slug: string): void {
 
 /** Call after a vocabulary edit: labels, colours and ratings appear on every reader page. */
 export function invalidateVocabulary(): void {
+  pageByteCache()?.invalidateTags([VOCABULARY_TAG]);
   safely(() => {
     expireTag(VOCABULARY_TAG);
     expireTag(PUBLIC_ARTICLES_TAG);
     revalidatePath("/", "layout");
   });
+}
+
+/**
+ * The byte copy of published pages that server.mjs serves in front of Next (lib/http/page-cache.mjs), when the app
+ * runs under it; absent under `next dev` / plain `next start`, scripts and tests.
+ */
+function pageByteCache(): { invalidateTags(tags: string[]): void } | undefined {
+  return (globalThis as { [PAGE_CACHE_KEY]?: { invalidateTags(tags: string[]): void } })[PAGE_CACHE_KEY];
 }
 
 /**
