@@ -1,8 +1,9 @@
 /**
  * Reader benchmark (issue 4, section 5). One run on this machine, loopback only, bounded durations:
  *
- *   - builds the app into .next-bench (skipped when up to date) and starts `next start` on 127.0.0.1 against a
- *     fresh benchmark database (the demo + a generated 1,000-annotation article);
+ *   - builds the app into .next-bench (skipped when up to date) and starts the production server (server.mjs: Next.js
+ *     behind the published-page byte cache) on 127.0.0.1 against a fresh benchmark database (the demo + a generated
+ *     1,000-annotation article), and a second one with the byte cache off (PAGE_CACHE_MB=0: Next.js alone);
  *   - starts a bare node:http server (its own process) returning the reader pages' exact HTML bytes;
  *   - runs autocannon with the SAME connection count and duration against every target, one after the other:
  *     the empty force-static page (/bench-empty, the framework's floor), the demo article, the 1,000-annotation
@@ -25,6 +26,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BARE_PORT = PORT + 1;
+const NEXT_ALONE_PORT = PORT + 2;
 const HOST = "127.0.0.1";
 const DIST = ".next-bench";
 const DB_FILE = path.join(ROOT, ".data", "bench-reader.db");
@@ -111,19 +113,28 @@ async function main() {
   const lib = (await import(path.join(ROOT, "scripts", "lib.mjs"))) as { ensureBuild: (dist: string) => void };
   lib.ensureBuild(DIST);
 
-  console.log(`[bench] starting next start on ${HOST}:${PORT}…`);
-  const next = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", HOST, "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
-  children.push(next);
-  await waitFor(`http://${HOST}:${PORT}/api/health`);
+  for (const [port, pageCacheMb] of [[PORT, "64"], [NEXT_ALONE_PORT, "0"]] as const) {
+    console.log(`[bench] starting server.mjs on ${HOST}:${port} (PAGE_CACHE_MB=${pageCacheMb})…`);
+    const server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
+      cwd: ROOT,
+      env: { ...env, HOSTNAME: HOST, PORT: String(port), PAGE_CACHE_MB: pageCacheMb },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    children.push(server);
+    await waitFor(`http://${HOST}:${port}/api/health`);
+  }
 
   const base = `http://${HOST}:${PORT}`;
+  const aloneBase = `http://${HOST}:${NEXT_ALONE_PORT}`;
   const demoUrl = `${base}/articles/${demoSlug}`;
   const largeUrl = `${base}/articles/${LARGE_SLUG}`;
   const emptyUrl = `${base}/bench-empty`;
+  const demoAloneUrl = `${aloneBase}/articles/${demoSlug}`;
+  const largeAloneUrl = `${aloneBase}/articles/${LARGE_SLUG}`;
 
-  // First requests render and fill the cache (timed: the cost a cached hit does not pay).
+  // First requests render and fill the caches (timed: the cost a cached hit does not pay).
   const firstRender: Record<string, number> = {};
-  for (const [name, url] of [["demo", demoUrl], ["large", largeUrl]] as const) {
+  for (const [name, url] of [["demo", demoUrl], ["large", largeUrl], ["demoAlone", demoAloneUrl], ["largeAlone", largeAloneUrl]] as const) {
     const t = performance.now();
     const res = await fetch(url);
     await res.arrayBuffer();
@@ -132,11 +143,12 @@ async function main() {
   }
   const hitHeaders: Record<string, string | null> = {};
   const html: Record<string, Buffer> = {};
-  for (const [name, url] of [["demo", demoUrl], ["large", largeUrl], ["empty", emptyUrl]] as const) {
-    const res = await fetch(url);
+  for (const [name, url] of [["demo", demoUrl], ["large", largeUrl], ["empty", emptyUrl], ["demoAlone", demoAloneUrl], ["largeAlone", largeAloneUrl]] as const) {
+    const res = await fetch(url, { headers: { "accept-encoding": "identity" } });
     html[name] = Buffer.from(await res.arrayBuffer());
-    hitHeaders[name] = res.headers.get("x-nextjs-cache");
+    hitHeaders[name] = `x-page-cache: ${res.headers.get("x-page-cache") ?? "–"}, x-nextjs-cache: ${res.headers.get("x-nextjs-cache")}`;
   }
+  if (!html.demo.equals(html.demoAlone)) console.warn("[bench] the byte cache and Next alone sent different bytes for the demo page");
 
   // The bare node:http server, in its own process, answering each page's exact bytes.
   const bytesDir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-bench-"));
@@ -160,6 +172,8 @@ async function main() {
     { name: "(a) empty force-static page, same app", url: emptyUrl, bytes: html.empty.length },
     { name: "reader: demo article (18 annotations)", url: demoUrl, bytes: html.demo.length },
     { name: `reader: generated article (${LARGE_COUNT} annotations)`, url: largeUrl, bytes: html.large.length },
+    { name: "reader: demo article, Next alone (PAGE_CACHE_MB=0)", url: demoAloneUrl, bytes: html.demoAlone.length },
+    { name: `reader: ${LARGE_COUNT}-annotation article, Next alone`, url: largeAloneUrl, bytes: html.largeAlone.length },
     { name: "(b) bare node:http, demo page bytes", url: `http://${HOST}:${BARE_PORT}/demo`, bytes: html.demo.length },
     { name: `(b) bare node:http, ${LARGE_COUNT}-annotation page bytes`, url: `http://${HOST}:${BARE_PORT}/large`, bytes: html.large.length },
   ];
@@ -175,8 +189,8 @@ async function main() {
   stopAll();
   fs.rmSync(bytesDir, { recursive: true, force: true });
 
-  const [empty, demo, large, bareDemo, bareLarge] = results;
-  const report = buildReport({ results, empty, demo, large, bareDemo, bareLarge, firstRender, hitHeaders, js });
+  const [empty, demo, large, demoAlone, largeAlone, bareDemo, bareLarge] = results;
+  const report = buildReport({ results, empty, demo, large, demoAlone, largeAlone, bareDemo, bareLarge, firstRender, hitHeaders, js });
   console.log("\n" + report);
   writeBenchmarks(report);
 }
@@ -194,18 +208,21 @@ function buildReport(r: {
   empty: Result;
   demo: Result;
   large: Result;
+  demoAlone: Result;
+  largeAlone: Result;
   bareDemo: Result;
   bareLarge: Result;
   firstRender: Record<string, number>;
   hitHeaders: Record<string, string | null>;
   js: { reader: number; empty: number; extra: number; extraChunks: number };
 }): string {
-  const { empty, demo, large, bareDemo, bareLarge } = r;
+  const { empty, demo, large, demoAlone, largeAlone, bareDemo, bareLarge } = r;
   const cpu = os.cpus();
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}, Node ${process.version}, ` +
       `autocannon ${CONNECTIONS} connections × ${DURATION} s per target, one target at a time, loopback (127.0.0.1); ` +
-      `\`next start\` (production build) and the bare server each in their own process.`,
+      `the app (server.mjs: Next.js production build behind the page byte cache), the same app with the byte cache off, ` +
+      `and the bare server each in their own process.`,
     "",
     "| target | bytes | req/s | p50 ms | p99 ms | MB/s | non-2xx |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -216,14 +233,18 @@ function buildReport(r: {
     "| comparison | throughput | p99 | target |",
     "| --- | ---: | ---: | --- |",
     `| demo article vs (a) empty static page | ${fmt(demo.rps / empty.rps, 2)}× | ${fmt(demo.p99 / Math.max(empty.p99, 1), 2)}× | ≥ 0.8× throughput, ≤ 1.5× p99 |`,
+    `| demo article, Next alone (byte cache off) vs (a) | ${fmt(demoAlone.rps / empty.rps, 2)}× | ${fmt(demoAlone.p99 / Math.max(empty.p99, 1), 2)}× | (for comparison) |`,
     `| demo article vs (b) bare node:http, same bytes | ${fmt(demo.rps / bareDemo.rps, 3)}× | ${fmt(demo.p99 / Math.max(bareDemo.p99, 1), 1)}× | (physical limit) |`,
     `| (a) empty static page vs (b) bare node:http | ${fmt(empty.rps / bareDemo.rps, 3)}× | | (framework floor) |`,
     `| ${LARGE_COUNT}-annotation article vs (b) bare, same bytes | ${fmt(large.rps / bareLarge.rps, 3)}× | ${fmt(large.p99 / Math.max(bareLarge.p99, 1), 1)}× | |`,
+    `| ${LARGE_COUNT}-annotation article, Next alone vs (b) | ${fmt(largeAlone.rps / bareLarge.rps, 3)}× | ${fmt(largeAlone.p99 / Math.max(bareLarge.p99, 1), 1)}× | |`,
     `| ${LARGE_COUNT}-annotation vs demo article: req/s ratio, and byte ratio | ${fmt(large.rps / demo.rps, 3)}× | | bytes ${fmt(large.bytes! / demo.bytes!, 1)}× |`,
     "",
     `Cached hits do no rendering: after the first request (a cache \`MISS\` that rendered the page: demo ${fmt(r.firstRender.demo)} ms, ` +
-      `${LARGE_COUNT}-annotation article ${fmt(r.firstRender.large)} ms) every request is an \`x-nextjs-cache: ${r.hitHeaders.demo}\` / \`${r.hitHeaders.large}\` ` +
-      `served from memory. The ${LARGE_COUNT}-annotation page's throughput in MB/s (${fmt(large.mbPerSec, 1)}) is of the order of the demo's (${fmt(demo.mbPerSec, 1)}): ` +
+      `${LARGE_COUNT}-annotation article ${fmt(r.firstRender.large)} ms) every request is served from memory — ` +
+      `demo \`${r.hitHeaders.demo}\`, ${LARGE_COUNT}-annotation \`${r.hitHeaders.large}\`; with the byte cache off, ` +
+      `\`${r.hitHeaders.demoAlone}\` / \`${r.hitHeaders.largeAlone}\`. The ${LARGE_COUNT}-annotation page's throughput in MB/s ` +
+      `(${fmt(large.mbPerSec, 1)}; Next alone ${fmt(largeAlone.mbPerSec, 1)}) is of the order of the demo's (${fmt(demo.mbPerSec, 1)}; Next alone ${fmt(demoAlone.mbPerSec, 1)}): ` +
       `its cost follows its byte size, not its annotation count.`,
     "",
     `Client JavaScript (gzip -9 of every \`<script src>\` the page loads): reader page ${kb(r.js.reader)}, empty page ${kb(r.js.empty)}; ` +
