@@ -3,7 +3,7 @@
  * Production server: Next.js (the production build in NEXT_DIST_DIR, default .next) behind the published-page byte
  * cache (lib/http/page-cache.mjs). `npm start`, the e2e tests and the benchmarks all run the app through this file.
  *
- * Env: PORT (default 3000), HOSTNAME (default 0.0.0.0), PAGE_CACHE_MB (default 64; 0 turns the byte cache off).
+ * Env: PORT (default 3000), HOST (default 0.0.0.0), PAGE_CACHE_MB (default 64; 0 turns the byte cache off).
  */
 import http from "node:http";
 import next from "next";
@@ -14,7 +14,7 @@ import { PageCache, createCachingHandler } from "./lib/http/page-cache.mjs";
 const parsed = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOSTNAME: z.string().min(1).default("0.0.0.0"),
+    HOST: z.string().min(1).default("0.0.0.0"),
     PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   })
   .safeParse(process.env);
@@ -22,9 +22,9 @@ if (!parsed.success) {
   console.error(`Invalid server configuration:\n${z.prettifyError(parsed.error)}`);
   process.exit(1);
 }
-const { PORT, HOSTNAME, PAGE_CACHE_MB } = parsed.data;
+const { PORT, HOST, PAGE_CACHE_MB } = parsed.data;
 
-const app = next({ dev: false, dir: import.meta.dirname, hostname: HOSTNAME, port: PORT });
+const app = next({ dev: false, dir: import.meta.dirname, hostname: HOST, port: PORT });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -43,8 +43,13 @@ const server = http.createServer((req, res) => {
     res.end("Internal server error");
   });
 });
-server.listen(PORT, HOSTNAME, () => {
-  console.log(`▲ Provenance ready on http://${HOSTNAME === "0.0.0.0" ? "localhost" : HOSTNAME}:${PORT}${PAGE_CACHE_MB > 0 ? ` (page cache ${PAGE_CACHE_MB} MB)` : ""}`);
+server.on("error", (error) => {
+  const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+  console.error(code === "EADDRINUSE" ? `Port ${PORT} is already in use: stop whatever is using it, or set PORT.` : error);
+  process.exit(1);
+});
+server.listen(PORT, HOST, () => {
+  console.log(`▲ Provenance ready on http://${HOST === "0.0.0.0" ? "localhost" : HOST}:${PORT}${PAGE_CACHE_MB > 0 ? ` (page cache ${PAGE_CACHE_MB} MB)` : ""}`);
 });
 
 function shutDown() {

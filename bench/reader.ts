@@ -117,7 +117,7 @@ async function main() {
     console.log(`[bench] starting server.mjs on ${HOST}:${port} (PAGE_CACHE_MB=${pageCacheMb})…`);
     const server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
       cwd: ROOT,
-      env: { ...env, HOSTNAME: HOST, PORT: String(port), PAGE_CACHE_MB: pageCacheMb },
+      env: { ...env, HOST, PORT: String(port), PAGE_CACHE_MB: pageCacheMb },
       stdio: ["ignore", "ignore", "inherit"],
     });
     children.push(server);

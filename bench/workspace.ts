@@ -241,7 +241,7 @@ async function main() {
     NEXT_DIST_DIR: DIST,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], { cwd: ROOT, env: { ...env, HOSTNAME: HOST, PORT: String(PORT) }, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [path.join(ROOT, "server.mjs")], { cwd: ROOT, env: { ...env, HOST, PORT: String(PORT) }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitFor(`${BASE}/api/health`);
     const cookie = await signIn();
