@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath, revalidateTag, updateTag } from "next/cache";
+import { after } from "next/server";
 import { PAGE_CACHE_KEY, PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "@/lib/http/cache-tags.mjs";
 
 export { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag };
@@ -10,7 +11,7 @@ export { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag };
  * Safe to call outside a request (scripts, tests): it is then a no-op.
  */
 export function invalidateArticle(slug: string): void {
-  pageByteCache()?.invalidateTags([articleTag(slug)]);
+  invalidatePageBytes([articleTag(slug)]);
   safely(() => {
     expireTag(articleTag(slug));
     expireTag(PUBLIC_ARTICLES_TAG);
@@ -21,12 +22,28 @@ export function invalidateArticle(slug: string): void {
 
 /** Call after a vocabulary edit: labels, colours and ratings appear on every reader page. */
 export function invalidateVocabulary(): void {
-  pageByteCache()?.invalidateTags([VOCABULARY_TAG]);
+  invalidatePageBytes([VOCABULARY_TAG]);
   safely(() => {
     expireTag(VOCABULARY_TAG);
     expireTag(PUBLIC_ARTICLES_TAG);
     revalidatePath("/", "layout");
   });
+}
+
+/**
+ * Drops the byte copies now, and again once the request is over: Next applies updateTag/revalidateTag only when the
+ * action or request ends, so a reader request in between still gets Next's old page and may copy it. The second pass
+ * drops that copy and refuses any render still in flight.
+ */
+function invalidatePageBytes(tags: string[]): void {
+  const cache = pageByteCache();
+  if (!cache) return;
+  cache.invalidateTags(tags);
+  try {
+    after(() => cache.invalidateTags(tags));
+  } catch {
+    // Outside a request (scripts, tests) there is no later point, and no Next cache pending either.
+  }
 }
 
 /**
