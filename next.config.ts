@@ -16,15 +16,27 @@ const nextConfig: NextConfig = {
   // pages rendered from an older database. Build-time static pages are still read from disk.
   // authInterrupts: forbidden() → app/forbidden.tsx with a real 403 status (admin pages for signed-in non-admins).
   experimental: { isrFlushToDisk: false, authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } }, // bodySizeLimit: the importer refuses files over 2 MB with its own message
-  // The reader page /articles/<slug> is cached whole; with a filter or an annotation to open in the query it is
-  // rendered per request by /articles/<slug>/filtered (from cached data). See app/articles/[slug]/page.tsx.
+  // The reader page /articles/<slug> is cached whole, and so is an annotation's permalink (?annotation=<id> alone):
+  // /articles/<slug>/annotation/<id>. With a filter in the query it is rendered per request by
+  // /articles/<slug>/filtered (from cached data). See app/articles/[slug]/page.tsx. The first matching rule wins.
   async rewrites() {
     return {
-      beforeFiles: ["status", "type", "annotation"].map((key) => ({
-        source: "/articles/:slug",
-        has: [{ type: "query" as const, key }],
-        destination: "/articles/:slug/filtered",
-      })),
+      beforeFiles: [
+        {
+          source: "/articles/:slug",
+          has: [{ type: "query" as const, key: "annotation", value: "(?<annotationId>[A-Za-z0-9_-]{1,64})" }],
+          missing: [
+            { type: "query" as const, key: "status" },
+            { type: "query" as const, key: "type" },
+          ],
+          destination: "/articles/:slug/annotation/:annotationId",
+        },
+        ...["status", "type", "annotation"].map((key) => ({
+          source: "/articles/:slug",
+          has: [{ type: "query" as const, key }],
+          destination: "/articles/:slug/filtered",
+        })),
+      ],
       afterFiles: [],
       fallback: [],
     };

@@ -149,6 +149,17 @@ async function main() {
     hitHeaders[name] = `x-page-cache: ${res.headers.get("x-page-cache") ?? "–"}, x-nextjs-cache: ${res.headers.get("x-nextjs-cache")}`;
   }
   if (!html.demo.equals(html.demoAlone)) console.warn("[bench] the byte cache and Next alone sent different bytes for the demo page");
+  // An annotation's permalink (?annotation=<id>, the ClaimReview url): cached like the article since this session.
+  const annotationId = /id="annotation-([A-Za-z0-9_-]+)"/.exec(html.demo.toString("utf8"))?.[1];
+  if (!annotationId) throw new Error("no annotation details found in the demo page");
+  const permalinkUrl = `${demoUrl}?annotation=${annotationId}`;
+  const permalinkAloneUrl = `${demoAloneUrl}?annotation=${annotationId}`;
+  for (const [name, url] of [["permalink", permalinkUrl], ["permalinkAlone", permalinkAloneUrl]] as const) {
+    await (await fetch(url)).arrayBuffer();
+    const res = await fetch(url, { headers: { "accept-encoding": "identity" } });
+    html[name] = Buffer.from(await res.arrayBuffer());
+    hitHeaders[name] = `x-page-cache: ${res.headers.get("x-page-cache") ?? "–"}, x-nextjs-cache: ${res.headers.get("x-nextjs-cache")}`;
+  }
 
   // The bare node:http server, in its own process, answering each page's exact bytes.
   const bytesDir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-bench-"));
@@ -174,6 +185,8 @@ async function main() {
     { name: `reader: generated article (${LARGE_COUNT} annotations)`, url: largeUrl, bytes: html.large.length },
     { name: "reader: demo article, Next alone (PAGE_CACHE_MB=0)", url: demoAloneUrl, bytes: html.demoAlone.length },
     { name: `reader: ${LARGE_COUNT}-annotation article, Next alone`, url: largeAloneUrl, bytes: html.largeAlone.length },
+    { name: "reader: demo permalink (?annotation=<id>)", url: permalinkUrl, bytes: html.permalink.length },
+    { name: "reader: demo permalink, Next alone", url: permalinkAloneUrl, bytes: html.permalinkAlone.length },
     { name: "(b) bare node:http, demo page bytes", url: `http://${HOST}:${BARE_PORT}/demo`, bytes: html.demo.length },
     { name: `(b) bare node:http, ${LARGE_COUNT}-annotation page bytes`, url: `http://${HOST}:${BARE_PORT}/large`, bytes: html.large.length },
   ];
@@ -189,8 +202,8 @@ async function main() {
   stopAll();
   fs.rmSync(bytesDir, { recursive: true, force: true });
 
-  const [empty, demo, large, demoAlone, largeAlone, bareDemo, bareLarge] = results;
-  const report = buildReport({ results, empty, demo, large, demoAlone, largeAlone, bareDemo, bareLarge, firstRender, hitHeaders, js });
+  const [empty, demo, large, demoAlone, largeAlone, permalink, permalinkAlone, bareDemo, bareLarge] = results;
+  const report = buildReport({ results, empty, demo, large, demoAlone, largeAlone, permalink, permalinkAlone, bareDemo, bareLarge, firstRender, hitHeaders, js });
   console.log("\n" + report);
   writeBenchmarks(report);
 }
@@ -210,13 +223,15 @@ function buildReport(r: {
   large: Result;
   demoAlone: Result;
   largeAlone: Result;
+  permalink: Result;
+  permalinkAlone: Result;
   bareDemo: Result;
   bareLarge: Result;
   firstRender: Record<string, number>;
   hitHeaders: Record<string, string | null>;
   js: { reader: number; empty: number; extra: number; extraChunks: number };
 }): string {
-  const { empty, demo, large, demoAlone, largeAlone, bareDemo, bareLarge } = r;
+  const { empty, demo, large, demoAlone, largeAlone, permalink, permalinkAlone, bareDemo, bareLarge } = r;
   const cpu = os.cpus();
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${cpu.length} × ${cpu[0]?.model.trim() ?? "CPU"}, Node ${process.version}, ` +
@@ -234,6 +249,7 @@ function buildReport(r: {
     "| --- | ---: | ---: | --- |",
     `| demo article vs (a) empty static page | ${fmt(demo.rps / empty.rps, 2)}× | ${fmt(demo.p99 / Math.max(empty.p99, 1), 2)}× | ≥ 0.8× throughput, ≤ 1.5× p99 |`,
     `| demo article, Next alone (byte cache off) vs (a) | ${fmt(demoAlone.rps / empty.rps, 2)}× | ${fmt(demoAlone.p99 / Math.max(empty.p99, 1), 2)}× | (for comparison) |`,
+    `| demo permalink vs (a); Next alone vs (a) | ${fmt(permalink.rps / empty.rps, 2)}×; ${fmt(permalinkAlone.rps / empty.rps, 2)}× | ${fmt(permalink.p99 / Math.max(empty.p99, 1), 2)}×; ${fmt(permalinkAlone.p99 / Math.max(empty.p99, 1), 2)}× | |`,
     `| demo article vs (b) bare node:http, same bytes | ${fmt(demo.rps / bareDemo.rps, 3)}× | ${fmt(demo.p99 / Math.max(bareDemo.p99, 1), 1)}× | (physical limit) |`,
     `| (a) empty static page vs (b) bare node:http | ${fmt(empty.rps / bareDemo.rps, 3)}× | | (framework floor) |`,
     `| ${LARGE_COUNT}-annotation article vs (b) bare, same bytes | ${fmt(large.rps / bareLarge.rps, 3)}× | ${fmt(large.p99 / Math.max(bareLarge.p99, 1), 1)}× | |`,
@@ -245,7 +261,7 @@ function buildReport(r: {
       `demo \`${r.hitHeaders.demo}\`, ${LARGE_COUNT}-annotation \`${r.hitHeaders.large}\`; with the byte cache off, ` +
       `\`${r.hitHeaders.demoAlone}\` / \`${r.hitHeaders.largeAlone}\`. The ${LARGE_COUNT}-annotation page's throughput in MB/s ` +
       `(${fmt(large.mbPerSec, 1)}; Next alone ${fmt(largeAlone.mbPerSec, 1)}) is of the order of the demo's (${fmt(demo.mbPerSec, 1)}; Next alone ${fmt(demoAlone.mbPerSec, 1)}): ` +
-      `its cost follows its byte size, not its annotation count.`,
+      `its cost follows its byte size, not its annotation count. The permalink is cached too: \`${r.hitHeaders.permalink}\`; Next alone \`${r.hitHeaders.permalinkAlone}\`.`,
     "",
     `Client JavaScript (gzip -9 of every \`<script src>\` the page loads): reader page ${kb(r.js.reader)}, empty page ${kb(r.js.empty)}; ` +
       `the reader route adds ${kb(r.js.reader - r.js.empty)} net (${r.js.extraChunks} route-only chunk${r.js.extraChunks === 1 ? "" : "s"}, ${kb(r.js.extra)}) — target ≤ 25 KB.`,

@@ -117,9 +117,16 @@ test.describe("admin: vocabularies", () => {
     const original = statusRow("misattributed");
     const renamed = `Misattributed (e2e ${s})`;
     try {
-      // The reader page is in the byte cache before the change…
-      await page.request.get(`/articles/${DEMO_SLUG}`);
-      expect((await page.request.get(`/articles/${DEMO_SLUG}`)).headers()["x-page-cache"]).toBe("HIT");
+      // The reader page and a permalink are in the byte cache before the change…
+      const { id: misattributedId } = dbGet(
+        "SELECT a.id FROM Annotation a JOIN Article r ON r.id = a.articleId WHERE r.slug = ? AND a.approvedStatusSlug = 'misattributed'",
+        DEMO_SLUG,
+      ) as { id: string };
+      const permalink = `/articles/${DEMO_SLUG}?annotation=${misattributedId}`;
+      for (const path of [`/articles/${DEMO_SLUG}`, permalink]) {
+        await page.request.get(path);
+        expect((await page.request.get(path)).headers()["x-page-cache"]).toBe("HIT");
+      }
       await signInAdmin(page, "/admin/vocabulary");
       const li = page.getByTestId("vocab-misattributed");
       await li.getByRole("button", { name: /^Edit / }).click();
@@ -136,6 +143,8 @@ test.describe("admin: vocabularies", () => {
       await highlight.click();
       const id = await highlight.getAttribute("data-annotation-id");
       await expect(page.locator(`#annotation-${id} [data-field="status"]`)).toContainText(renamed);
+      await page.goto(permalink);
+      await expect(page.locator(`#annotation-${misattributedId}[data-open="true"] [data-field="status"]`)).toContainText(renamed);
 
       await page.goto("/admin/vocabulary");
       await page.getByTestId("vocab-misattributed").getByRole("button", { name: `Retire ${renamed}` }).click();

@@ -248,6 +248,15 @@ test.describe("reader", () => {
 
     const notModified = await request.get(DEMO_PATH, { headers: { ...identity, "if-none-match": second.headers().etag } });
     expect(notModified.status()).toBe(304);
+    // An annotation's permalink is cached the same way, with its details open.
+    const { id } = demoAnnotations()[3];
+    await request.get(`${DEMO_PATH}?annotation=${id}`, { headers: identity });
+    const permalink = await request.get(`${DEMO_PATH}?annotation=${id}`, { headers: identity });
+    expect(permalink.headers()["x-page-cache"]).toBe("HIT");
+    expect(permalink.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(await permalink.text()).toMatch(new RegExp(`id="annotation-${id}"[^>]*data-open="true"`));
+    expect(await second.text()).not.toContain('data-open="true"');
+
     for (const encoding of ["br", "gzip"]) {
       const compressed = await request.get(DEMO_PATH, { headers: { "accept-encoding": encoding } });
       expect(compressed.headers()["content-encoding"]).toBe(encoding);

@@ -28,5 +28,5 @@ export declare function etagMatches(ifNoneMatch: string | undefined, etag: strin
 export declare function createCachingHandler(options: {
   cache: PageCache;
   handle: (req: IncomingMessage, res: ServerResponse) => unknown;
-  cacheKey: (pathname: string) => { key: string; tags: string[] } | null;
+  cacheKey: (url: string) => { key: string; tags: string[] } | null;
 }): (req: IncomingMessage, res: ServerResponse) => unknown;

@@ -146,12 +146,12 @@ export function etagMatches(/** @type {string | undefined} */ ifNoneMatch, /** @
 
 /**
  * Wraps a Next.js request handler. Requests for which `cacheKey` returns a key and tags (GET/HEAD of a cacheable
- * page, no query, no router headers) are answered from the cache when present; otherwise Next answers, and a complete
+ * page, no router headers, no percent-escapes) are answered from the cache when present; otherwise Next answers, and a complete
  * 200 that Next itself served from or into its cache (`x-nextjs-cache` HIT or MISS, no `private`/`no-store`, no
  * cookie) is copied into the cache as it is sent.
  *
  * @param {{ cache: PageCache, handle: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => unknown,
- *   cacheKey: (pathname: string) => { key: string, tags: string[] } | null }} options
+ *   cacheKey: (url: string) => { key: string, tags: string[] } | null }} options
  */
 export function createCachingHandler({ cache, handle, cacheKey }) {
   return function handleWithPageCache(/** @type {import("node:http").IncomingMessage} */ req, /** @type {import("node:http").ServerResponse} */ res) {
@@ -205,12 +205,12 @@ export function createCachingHandler({ cache, handle, cacheKey }) {
 
 /**
  * @param {import("node:http").IncomingMessage} req
- * @param {(pathname: string) => { key: string, tags: string[] } | null} cacheKey
+ * @param {(url: string) => { key: string, tags: string[] } | null} cacheKey
  */
 function cacheTarget(req, cacheKey) {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "";
-  if (url.includes("?") || url.includes("%")) return null;
+  if (url.includes("%")) return null;
   if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
   return cacheKey(url);
 }

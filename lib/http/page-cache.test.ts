@@ -49,6 +49,16 @@ async function start(cache = new PageCache()) {
 const PAGE = "/articles/baltic-states-withdraw";
 
 describe("page byte cache in front of Next", () => {
+  it("keeps an annotation's permalink apart from the article page", async () => {
+    const { next, get } = await start();
+    await get(PAGE);
+    next.body = "<p>Statement 3 open</p>";
+    await get(`${PAGE}?annotation=ann_3`);
+    expect(await (await get(`${PAGE}?annotation=ann_3`)).text()).toBe("<p>Statement 3 open</p>");
+    expect(await (await get(PAGE)).text()).not.toBe("<p>Statement 3 open</p>");
+    expect(next.renders).toBe(2);
+  });
+
   it("serves the second request from the cached bytes, without asking Next again", async () => {
     const { next, get } = await start();
     const first = await get(PAGE);
@@ -127,17 +137,17 @@ describe("page byte cache in front of Next", () => {
 
   it("leaves Next to answer what is not the plain published page, and stores nothing for it", async () => {
     const { next, get } = await start();
-    for (const path of ["/", "/articles/x?status=false", "/articles/x/filtered", "/articles/Bad_Slug", "/articles/a%20b", "/review/articles/abc"]) {
+    for (const path of ["/", "/articles/x?status=false", "/articles/x?annotation=a&status=false", "/articles/x/filtered", "/articles/Bad_Slug", "/articles/a%20b", "/review/articles/abc"]) {
       await get(path);
       await get(path);
     }
-    expect(next.renders).toBe(12);
-    await get(PAGE, { rsc: "1" });
-    await get(PAGE, { rsc: "1" });
     expect(next.renders).toBe(14);
-    await get(PAGE, { "content-type": "text/plain" }, "POST");
-    await get(PAGE, { "content-type": "text/plain" }, "POST");
+    await get(PAGE, { rsc: "1" });
+    await get(PAGE, { rsc: "1" });
     expect(next.renders).toBe(16);
+    await get(PAGE, { "content-type": "text/plain" }, "POST");
+    await get(PAGE, { "content-type": "text/plain" }, "POST");
+    expect(next.renders).toBe(18);
     expect((await get(PAGE)).headers.get("x-page-cache")).toBe("MISS");
   });
 
@@ -203,8 +213,12 @@ describe("negotiateEncoding / etagMatches", () => {
 });
 
 describe("readerPageCacheKey", () => {
-  it("keys only /articles/<slug>, tagged with the article and the vocabulary", () => {
+  it("keys /articles/<slug> and its ?annotation=<id> permalinks only, tagged with the article and the vocabulary", () => {
     expect(readerPageCacheKey("/articles/baltic-states-2")).toEqual({ key: "/articles/baltic-states-2", tags: ["article:baltic-states-2", "vocabulary"] });
+    expect(readerPageCacheKey("/articles/baltic?annotation=cm_x-1")).toEqual({ key: "/articles/baltic?annotation=cm_x-1", tags: ["article:baltic", "vocabulary"] });
+    expect(readerPageCacheKey("/articles/baltic?annotation=a&status=false")).toBeNull();
+    expect(readerPageCacheKey("/articles/baltic?status=false")).toBeNull();
+    expect(readerPageCacheKey("/articles/baltic?annotation=")).toBeNull();
     expect(readerPageCacheKey("/articles/baltic/filtered")).toBeNull();
     expect(readerPageCacheKey("/articles/")).toBeNull();
     expect(readerPageCacheKey("/articles/-x")).toBeNull();
