@@ -181,6 +181,26 @@ test.describe("admin: reviewers", () => {
     await signIn(inviteePage, invitee.email, "second-lantern-99");
   });
 
+  test("on a 360 px phone each account reads as a labelled card, with no sideways scrolling", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await signInAdmin(page);
+    const row = page.getByTestId("user-row-admin@example.com");
+    await expect(row).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const tableBox = await page.getByTestId("users-table").evaluate((el) => ({ scroll: el.parentElement!.scrollWidth, client: el.parentElement!.clientWidth }));
+    expect(tableBox.scroll).toBeLessThanOrEqual(tableBox.client);
+    // The column headers are gone; each value carries its own label, and the actions stay usable.
+    await expect(page.locator('[data-testid="users-table"] thead')).toBeHidden();
+    const label = await row.locator('[data-field="role"]').evaluate((el) => getComputedStyle(el, "::before").content);
+    expect(label).toBe('"Role"');
+    const changeRole = row.getByRole("button", { name: "Change role" });
+    await changeRole.scrollIntoViewIfNeeded();
+    await expect(changeRole).toBeInViewport({ ratio: 1 }); // not clipped at the side
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-users-phone.png`, fullPage: true });
+    await context.close();
+  });
+
   test("the last active admin cannot be demoted or deactivated, with a clear message", async ({ page }) => {
     expect(dbGet<{ n: number }>("SELECT COUNT(*) AS n FROM User WHERE role = 'admin' AND active = 1").n).toBe(1);
     const before = dbGet<{ role: string; active: number; version: number }>("SELECT role, active, version FROM User WHERE email = 'admin@example.com'");

@@ -8,6 +8,10 @@ import { formatTimestampDate } from "@/lib/format/dates";
 export const metadata: Metadata = { title: "Reviewers · Admin" };
 export const dynamic = "force-dynamic";
 
+// Below md the table reads as one card per account: each cell on its own line, labelled from data-label.
+const cell =
+  "px-3 py-2 max-md:flex max-md:flex-wrap max-md:items-baseline max-md:gap-x-3 max-md:py-1 max-md:text-left max-md:before:w-32 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-semibold max-md:before:uppercase max-md:before:text-stone-600 max-md:before:content-[attr(data-label)]";
+
 export default async function AdminUsersPage() {
   const me = await requireAdminPage("/admin/users");
   const users = await listUsers();
@@ -15,10 +19,10 @@ export default async function AdminUsersPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-stone-900">Reviewers</h1>
       <InviteForm />
-      <div className="overflow-x-auto rounded-lg border border-stone-300 bg-white">
-        <table className="w-full text-left text-sm" data-testid="users-table">
+      <div className="overflow-x-auto rounded-lg border border-stone-300 bg-white max-md:overflow-visible">
+        <table className="w-full text-left text-sm max-md:block" data-testid="users-table">
           <caption className="sr-only">Accounts</caption>
-          <thead className="bg-stone-100 text-stone-800">
+          <thead className="bg-stone-100 text-stone-800 max-md:hidden">
             <tr>
               <th scope="col" className="px-3 py-2">Name and email</th>
               <th scope="col" className="px-3 py-2">Role</th>
@@ -29,24 +33,27 @@ export default async function AdminUsersPage() {
               <th scope="col" className="px-3 py-2">Actions</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-md:block">
             {users.length === 0 ? (
               <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-stone-600">
+                <td colSpan={7} className="block px-3 py-6 text-center text-stone-600 md:table-cell">
                   No accounts yet. Invite the first reviewer above.
                 </td>
               </tr>
             ) : null}
             {users.map((u) => (
-              <tr key={u.id} className="border-t border-stone-200 align-top" data-testid={`user-row-${u.email}`}>
-                <td className="px-3 py-2">
-                  <div className="font-medium text-stone-900">{u.name}</div>
-                  <div className="text-stone-700">{u.email}</div>
+              <tr key={u.id} className="border-t border-stone-200 align-top max-md:block max-md:py-2 max-md:first:border-t-0" data-testid={`user-row-${u.email}`}>
+                <td className={cell} data-label="Account">
+                  <div className="min-w-0 break-words">
+                    <div className="font-medium text-stone-900">{u.name}</div>
+                    <div className="text-stone-700">{u.email}</div>
+                  </div>
                 </td>
-                <td className="px-3 py-2" data-field="role">
+                <td className={cell} data-label="Role" data-field="role">
                   {u.role === "admin" ? "Admin" : "Reviewer"}
                 </td>
-                <td className="px-3 py-2" data-field="status">
+                <td className={cell} data-label="Status" data-field="status">
+                  <div>
                   {u.active ? (
                     <span className="rounded bg-green-100 px-1.5 py-0.5 font-medium text-green-900">Active</span>
                   ) : (
@@ -59,17 +66,18 @@ export default async function AdminUsersPage() {
                   ) : !u.hasPassword && u.active ? (
                     <div className="mt-1 text-xs text-stone-700">No password set</div>
                   ) : null}
+                  </div>
                 </td>
-                <td className="whitespace-nowrap px-3 py-2" data-field="last-sign-in">
+                <td className={`${cell} whitespace-nowrap`} data-label="Last sign-in" data-field="last-sign-in">
                   {u.lastSignInAt ? <time dateTime={u.lastSignInAt}>{new Date(u.lastSignInAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time> : "Never"}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums" data-field="authored">
+                <td className={`${cell} text-right tabular-nums`} data-label="Annotations authored" data-field="authored">
                   {u.annotationsAuthored}
                 </td>
-                <td className="px-3 py-2 text-right tabular-nums" data-field="approved">
+                <td className={`${cell} text-right tabular-nums`} data-label="Approved as second reviewer" data-field="approved">
                   {u.annotationsApproved}
                 </td>
-                <td className="px-3 py-2">
+                <td className={cell} data-label="Actions">
                   <UserActions user={u} isSelf={u.id === me.id} />
                 </td>
               </tr>
