@@ -75,10 +75,18 @@ test.describe("reader: filters in the URL, without JavaScript", () => {
     // The query alone (no fragment) also opens it, server-side.
     await page.goto(`${DEMO_PATH}?annotation=${target.id}`);
     await expectOnlyDetailsOpen(page, target.id);
+    await expect(page.getByTestId("stale-permalink")).toHaveCount(0);
     // Another highlight clicked afterwards replaces it (CSS :target wins).
     const other = all[2];
     await page.locator(`[data-annotation-id="${other.id}"]`).click();
     await expectOnlyDetailsOpen(page, other.id);
+
+    // A permalink to an annotation that is no longer published says so, and shows the article.
+    const stale = await page.goto(`${DEMO_PATH}?annotation=withdrawn0annotation0id#annotation-withdrawn0annotation0id`);
+    expect(stale?.status()).toBe(200);
+    await expect(page.getByTestId("stale-permalink")).toContainText("no longer annotated");
+    await expect(page.locator('[data-open="true"]')).toHaveCount(0);
+    await expect(highlights(page)).toHaveCount(all.length);
   });
 
   test("details show the readable chain, evidence with stance, reviewer, approver and verdict history", async ({ page }) => {

@@ -68,6 +68,12 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
           Fact-check: {ctx.baseUrl}
           {basePath}
         </p>
+        {query.annotation && !openId ? (
+          <p className="no-print rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-stone-900" data-testid="stale-permalink">
+            The statement this link points to is no longer annotated here: the annotation may have been withdrawn or the
+            article corrected. The article is shown with every statement that is sourced now.
+          </p>
+        ) : null}
         <ReaderSummary summary={summary} shown={shown.length} filtered={filtered} clearHref={basePath} />
         <p className="no-print text-sm text-stone-700">
           Select a highlighted statement (click, or Tab then Enter; <kbd>j</kbd>/<kbd>k</kbd> move between statements) to see who said
