@@ -161,6 +161,8 @@ export function createCachingHandler({ cache, handle, cacheKey }) {
     const entry = cache.get(target.key);
     if (entry) return sendCached(cache, entry, req, res);
 
+    // Setting a header first also makes Node merge any headers Next passes to writeHead() into getHeaders(), which
+    // the copy is taken from (with no header set before, writeHead() sends its object without storing it).
     res.setHeader("X-Page-Cache", "MISS");
     if (req.method !== "GET") return handle(req, res);
     // The copy must be the identity bytes; this one response goes out uncompressed, hits are served compressed.

@@ -7,7 +7,7 @@ import { PageCache, createCachingHandler, etagMatches, negotiateEncoding } from 
 
 /** A stand-in for Next: counts renders and answers like a cached force-static page (or as told). */
 function fakeNext() {
-  const state = { renders: 0, body: "<!DOCTYPE html><p>Première version — “quoted”</p>", status: 200, nextCache: "MISS" as string | null, cacheControl: "s-maxage=31536000", chunked: false, seenAcceptEncoding: [] as (string | undefined)[] };
+  const state = { renders: 0, body: "<!DOCTYPE html><p>Première version — “quoted”</p>", status: 200, nextCache: "MISS" as string | null, cacheControl: "s-maxage=31536000", chunked: false, viaWriteHead: false, seenAcceptEncoding: [] as (string | undefined)[] };
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     state.renders++;
     state.seenAcceptEncoding.push(req.headers["accept-encoding"]);
@@ -17,6 +17,11 @@ function fakeNext() {
     res.setHeader("Vary", "rsc, next-router-state-tree");
     res.setHeader("X-Frame-Options", "SAMEORIGIN");
     if (state.nextCache) res.setHeader("x-nextjs-cache", state.nextCache);
+    if (state.viaWriteHead) {
+      res.writeHead(state.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": state.cacheControl, "x-nextjs-cache": "MISS", "X-Frame-Options": "DENY" });
+      res.end(state.body);
+      return;
+    }
     if (state.chunked) {
       const [a, b] = [state.body.slice(0, 10), state.body.slice(10)];
       res.write(a);
@@ -174,6 +179,16 @@ describe("page byte cache in front of Next", () => {
     expect(hit.headers.get("x-page-cache")).toBe("HIT");
     expect(await hit.text()).toBe(next.body);
     expect(next.renders).toBe(7);
+  });
+
+  it("replays headers Next passed to writeHead() as well as those it set one by one", async () => {
+    const { next, get } = await start();
+    next.viaWriteHead = true;
+    await get(PAGE);
+    const hit = await get(PAGE);
+    expect(hit.headers.get("x-page-cache")).toBe("HIT");
+    expect(hit.headers.get("x-frame-options")).toBe("DENY");
+    expect(hit.headers.get("content-type")).toBe("text/html; charset=utf-8");
   });
 
   it("keeps within its byte budget, evicting the least recently used page", () => {
