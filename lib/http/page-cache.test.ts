@@ -11,17 +11,17 @@ function fakeNext() {
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     state.renders++;
     state.seenAcceptEncoding.push(req.headers["accept-encoding"]);
+    if (state.viaWriteHead) {
+      res.writeHead(state.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": state.cacheControl, "x-nextjs-cache": "MISS", "X-Frame-Options": "DENY" });
+      res.end(state.body);
+      return;
+    }
     res.statusCode = state.status;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
     res.setHeader("Cache-Control", state.cacheControl);
     res.setHeader("Vary", "rsc, next-router-state-tree");
     res.setHeader("X-Frame-Options", "SAMEORIGIN");
     if (state.nextCache) res.setHeader("x-nextjs-cache", state.nextCache);
-    if (state.viaWriteHead) {
-      res.writeHead(state.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": state.cacheControl, "x-nextjs-cache": "MISS", "X-Frame-Options": "DENY" });
-      res.end(state.body);
-      return;
-    }
     if (state.chunked) {
       const [a, b] = [state.body.slice(0, 10), state.body.slice(10)];
       res.write(a);
