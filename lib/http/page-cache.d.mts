@@ -19,7 +19,6 @@ export declare class PageCache {
   evictOverflow(): void;
   delete(key: string): void;
   invalidateTags(tags: string[]): void;
-  clear(): void;
   body(entry: PageCacheEntry, encoding: "br" | "gzip" | null): Buffer;
 }
 

@@ -85,12 +85,6 @@ export class PageCache {
     for (const [key, entry] of [...this.entries]) if (entry.tags.some((t) => wanted.has(t))) this.delete(key);
   }
 
-  clear() {
-    this.generation++;
-    this.entries.clear();
-    this.bytes = 0;
-  }
-
   /**
    * The body to send for an encoding, compressed once and kept beside the original.
    * @param {PageCacheEntry} entry
