@@ -42,14 +42,7 @@ export function firstInvalid(root: HTMLElement | null): HTMLElement | null {
   return root?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? null;
 }
 
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-800">
-      {message}
-    </p>
-  );
-}
+export { FieldError } from "@/components/ui/FieldError";
 
 /** The invitation / reset link for the admin to pass on, with whether it was e-mailed. */
 export function LinkPanel({ state, linkRef }: { state: AdminActionState; linkRef?: Ref<HTMLInputElement> }) {

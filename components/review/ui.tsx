@@ -8,14 +8,7 @@ export const buttonClass = "rounded bg-stone-900 px-3 py-1.5 text-sm font-semibo
 export const secondaryButtonClass = "rounded border border-stone-500 bg-white px-3 py-1.5 text-sm font-medium text-stone-900 hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-50";
 export const dangerButtonClass = "rounded border border-red-700 bg-white px-3 py-1.5 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-50";
 
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  if (!message) return null;
-  return (
-    <p id={id} className="mt-1 text-sm text-red-800">
-      {message}
-    </p>
-  );
-}
+export { FieldError } from "@/components/ui/FieldError";
 
 export function Notice({ tone, children, role }: { tone: "error" | "success" | "info" | "warning"; children: ReactNode; role?: "alert" | "status" }) {
   const tones = {
