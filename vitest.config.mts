@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["lib/server/testing/pg-global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 20000,

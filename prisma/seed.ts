@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/server/generated/prisma/client";
 import { resolveDatabaseUrl } from "../lib/server/database-url";
 import { seedVocabularies } from "./seed-vocabularies";
@@ -9,7 +9,7 @@ import { seedDemo } from "./demo/seed-demo";
  * DEMO_SEED is not "false" — so it never touches a database that is in use.
  */
 async function main() {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: resolveDatabaseUrl(process.env.DATABASE_URL) }) });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: resolveDatabaseUrl() }) });
   try {
     const vocab = await seedVocabularies(db);
     if (vocab.claimTypes || vocab.statuses) console.log(`Seeded default vocabularies (${vocab.claimTypes} claim types, ${vocab.statuses} statuses).`);

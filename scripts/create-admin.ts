@@ -8,7 +8,7 @@
  */
 import fs from "node:fs";
 import bcrypt from "bcryptjs";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/server/generated/prisma/client";
 import { resolveDatabaseUrl } from "../lib/server/database-url";
 import { EmailSchema, passwordProblem } from "../lib/validation/admin";
@@ -91,12 +91,14 @@ async function main() {
   if (!parsedEmail.success) usage(`"${args.email}" is not a valid email address`);
   const email = parsedEmail.data;
 
-  const url = resolveDatabaseUrl(process.env.DATABASE_URL);
-  if (!fs.existsSync(url.slice("file:".length))) {
-    console.error(`create-admin: there is no database at ${url.slice("file:".length)}. Run \`npm run db:migrate\` (or \`npm start\`) first, or check DATABASE_URL.`);
+  let url: string;
+  try {
+    url = resolveDatabaseUrl();
+  } catch (error) {
+    console.error(`create-admin: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
     const existing = await db.user.findUnique({ where: { email }, select: { role: true, active: true } }).catch((error: unknown) => {
       if ((error as { code?: string }).code === "P2021") throw new Error("the database is not migrated (no User table). Run `npm run db:migrate` first, or check DATABASE_URL.");
@@ -123,7 +125,7 @@ async function main() {
           action: "user.create",
           entityType: "user",
           entityId: user.id,
-          after: JSON.stringify({ email: user.email, name: user.name, role: user.role, active: user.active }),
+          after: { email: user.email, name: user.name, role: user.role, active: user.active },
           comment: "Created with npm run create-admin",
         },
       });

@@ -11,7 +11,7 @@ import { loadWptSuite, type AssertionResult } from "./wpt-runner";
 
 vi.mock("next/cache", async () => (await import("@/lib/server/testing/reader")).createFakeNextCache().module);
 
-const { file } = prepareReaderTestEnv("demo-conformance");
+const { database } = await prepareReaderTestEnv("demo-conformance");
 const { db } = await import("@/lib/server/db");
 const annotationsRoute = await import("@/app/api/v1/articles/[slug]/annotations/route");
 const annotationRoute = await import("@/app/api/v1/annotations/[id]/route");
@@ -54,7 +54,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  removeTestDatabase(file);
+  await removeTestDatabase(database);
 });
 
 describe("the demo article's exported annotations", () => {
@@ -134,7 +134,7 @@ describe("code points with emoji (a published article whose text starts with emo
       data: {
         statementId: st.id, articleId: art.id, claimTypeId: type.id, statusId: status.id, workflowState: "approved",
         quoteExact: text.slice(start, end), positionStart: start, positionEnd: end, authorId: user.id, approverId: user.id, approvedAt: new Date(),
-        approvedSnapshot: JSON.stringify(content), approvedStatusSlug: status.slug, approvedTypeSlug: type.slug,
+        approvedSnapshot: content, approvedStatusSlug: status.slug, approvedTypeSlug: type.slug,
       },
     });
     const a = await (await annotationRoute.GET(get(`/api/v1/annotations/${ann.id}`), ctx({ id: ann.id }))).json();

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "./db";
+import { Prisma } from "./generated/prisma/client";
 import type { SessionUser } from "./session";
 
 export interface AuditInput {
@@ -23,8 +24,8 @@ export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
       entityType: input.entityType,
       entityId: input.entityId,
       articleId: input.articleId ?? null,
-      before: input.before === undefined ? null : JSON.stringify(input.before),
-      after: input.after === undefined ? null : JSON.stringify(input.after),
+      before: input.before === undefined || input.before === null ? Prisma.DbNull : (input.before as Prisma.InputJsonValue),
+      after: input.after === undefined || input.after === null ? Prisma.DbNull : (input.after as Prisma.InputJsonValue),
       comment: input.comment ?? null,
     },
   });

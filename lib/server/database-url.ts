@@ -1,17 +1,20 @@
-import path from "node:path";
 import fs from "node:fs";
+import path from "node:path";
 
-export const DEFAULT_DATABASE_URL = "file:./.data/provenance.db";
+/** Where `npm start` / `npm run db` write the embedded server's URL (mode 600), so scripts and other instances join it. */
+export const LOCAL_DATABASE_URL_FILE = ".data/database-url";
 
 /**
- * Turns DATABASE_URL ("file:relative/or/absolute.db") into an absolute file: URL, relative to the project root
- * (the working directory of every script), and makes sure its folder exists. Shared by the CLI config,
- * the app and the scripts so all three open the same file.
+ * The PostgreSQL connection URL: DATABASE_URL, or else the embedded server's URL from .data/database-url.
+ * Shared by the app, the scripts and the seed so all of them open the same database.
  */
-export function resolveDatabaseUrl(raw: string | undefined): string {
-  const url = raw && raw.trim() !== "" ? raw.trim() : DEFAULT_DATABASE_URL;
-  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}"`);
-  const filePath = path.resolve(/*turbopackIgnore: true*/ process.cwd(), url.slice("file:".length));
-  fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  return `file:${filePath}`;
+export function resolveDatabaseUrl(raw: string | undefined = process.env.DATABASE_URL): string {
+  const given = raw?.trim();
+  if (given) {
+    if (!/^postgres(ql)?:\/\//.test(given)) throw new Error(`DATABASE_URL must be a PostgreSQL URL (postgresql://user:password@host:5432/database), got "${given.replace(/:[^:@/]*@/, ":***@")}"`);
+    return given;
+  }
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), LOCAL_DATABASE_URL_FILE);
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  throw new Error("DATABASE_URL is not set, and no embedded database is running here (start one with npm start or npm run db).");
 }

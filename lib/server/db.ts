@@ -1,17 +1,18 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { resolveDatabaseUrl } from "./database-url";
 
 const globalForPrisma = globalThis as unknown as { provenancePrisma?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseUrl(process.env.DATABASE_URL) });
+  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const adapter = new PrismaPg({ connectionString: resolveDatabaseUrl(), max: Number.isInteger(max) && max > 0 ? max : 10, connectionTimeoutMillis: 5_000 });
   return new PrismaClient({ adapter });
 }
 
-/** The one Prisma client. Only `lib/server/` imports it. */
+/** The one Prisma client (PostgreSQL through the pg driver adapter). Only `lib/server/` imports it. */
 export const db: PrismaClient = globalForPrisma.provenancePrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.provenancePrisma = db;
+globalForPrisma.provenancePrisma = db;
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -8,7 +8,7 @@ import { removeTestDatabase } from "./testing/test-database";
 
 vi.mock("next/cache", async () => (await import("./testing/reader")).createFakeNextCache().module);
 
-const { file } = prepareReaderTestEnv("public-api");
+const { database } = await prepareReaderTestEnv("public-api");
 const { db } = await import("./db");
 const articlesRoute = await import("@/app/api/v1/articles/route");
 const articleRoute = await import("@/app/api/v1/articles/[slug]/route");
@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  removeTestDatabase(file);
+  await removeTestDatabase(database);
 });
 
 describe("GET /api/v1/articles", () => {

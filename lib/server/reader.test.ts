@@ -13,7 +13,7 @@ vi.mock("next/cache", async () => {
   return fake.cache.module;
 });
 
-const { file } = prepareReaderTestEnv("reader");
+const { database } = await prepareReaderTestEnv("reader");
 let slug = "";
 
 const reader = await import("./reader");
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  removeTestDatabase(file);
+  await removeTestDatabase(database);
 });
 
 describe("published article", () => {
@@ -78,15 +78,15 @@ describe("caching and invalidation", () => {
     // A reviewer changes the verdict to False and a colleague approves it (what the review workflow writes).
     const approver = await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" } });
     const row = await db.annotation.findUniqueOrThrow({ where: { id: target.id } });
-    const snapshot = JSON.parse(row.approvedSnapshot!);
+    const snapshot = structuredClone(row.approvedSnapshot) as Record<string, unknown>;
     snapshot.status = { slug: "false", label: "False", color: "#fecaca", rating: 1, retired: false };
     await db.$transaction([
-      db.annotation.update({ where: { id: target.id }, data: { approvedSnapshot: JSON.stringify(snapshot), approvedStatusSlug: "false" } }),
+      db.annotation.update({ where: { id: target.id }, data: { approvedSnapshot: snapshot as never, approvedStatusSlug: "false" } }),
       db.auditEvent.create({
-        data: { actorId: approver.id, actorLabel: approver.email, action: "annotation.update", entityType: "annotation", entityId: target.id, articleId: before.article.id, after: JSON.stringify({ status: "False", rationale: "new" }), comment: "PRIVATE reviewer note" },
+        data: { actorId: approver.id, actorLabel: approver.email, action: "annotation.update", entityType: "annotation", entityId: target.id, articleId: before.article.id, after: ({ status: "False", rationale: "new" }), comment: "PRIVATE reviewer note" },
       }),
       db.auditEvent.create({
-        data: { actorId: approver.id, actorLabel: approver.email, action: "annotation.approve", entityType: "annotation", entityId: target.id, articleId: before.article.id, before: JSON.stringify({ workflowState: "in_review" }), after: JSON.stringify({ workflowState: "approved" }), comment: "PRIVATE approval comment" },
+        data: { actorId: approver.id, actorLabel: approver.email, action: "annotation.approve", entityType: "annotation", entityId: target.id, articleId: before.article.id, before: ({ workflowState: "in_review" }), after: ({ workflowState: "approved" }), comment: "PRIVATE approval comment" },
       }),
     ]);
 

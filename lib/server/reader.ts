@@ -8,6 +8,7 @@ import type { ExportContext } from "@/lib/export/config";
 import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextRange } from "@/lib/domain/types";
 import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
+import { Prisma } from "./generated/prisma/client";
 
 /*
  * The public read side: published articles, their approved annotations, and what readers may see of their history.
@@ -60,7 +61,7 @@ async function loadPublishedArticles(take: number, skip: number): Promise<Publis
   });
   const counts = await db.annotation.groupBy({
     by: ["articleId", "approvedStatusSlug"],
-    where: { articleId: { in: articles.map((a) => a.id) }, approvedSnapshot: { not: null } },
+    where: { articleId: { in: articles.map((a) => a.id) }, approvedSnapshot: { not: Prisma.DbNull } },
     _count: { _all: true },
   });
   return articles.map((a) => {
@@ -103,7 +104,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
   if (!article) return null;
   const [rows, vocabulary] = await Promise.all([
     db.annotation.findMany({
-      where: { articleId: article.id, approvedSnapshot: { not: null } },
+      where: { articleId: article.id, approvedSnapshot: { not: Prisma.DbNull } },
       select: {
         id: true,
         statementId: true,
@@ -123,7 +124,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
   const statuses = new Map(vocabulary.statuses.map((s) => [s.slug, s]));
   const types = new Map(vocabulary.claimTypes.map((t) => [t.slug, t]));
   const annotations: PublicAnnotationDTO[] = rows.map((r) => {
-    const content = JSON.parse(r.approvedSnapshot as string) as AnnotationContentDTO;
+    const content = r.approvedSnapshot as unknown as AnnotationContentDTO;
     const status = statuses.get(content.status.slug);
     const type = types.get(content.claimType.slug);
     // The span as approved: a split or merge since then is a pending revision readers do not see yet.
@@ -162,7 +163,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       publishedDate: article.publishedDate,
       language: article.language,
       text: article.text,
-      emphasis: JSON.parse(article.emphasis) as TextRange[],
+      emphasis: article.emphasis as unknown as TextRange[],
       contentHash: article.contentHash,
       revision: article.revision,
       publishedAt: article.publishedAt?.toISOString() ?? null,
@@ -172,8 +173,9 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
   };
 }
 
-function parseJson(value: string | null): unknown {
-  if (!value) return null;
+function parseJson(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "string") return value;
   try {
     return JSON.parse(value);
   } catch {
@@ -218,7 +220,7 @@ async function loadVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
 
 async function loadAnnotationSlug(id: string): Promise<string | null> {
   const row = await db.annotation.findFirst({
-    where: { id, approvedSnapshot: { not: null }, article: { state: "published" } },
+    where: { id, approvedSnapshot: { not: Prisma.DbNull }, article: { state: "published" } },
     select: { article: { select: { slug: true } } },
   });
   return row?.article.slug ?? null;

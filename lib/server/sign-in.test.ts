@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import bcrypt from "bcryptjs";
 import { createTestDatabase, removeTestDatabase } from "./testing/test-database";
 
-const { file } = createTestDatabase("sign-in");
+const { database } = await createTestDatabase("sign-in");
 const { db } = await import("./db");
 const { authenticateWithPassword, LOCKOUT_MAX_FAILURES, LOCKOUT_WINDOW_MS } = await import("./sign-in");
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.$disconnect();
-  removeTestDatabase(file);
+  await removeTestDatabase(database);
 });
 
 describe("authenticateWithPassword", () => {

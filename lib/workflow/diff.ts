@@ -27,12 +27,21 @@ export interface FieldChange {
   after: string;
 }
 
+/** Hop fields read name · kind · url · date · note; evidence fields url · title · stance · archived copy · note. */
+const DISPLAY_KEY_ORDER = ["name", "kind", "url", "title", "stance", "date", "archivedUrl", "note"];
+function keyRank(key: string): number {
+  const i = DISPLAY_KEY_ORDER.indexOf(key);
+  return i === -1 ? DISPLAY_KEY_ORDER.length : i;
+}
+
 /** A value as a person reads it in a diff: empty → "(empty)", lists one entry per line. */
 export function displayValue(v: unknown): string {
   if (v === null || v === undefined || v === "") return "(empty)";
   if (Array.isArray(v)) return v.length === 0 ? "(none)" : v.map((x, i) => `${i + 1}. ${displayValue(x)}`).join("\n");
   if (typeof v === "object") {
+    // A fixed field order: jsonb does not keep the order in which an object's keys were written.
     return Object.entries(v as Record<string, unknown>)
+      .sort(([x], [y]) => keyRank(x) - keyRank(y) || x.localeCompare(y))
       .filter(([k, x]) => x !== null && x !== undefined && x !== "" && k !== "sourceId")
       .map(([, x]) => String(x))
       .join(" · ");

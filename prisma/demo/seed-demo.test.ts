@@ -1,17 +1,17 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../lib/server/generated/prisma/client";
 import { createTestDatabase, removeTestDatabase } from "../../lib/server/testing/test-database";
 import { seedVocabularies } from "../seed-vocabularies";
 import { seedDemo } from "./seed-demo";
 import { KEY_ENTRIES } from "./baltic-key";
 
-const { url, file } = createTestDatabase("seed-demo");
-const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+const { url, database } = await createTestDatabase("seed-demo");
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
 
 afterAll(async () => {
   await db.$disconnect();
-  removeTestDatabase(file);
+  await removeTestDatabase(database);
 });
 
 describe("demo seed", () => {
@@ -25,7 +25,7 @@ describe("demo seed", () => {
     expect(article.title).toBe("Baltic States Withdraw from Ottawa Convention in Major Defense Policy Shift – June 27 Update");
     expect(article.text.startsWith("The Baltic states—Estonia")).toBe(true);
     expect(article.text).not.toContain("*");
-    expect(JSON.parse(article.emphasis)).toEqual([{ start: article.text.indexOf("The Telegraph"), end: article.text.indexOf("The Telegraph") + 13 }]);
+    expect(article.emphasis).toEqual([{ start: article.text.indexOf("The Telegraph"), end: article.text.indexOf("The Telegraph") + 13 }]);
 
     const annotations = await db.annotation.findMany({
       where: { articleId: article.id },

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import bcrypt from "bcryptjs";
-import type { PrismaClient } from "../../lib/server/generated/prisma/client";
+import type { Prisma, PrismaClient } from "../../lib/server/generated/prisma/client";
 import { prepareArticle, mergeStatementRanges } from "../../lib/import/prepare-article";
 import { resolveKeySpan } from "../../lib/text";
 import { buildTextQuoteSelector } from "../../lib/anchoring/selectors";
@@ -16,7 +16,8 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_ARTICLE_FILE = path.join(__dirname, "baltic-ottawa-withdrawal.txt");
 
-const json = (v: unknown) => JSON.stringify(v);
+/** A value for a jsonb column. */
+const json = (v: unknown) => v as Prisma.InputJsonValue;
 
 /**
  * The demo: three accounts and the worked example, imported through the pipeline, its 18 key statements

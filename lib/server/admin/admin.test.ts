@@ -9,7 +9,7 @@ vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, re
 vi.mock("react", async (orig) => ({ ...(await orig<typeof import("react")>()), cache: <T,>(fn: T) => fn }));
 
 mockAdminTestEnvironment();
-const { file } = createTestDatabase("admin");
+const { database } = await createTestDatabase("admin");
 const { db } = await import("../db");
 const { seedVocabularies } = await import("../../../prisma/seed-vocabularies");
 const users = await import("./users");
@@ -40,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.$disconnect();
-  removeTestDatabase(file);
+  await removeTestDatabase(database);
 });
 
 beforeEach(async () => as(admin));
@@ -205,8 +205,8 @@ describe("roles and deactivation", () => {
     const actions = (await db.auditEvent.findMany({ where: { entityId: sam.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["user.invite", "user.role_change", "user.deactivate", "user.reactivate"]));
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: sam.id, action: "user.deactivate" } });
-    expect(JSON.parse(ev.before as string)).toMatchObject({ active: true });
-    expect(JSON.parse(ev.after as string)).toMatchObject({ active: false });
+    expect(ev.before).toMatchObject({ active: true });
+    expect(ev.after).toMatchObject({ active: false });
   });
 
   it("writes nothing when the audit write fails (same transaction)", async () => {
@@ -282,13 +282,13 @@ describe("vocabularies", () => {
     };
     await db.annotation.update({
       where: { id: ann.id },
-      data: { approvedSnapshot: JSON.stringify(snapshot), approvedTypeSlug: ann.claimType.slug, approvedStatusSlug: ann.status.slug, workflowState: "approved" },
+      data: { approvedSnapshot: snapshot as never, approvedTypeSlug: ann.claimType.slug, approvedStatusSlug: ann.status.slug, workflowState: "approved" },
     });
     const version = (await db.annotation.findUniqueOrThrow({ where: { id: ann.id } })).version;
     const t = await vocab.updateVocabularyEntry({ kind: "claim_type", id: ann.claimTypeId, version: ann.claimType.version, label: "Renamed type", shortLabel: "Renamed", description: "", color: ann.claimType.color });
     await vocab.setVocabularyRetired({ kind: "claim_type", id: t.id, version: t.version, retired: true });
     const row = await db.annotation.findUniqueOrThrow({ where: { id: ann.id } });
-    const content = JSON.parse(row.approvedSnapshot as string);
+    const content = row.approvedSnapshot as Record<string, any>;
     expect(content.claimType).toMatchObject({ label: "Renamed type", shortLabel: "Renamed", retired: true });
     expect(content.rationale).toBe("as approved");
     expect(row.version).toBe(version);

@@ -9,7 +9,7 @@ vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, re
 vi.mock("react", async (orig) => ({ ...(await orig<typeof import("react")>()), cache: <T,>(fn: T) => fn }));
 
 mockAdminTestEnvironment();
-const { file } = createTestDatabase("audit-labels");
+const { database } = await createTestDatabase("audit-labels");
 const { db } = await import("../db");
 const { seedVocabularies } = await import("../../../prisma/seed-vocabularies");
 const audit = await import("./audit-log");
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.$disconnect();
-  removeTestDatabase(file);
+  await removeTestDatabase(database);
 });
 
 describe("audit entity labels", () => {
@@ -49,12 +49,12 @@ describe("audit entity labels", () => {
         ev(1, "article", article.id, { articleId: article.id }),
         ev(2, "statement", "st1", { articleId: article.id }),
         // A deleted annotation: still labelled with its article's title.
-        ev(3, "annotation", "gone-annotation", { articleId: article.id, action: "annotation.delete", before: JSON.stringify({ claimType: "Statistic" }) }),
+        ev(3, "annotation", "gone-annotation", { articleId: article.id, action: "annotation.delete", before: { claimType: "Statistic" } }),
         ev(4, "user", rita.id),
         ev(5, "verification_status", verified.id),
         ev(6, "claim_type", statistic.id),
         // A deleted vocabulary entry: the label its delete event recorded.
-        ev(7, "claim_type", "gone-type", { action: "claim_type.delete", before: JSON.stringify({ slug: "rumour", label: "Rumour" }) }),
+        ev(7, "claim_type", "gone-type", { action: "claim_type.delete", before: { slug: "rumour", label: "Rumour" } }),
         // Gone and nothing recorded: the id alone.
         ev(8, "user", "gone-user"),
         ev(9, "annotation", "orphan", { articleId: "gone-article" }),

@@ -60,8 +60,14 @@ async function pageLabels(rows: AuditRow[]): Promise<Map<string, string>> {
   return labelMap(sql ? await db.$queryRaw<AuditLabelRow[]>(sql) : []);
 }
 
+function jsonText(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
 async function fetchPage(filter: AuditFilter, take: number) {
-  const rows = await db.auditEvent.findMany({ where: auditWhere(filter), orderBy: AUDIT_ORDER, take: take + 1 });
+  const found = await db.auditEvent.findMany({ where: auditWhere(filter), orderBy: AUDIT_ORDER, take: take + 1 });
+  // The DTO carries before/after as JSON text (the diff view and the CSV show it as such).
+  const rows = found.map((e) => ({ ...e, before: jsonText(e.before), after: jsonText(e.after) }));
   const more = rows.length > take;
   const page = more ? rows.slice(0, take) : rows;
   const last = page[page.length - 1];

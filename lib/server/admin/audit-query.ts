@@ -31,15 +31,15 @@ export function auditWhere(filter: AuditFilter): Prisma.AuditEventWhereInput {
   if (filter.from) and.push({ createdAt: { gte: new Date(`${filter.from}T00:00:00.000Z`) } });
   if (filter.to) and.push({ createdAt: { lt: new Date(new Date(`${filter.to}T00:00:00.000Z`).getTime() + DAY_MS) } });
   const cursor = filter.cursor ? decodeAuditCursor(filter.cursor) : null;
-  // (createdAt, id) < (c, i), written so SQLite can seek the index on the range `createdAt <= c` instead of scanning
-  // from the newest event (a bare OR would make a deep page cost as much as reading everything before it).
+  // (createdAt, id) < (c, i), written so PostgreSQL seeks the (createdAt, id) index to `createdAt <= c` and walks it
+  // backwards from there, instead of reading from the newest event (a deep page costs what the first does).
   if (cursor) and.push({ createdAt: { lte: cursor.createdAt } }, { OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] });
   return and.length ? { AND: and } : {};
 }
 
 /**
  * Distinct values of an indexed column without reading the whole index: a recursive "loose index scan" that seeks
- * to the next greater value each step (SQLite has no skip-scan without ANALYZE statistics). Column names are fixed
+ * to the next greater value each step (PostgreSQL's usual idiom; a plain SELECT DISTINCT reads every row). Column names are fixed
  * here, never user input.
  */
 function distinctSql(column: "action" | "entityType", limit: number): string {

@@ -16,6 +16,7 @@ import {
 } from "@/lib/validation/admin";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 import { parseInput } from "./common";
+import { Prisma } from "../generated/prisma/client";
 
 export interface AdminVocabularyEntry {
   kind: VocabularyKind;
@@ -140,19 +141,19 @@ export function slugify(label: string): string {
 async function refreshSnapshots(tx: Tx, kind: VocabularyKind, r: Row): Promise<string[]> {
   const where = kind === "claim_type" ? { approvedTypeSlug: r.slug } : { approvedStatusSlug: r.slug };
   const rows = await tx.annotation.findMany({
-    where: { ...where, approvedSnapshot: { not: null } },
+    where: { ...where, approvedSnapshot: { not: Prisma.DbNull } },
     select: { id: true, approvedSnapshot: true, article: { select: { slug: true } } },
   });
   const slugs = new Set<string>();
   for (const row of rows) {
-    const content = JSON.parse(row.approvedSnapshot as string) as AnnotationContentDTO;
+    const content = structuredClone(row.approvedSnapshot) as unknown as AnnotationContentDTO;
     if (kind === "claim_type") {
       content.claimType = { slug: r.slug, label: r.label, shortLabel: r.shortLabel ?? r.label, color: r.color, retired: r.retired };
     } else {
       content.status = { slug: r.slug, label: r.label, color: r.color, rating: r.rating ?? null, retired: r.retired };
     }
     const json = JSON.stringify(content);
-    await tx.$executeRaw`UPDATE "Annotation" SET "approvedSnapshot" = ${json} WHERE "id" = ${row.id}`;
+    await tx.$executeRaw`UPDATE "Annotation" SET "approvedSnapshot" = ${json}::jsonb WHERE "id" = ${row.id}`;
     slugs.add(row.article.slug);
   }
   return [...slugs];

@@ -13,6 +13,7 @@ import { DeleteAnnotationSchema, ReviewDecisionSchema, SaveAnnotationSchema, Sou
 import { ANNOTATION_CONTENT_INCLUDE, flatSnapshot, parseJson, type FlatSnapshot } from "./snapshot";
 import type { ConflictDetails } from "./types";
 import type { SourceDTO, SourceKind, WorkflowState } from "@/lib/domain/types";
+import { Prisma } from "../generated/prisma/client";
 
 export { DEFAULT_STATUS_SLUG };
 
@@ -217,7 +218,7 @@ export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ ve
             approverId: user.id,
             approvedAt: now,
             returnComment: null,
-            approvedSnapshot: JSON.stringify(toAnnotationContent(a)),
+            approvedSnapshot: toAnnotationContent(a) as unknown as Prisma.InputJsonValue,
             approvedStatusSlug: a.status.slug,
             approvedTypeSlug: a.claimType.slug,
             // The span readers see is frozen too: a later split/merge moves only the working copy.

@@ -7,6 +7,7 @@ import { ConflictError, DomainRuleError, NotFoundError } from "../errors";
 import { prepareArticle } from "@/lib/import/prepare-article";
 import { ArticleStateChangeSchema, ImportArticleSchema, MAX_TITLE_LENGTH, NO_APPROVED_ANNOTATIONS_MESSAGE, type ArticleStateChangeInput, type ImportArticleInput } from "@/lib/validation/review";
 import type { ImportPreviewDTO } from "./types";
+import { Prisma } from "../generated/prisma/client";
 
 function prepare(input: ImportArticleInput) {
   const data = ImportArticleSchema.parse(input);
@@ -58,7 +59,7 @@ export async function importArticle(input: ImportArticleInput): Promise<{ id: st
         publishedDate: data.publishedDate,
         language: data.language,
         text: prepared.text,
-        emphasis: JSON.stringify(prepared.emphasis),
+        emphasis: prepared.emphasis as unknown as Prisma.InputJsonValue,
         contentHash: prepared.contentHash,
         state: "draft",
         createdById: user.id,
@@ -92,7 +93,7 @@ export async function setArticlePublished(input: ArticleStateChangeInput): Promi
     if (!article) throw new NotFoundError("Article");
     const target = publish ? "published" : "draft";
     if (article.state === target) throw new DomainRuleError(publish ? "The article is already published." : "The article is not published.");
-    const approved = publish ? await tx.annotation.count({ where: { articleId, approvedSnapshot: { not: null } } }) : null;
+    const approved = publish ? await tx.annotation.count({ where: { articleId, approvedSnapshot: { not: Prisma.DbNull } } }) : null;
     if (approved === 0 && !confirmNoApproved) throw new DomainRuleError(NO_APPROVED_ANNOTATIONS_MESSAGE, "confirmNoApproved");
     const updated = await tx.article.updateMany({
       where: { id: articleId, version },

@@ -4,6 +4,7 @@ import { requireReviewer } from "../session";
 import { editorsOf } from "./annotations";
 import type { ArticleProgressDTO, DeskDTO, DeskItemDTO } from "./types";
 import type { WorkflowState } from "@/lib/domain/types";
+import { Prisma } from "../generated/prisma/client";
 
 const ITEM_SELECT = {
   id: true,
@@ -73,7 +74,7 @@ export async function getDesk(): Promise<DeskDTO> {
       select: { id: true, slug: true, title: true, outlet: true, state: true, updatedAt: true, _count: { select: { statements: true } } },
     }),
     db.annotation.groupBy({ by: ["articleId", "workflowState"], _count: { _all: true } }),
-    db.annotation.groupBy({ by: ["articleId"], where: { approvedSnapshot: { not: null }, workflowState: { not: "approved" } }, _count: { _all: true } }),
+    db.annotation.groupBy({ by: ["articleId"], where: { approvedSnapshot: { not: Prisma.DbNull }, workflowState: { not: "approved" } }, _count: { _all: true } }),
   ]);
   const editors = await editorsOf(db, inReview.map((a) => a.id));
   const waiting = inReview.filter((a) => a.lastEditorId !== user.id && !editors.get(a.id)?.has(user.id));

@@ -6,7 +6,7 @@ vi.mock("next-auth", () => ({ getServerSession: async () => sessionState.session
 const expiredTags = vi.hoisted(() => [] as string[]);
 vi.mock("next/cache", () => ({ updateTag: (tag: string) => expiredTags.push(tag), revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
 
-const { file } = createTestDatabase("review");
+const { database } = await createTestDatabase("review");
 const { db } = await import("../db");
 const { seedVocabularies } = await import("../../../prisma/seed-vocabularies");
 const { importArticle, previewImport, setArticlePublished } = await import("./articles");
@@ -51,7 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.$disconnect();
-  removeTestDatabase(file);
+  await removeTestDatabase(database);
 });
 
 async function importOne(title = "Baltic withdrawal") {
@@ -135,7 +135,7 @@ describe("annotations and workflow", () => {
     await reviewAnnotation({ decision: "approve", annotationId: saved.annotationId, version: 2 });
     const approved = await db.annotation.findUniqueOrThrow({ where: { id: saved.annotationId } });
     expect(approved).toMatchObject({ workflowState: "approved", approverId: users.tom.id, approvedStatusSlug: "unverified", approvedTypeSlug: "official-statement" });
-    expect(JSON.parse(approved.approvedSnapshot!).chain).toHaveLength(2);
+    expect((approved.approvedSnapshot as { chain: unknown[] }).chain).toHaveLength(2);
     // Not published yet: readers see nothing.
     expect(await getPublishedArticle(slug)).toBeNull();
   });
@@ -274,7 +274,7 @@ describe("statements", () => {
     expect(moved).toMatchObject({ workflowState: "draft", version: approved.version + 1, positionStart: first.start, positionEnd: first.end, approvedStart: st.start, approvedEnd: st.end });
     expect(moved.quoteExact).toBe(TEXT.slice(first.start, first.end));
     const move = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.move" } });
-    expect(JSON.parse(move.after!)).toMatchObject({ workflowState: "draft", span: `${first.start}–${first.end}` });
+    expect(move.after).toMatchObject({ workflowState: "draft", span: `${first.start}–${first.end}` });
     expect(move.comment).toMatch(/Readers keep the approved version/);
     const ws2 = await getWorkspace(articleId, split.firstId);
     expect(ws2.selected?.annotation?.pendingRevision).toBe(true);
@@ -358,7 +358,7 @@ describe("deleting an annotation", () => {
     expect(await db.source.count({ where: { id: { in: hopSources } } })).toBe(hopSources.length);
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.delete" } });
     expect(ev).toMatchObject({ actorId: users.tom.id, entityType: "annotation", articleId, after: null });
-    const before = JSON.parse(ev.before!);
+    const before = ev.before as Record<string, unknown> & { chain: { name: string }[] };
     expect(before).toMatchObject({ claimType: "Official statement", speakerRole: "Minister", version: 2, approvedSnapshot: null, quote: TEXT.slice(ws.statements[0].start, ws.statements[0].end) });
     expect(before.chain.map((h: { name: string }) => h.name)).toEqual(["Estonian foreign ministry", "Interfax"]);
 
@@ -388,7 +388,7 @@ describe("deleting an annotation", () => {
     expect(done.wasApproved).toBe(true);
     expect((await getPublishedArticle(slug))?.annotations.map((x) => x.id)).toEqual([b.annotationId]);
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.delete" } });
-    expect(JSON.parse(JSON.parse(ev.before!).approvedSnapshot)).toMatchObject({ claimType: { slug: "official-statement" } });
+    expect((ev.before as { approvedSnapshot: unknown }).approvedSnapshot).toMatchObject({ claimType: { slug: "official-statement" } });
 
     await mergeStatements({ firstId: first.id, secondId: second.id, confirmed: true });
     const merged = await db.annotation.findUniqueOrThrow({ where: { id: b.annotationId } });
@@ -442,7 +442,7 @@ describe("publishing with nothing approved", () => {
     const done = await setArticlePublished({ articleId, version: 1, publish: true, confirmNoApproved: true });
     expect(done).toMatchObject({ state: "published", version: 2 });
     const ev = await db.auditEvent.findFirstOrThrow({ where: { articleId, action: "article.publish" } });
-    expect(JSON.parse(ev.after!)).toEqual({ state: "published", approvedAnnotations: 0 });
+    expect(ev.after).toEqual({ state: "published", approvedAnnotations: 0 });
     // Unpublishing needs no such confirmation.
     await setArticlePublished({ articleId, version: 2, publish: false });
   });

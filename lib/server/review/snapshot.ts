@@ -72,8 +72,10 @@ export function contentKey(s: FlatSnapshot): string {
   return JSON.stringify(rest);
 }
 
-export function parseJson<T>(value: string | null | undefined): T | null {
-  if (!value) return null;
+/** A jsonb value as T (older rows may hold the JSON as a string). */
+export function parseJson<T>(value: unknown): T | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value !== "string") return value as T;
   try {
     return JSON.parse(value) as T;
   } catch {

@@ -1,17 +1,17 @@
 /**
- * Test helpers for the reader and the public API: a real SQLite file seeded with the demo, and a stand-in for
+ * Test helpers for the reader and the public API: a fresh PostgreSQL database seeded with the demo, and a stand-in for
  * next/cache that really caches by key and expires by tag, so tests can prove what is cached and what invalidates it.
  */
 import { createTestDatabase } from "./test-database";
 
 /** Creates and migrates a temp database and points DATABASE_URL (and the export settings) at it. Call before importing lib/server/db. */
-export function prepareReaderTestEnv(name: string): { file: string } {
+export async function prepareReaderTestEnv(name: string): Promise<{ database: string }> {
   process.env.NEXTAUTH_SECRET ??= "reader-test-secret-reader-test-secret-0123";
   process.env.PUBLIC_BASE_URL = "https://provenance.test";
   process.env.PUBLISHER_NAME = "Test Fact-check Desk";
   process.env.PUBLISHER_URL = "https://desk.provenance.test";
-  const { file } = createTestDatabase(name);
-  return { file };
+  const { database } = await createTestDatabase(name);
+  return { database };
 }
 
 /** Seeds the default vocabularies and the demo (accounts + the published Baltic article with 18 annotations). */

@@ -1,32 +1,31 @@
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
+import crypto from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
 
-const ROOT = path.resolve(__dirname, "../../..");
-
-/**
- * A fresh SQLite file with every committed migration applied, for data-layer tests against a real database.
- * Call it BEFORE importing lib/server/db (the client reads DATABASE_URL when it is created).
- */
-export function createTestDatabase(name: string): { url: string; file: string } {
-  const dir = path.join(ROOT, ".data", "vitest");
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}-${process.pid}-${Date.now()}.db`);
-  const sqlite = new Database(file);
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: inject("pgAdminUrl") });
+  await client.connect();
   try {
-    const migrationsDir = path.join(ROOT, "prisma", "migrations");
-    for (const folder of fs.readdirSync(migrationsDir).sort()) {
-      const sqlFile = path.join(migrationsDir, folder, "migration.sql");
-      if (fs.existsSync(sqlFile)) sqlite.exec(fs.readFileSync(sqlFile, "utf8"));
-    }
+    await client.query(sql);
   } finally {
-    sqlite.close();
+    await client.end();
   }
-  const url = `file:${file}`;
-  process.env.DATABASE_URL = url;
-  return { url, file };
 }
 
-export function removeTestDatabase(file: string): void {
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+/**
+ * A fresh PostgreSQL database with every committed migration applied (a clone of the run's migrated template), for
+ * data-layer tests against the real engine. Call it BEFORE importing lib/server/db (the client reads DATABASE_URL
+ * when it is created).
+ */
+export async function createTestDatabase(name: string): Promise<{ url: string; database: string }> {
+  const database = `t_${name.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}_${crypto.randomBytes(4).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE "${database}" TEMPLATE "${inject("pgTemplate")}"`);
+  const url = new URL(inject("pgAdminUrl"));
+  url.pathname = `/${database}`;
+  process.env.DATABASE_URL = url.toString();
+  return { url: url.toString(), database };
+}
+
+export async function removeTestDatabase(database: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
 }
