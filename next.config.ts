@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const securityHeaders = [
@@ -10,12 +11,14 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino"],
+  // Cached pages and data: in this process's memory, invalidated on every instance through PostgreSQL LISTEN/NOTIFY
+  // (lib/server/next-cache-handler.mjs). Next's own in-memory layer is off so that the handler alone decides.
+  cacheHandler: path.resolve(process.cwd(), "lib/server/next-cache-handler.mjs"),
+  cacheMaxMemorySize: 0,
   typedRoutes: false,
-  // Runtime cache entries (reader pages, unstable_cache data) live in memory only: a restarted server never serves
-  // pages rendered from an older database. Build-time static pages are still read from disk.
   // authInterrupts: forbidden() → app/forbidden.tsx with a real 403 status (admin pages for signed-in non-admins).
-  experimental: { isrFlushToDisk: false, authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } }, // bodySizeLimit: the importer refuses files over 2 MB with its own message
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } }, // bodySizeLimit: the importer refuses files over 2 MB with its own message
   // The reader page /articles/<slug> is cached whole, and so is an annotation's permalink (?annotation=<id> alone):
   // /articles/<slug>/annotation/<id>. With a filter in the query it is rendered per request by
   // /articles/<slug>/filtered (from cached data). See app/articles/[slug]/page.tsx. The first matching rule wins.

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/server/generated/prisma/client";
-import { resolveDatabaseUrl } from "../lib/server/database-url";
+import { resolveDatabaseUrl } from "../lib/server/database-url.mjs";
 import { seedVocabularies } from "./seed-vocabularies";
 import { seedDemo } from "./demo/seed-demo";
 

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import bcrypt from "bcryptjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/server/generated/prisma/client";
-import { resolveDatabaseUrl } from "../lib/server/database-url";
+import { resolveDatabaseUrl } from "../lib/server/database-url.mjs";
 import { EmailSchema, passwordProblem } from "../lib/validation/admin";
 
 const NAME_MAX_LENGTH = 120; // as in the invitation form (lib/validation/admin.ts)

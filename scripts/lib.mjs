@@ -51,12 +51,60 @@ export function ensurePrismaClient() {
   if (run(bin("prisma"), ["generate"]) !== 0) fail("Generating the Prisma client failed (npx prisma generate).");
 }
 
+/** Applies the committed migrations to DATABASE_URL (scripts/db/migrate.mjs). */
 export function migrate() {
-  if (run(bin("prisma"), ["migrate", "deploy"]) !== 0) fail("Applying database migrations failed (npx prisma migrate deploy).");
+  if (run(process.execPath, [path.join(ROOT, "scripts", "db", "migrate.mjs")]) !== 0) fail("Applying database migrations failed; see the message above.");
 }
 
 export function seed() {
   if (run(bin("tsx"), ["prisma/seed.ts"]) !== 0) fail("Seeding the database failed (npm run db:seed).");
+}
+
+/**
+ * The embedded PostgreSQL for this checkout (.data/pg), started by this process, or joined when `npm run db` already
+ * runs it. Writes its URL to .data/database-url (mode 600) for scripts and further instances.
+ * @returns {Promise<{ url: string, joined: boolean, stop: () => Promise<void> }>}
+ */
+export async function startLocalDatabase() {
+  const { startEmbeddedPostgres } = await import("./db/embedded.mjs");
+  const data = path.join(ROOT, ".data");
+  fs.mkdirSync(data, { recursive: true });
+  try {
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(data, "pg"),
+      stateFile: path.join(data, "embedded-pg.json"),
+      ownerFile: path.join(data, "embedded-pg.owner"),
+      logFile: path.join(data, "postgres.log"),
+      database: "provenance",
+      log: say,
+    });
+    fs.writeFileSync(path.join(data, "database-url"), server.url + "\n", { mode: 0o600 });
+    fs.chmodSync(path.join(data, "database-url"), 0o600);
+    say(server.joined ? "Joined the embedded PostgreSQL that `npm run db` runs." : `Embedded PostgreSQL ${server.version} is running on 127.0.0.1:${new URL(server.url).port} (data in .data/pg, URL in .data/database-url).`);
+    return server;
+  } catch (error) {
+    fail(`The embedded PostgreSQL could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Fails with one line when DATABASE_URL does not answer. */
+export async function requireDatabase(url) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.end();
+  } catch (error) {
+    const u = (() => {
+      try {
+        const parsed = new URL(url);
+        return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+      } catch {
+        return "DATABASE_URL";
+      }
+    })();
+    fail(`Cannot reach PostgreSQL at ${u}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL.`);
+  }
 }
 
 /** A fingerprint of everything that goes into `next build`, to rebuild only when something changed. */
@@ -119,16 +167,15 @@ export function ensureAuthSecret() {
   say("No NEXTAUTH_SECRET was set: created a local one in .data/auth-secret (set NEXTAUTH_SECRET in production).");
 }
 
+/** Runs Next's own production server (`next start`) as a child; resolves with its exit code. */
 export function serve(distDir, port) {
-  // server.mjs: Next.js behind the published-page byte cache (lib/http/page-cache.mjs).
-  const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
+  const child = spawn(bin("next"), ["start", "-p", String(port), ...(process.env.HOST ? ["-H", process.env.HOST] : [])], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, PORT: String(port), NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(port), NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
-  const stop = (signal) => child.kill(signal);
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  child.on("exit", (code) => process.exit(code ?? 0));
-  return child;
+  const forward = (signal) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 + 15 : 0))));
 }

@@ -1,6 +1,9 @@
-// `npm test`: install what is needed (dependencies; Debian's Chromium), run the unit tests, then the
-// Playwright end-to-end tests against a production build on a throwaway database.
+// `npm test`: install what is needed (dependencies; Debian's Chromium), run the unit and data-layer tests on the
+// embedded PostgreSQL (and again on the external PostgreSQL at 127.0.0.1:5432 when one answers), then the Playwright
+// end-to-end tests against a production build on a throwaway embedded database.
+import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ROOT, bin, checkNodeVersion, ensureBuild, ensureDependencies, ensurePrismaClient, fail, migrate, run, say, seed } from "./lib.mjs";
 
@@ -44,10 +47,7 @@ function readJson(file) {
   }
 }
 
-if (only !== "e2e") {
-  say("Unit and integration tests (vitest)…");
-  const code = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
-  const report = readJson(vitestReport);
+function addVitest(report, code) {
   if (report) {
     totals.passed += report.numPassedTests ?? 0;
     totals.failed += report.numFailedTests ?? 0;
@@ -59,13 +59,59 @@ if (only !== "e2e") {
   }
 }
 
+/** The machine's own PostgreSQL, if one answers (the project's machines run one; never required). */
+async function externalPostgres() {
+  const url = process.env.TEST_EXTERNAL_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (url === "off") return { url: null, why: "TEST_EXTERNAL_PG_URL=off" };
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    const version = (await client.query("SHOW server_version")).rows[0].server_version;
+    await client.end();
+    return { url, version };
+  } catch (error) {
+    await client.end().catch(() => {});
+    return { url: null, why: `${new URL(url).host} did not answer (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+const engines = [];
+if (only !== "e2e") {
+  say("Unit and data-layer tests (vitest) on the embedded PostgreSQL…");
+  const code = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
+  addVitest(readJson(vitestReport), code);
+  engines.push(`embedded PostgreSQL: ${code === 0 ? "passed" : "FAILED"}`);
+
+  const external = await externalPostgres();
+  if (external.url) {
+    say(`Data-layer tests again on the external PostgreSQL ${external.version}…`);
+    const report = path.join(resultsDir, "vitest-external.json");
+    fs.rmSync(report, { force: true });
+    const extCode = run(bin("vitest"), ["run", "lib/server", "prisma", "lib/export/demo-conformance.test.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {
+      env: { ...process.env, TEST_PG_ADMIN_URL: external.url },
+    });
+    addVitest(readJson(report), extCode);
+    engines.push(`external PostgreSQL ${external.version} (${new URL(external.url).host}): ${extCode === 0 ? "passed" : "FAILED"}`);
+  } else {
+    engines.push(`external PostgreSQL: skipped, ${external.why}`);
+  }
+}
+
 if (only !== "unit") {
-  // A throwaway database and its own build folder: never the demo database, never the `npm start` build.
-  const dbFile = path.resolve(ROOT, process.env.E2E_DB || ".data/e2e.db");
+  // A throwaway embedded database and its own build folder: never the demo database, never the `npm start` build.
+  const { startEmbeddedPostgres } = await import("./db/embedded.mjs");
+  const database = await startEmbeddedPostgres({
+    dataDir: path.join(os.tmpdir(), `provenance-e2e-${crypto.randomBytes(4).toString("hex")}`, "pg"),
+    persistent: false,
+    database: "provenance_e2e",
+    logFile: path.join(resultsDir, "postgres-e2e.log"),
+  });
+  const stopDatabase = () => database.stop().catch(() => {});
+  process.on("SIGINT", () => stopDatabase().then(() => process.exit(130)));
   const distDir = process.env.E2E_DIST_DIR || ".next-test";
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
-  process.env.DATABASE_URL = `file:${dbFile}`;
+  process.env.DATABASE_URL = database.url;
+  process.env.E2E_ADMIN_DATABASE_URL = database.adminUrl;
   process.env.PORT = process.env.E2E_PORT || "3100";
   process.env.PUBLIC_BASE_URL = `http://localhost:${process.env.PORT}`;
   process.env.NEXTAUTH_URL = process.env.PUBLIC_BASE_URL;
@@ -78,6 +124,7 @@ if (only !== "unit") {
   const code = run(bin("playwright"), ["test", "--reporter=list,json", ...extraArgs], {
     env: { ...process.env, CHROMIUM_PATH: CHROMIUM, E2E_DIST_DIR: distDir, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
   });
+  await stopDatabase();
   const stats = readJson(playwrightReport)?.stats;
   if (stats) {
     totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
@@ -88,8 +135,10 @@ if (only !== "unit") {
     failed = true;
     if (!stats?.unexpected) totals.failed += 1;
   }
+  engines.push(`end-to-end: embedded PostgreSQL ${database.version}`);
 }
 
+for (const line of engines) say(`Engine — ${line}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 if (failed) fail("Some tests failed.");
 say("All tests passed.");

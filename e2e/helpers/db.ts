@@ -1,10 +1,25 @@
-import Database from "better-sqlite3";
+import pg from "pg";
 
-/** The e2e database (a throwaway file set up by `npm test`), opened to check what the app stored. */
-export function openTestDb(options: { readonly?: boolean } = { readonly: true }) {
+/** Rows from the e2e database (the throwaway PostgreSQL set up by `npm test`), to check what the app stored. */
+export async function query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
   const url = process.env.DATABASE_URL;
-  if (!url?.startsWith("file:")) throw new Error("DATABASE_URL must point at the e2e SQLite file (run through npm test)");
-  const db = new Database(url.slice("file:".length), { readonly: options.readonly ?? true, fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
-  return db;
+  if (!url?.startsWith("postgres")) throw new Error("DATABASE_URL must point at the e2e PostgreSQL database (run through npm test)");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** The first row, or undefined. */
+export async function queryOne<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T | undefined> {
+  return (await query<T>(sql, ...params))[0];
+}
+
+/** A count as a number (PostgreSQL returns COUNT(*) as bigint, which pg gives as a string). */
+export async function count(sql: string, ...params: unknown[]): Promise<number> {
+  const row = await queryOne<{ n: string | number }>(sql, ...params);
+  return Number(row?.n ?? 0);
 }

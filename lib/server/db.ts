@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { resolveDatabaseUrl } from "./database-url";
+import { resolveDatabaseUrl } from "./database-url.mjs";
 
 const globalForPrisma = globalThis as unknown as { provenancePrisma?: PrismaClient };
 

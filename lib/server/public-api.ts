@@ -1,4 +1,5 @@
 import "server-only";
+import { publicCacheControl } from "@/lib/http/cache-policy";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 
@@ -13,7 +14,6 @@ export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 export const JSON_LD_CONTENT_TYPE = "application/ld+json; charset=utf-8";
 
 /** Browsers and proxies may store responses but must revalidate each time (cheap: ETag → 304). */
-const CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
 export const CORS_HEADERS: Record<string, string> = {
   "Access-Control-Allow-Origin": "*",
@@ -97,7 +97,7 @@ export function ok(request: Request, value: unknown, opts: OkOptions = {}): Resp
   const headers: Record<string, string> = {
     ...CORS_HEADERS,
     ETag: etag,
-    "Cache-Control": CACHE_CONTROL,
+    "Cache-Control": publicCacheControl(),
     Vary: "Accept-Encoding",
     ...opts.headers,
   };
