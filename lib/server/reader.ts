@@ -8,6 +8,7 @@ import type { ExportContext } from "@/lib/export/config";
 import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextRange } from "@/lib/domain/types";
 import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
+import { parseJson } from "@/lib/format/json";
 
 /*
  * The public read side: published articles, their approved annotations, and what readers may see of their history.
@@ -170,15 +171,6 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
     },
     annotations,
   };
-}
-
-function parseJson(value: string | null): unknown {
-  if (!value) return null;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -72,14 +72,7 @@ export function contentKey(s: FlatSnapshot): string {
   return JSON.stringify(rest);
 }
 
-export function parseJson<T>(value: string | null | undefined): T | null {
-  if (!value) return null;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return null;
-  }
-}
+export { parseJson } from "@/lib/format/json";
 
 export const ACTION_LABELS: Record<string, string> = {
   "annotation.create": "Created",
