@@ -1,26 +1,26 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/app/admin/users/actions";
-import type { AdminActionState } from "@/lib/server/admin/common";
-import type { AdminUserDTO } from "@/lib/server/admin/users";
-import { buttonClass, dangerButtonClass, FormMessage, inputClass, LinkPanel, secondaryButtonClass, useFocusOnAnswer } from "./ui";
-
-const initial: AdminActionState = { ok: false };
+import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/lib/actions/admin/users";
+import type { AdminUserDTO } from "@/lib/contracts/admin-dto";
+import { ActionMessage } from "@/components/ui/Notice";
+import { useFocusOnAnswer } from "@/components/ui/focus";
+import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { LinkPanel } from "./LinkPanel";
 
 /** Per-user actions: role, deactivate/reactivate (confirmed), reset password (confirmed). */
 export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: boolean }) {
-  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
-  const [activeState, activeAction, activePending] = useActionState(setActiveAction, initial);
-  const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, initial);
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
+  const [activeState, activeAction, activePending] = useActionState(setActiveAction, null);
+  const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, null);
   const [confirming, setConfirming] = useState<null | "active" | "reset">(null);
   // Only the answer to the latest action is shown.
   const [last, setLast] = useState<null | "role" | "active" | "reset">(null);
   const id = user.id;
   // Keyboard users land on each answer (the link to copy after a reset), and back on the button after "Cancel".
-  const roleMessageRef = useRef<HTMLParagraphElement>(null);
-  const activeMessageRef = useRef<HTMLParagraphElement>(null);
-  const resetMessageRef = useRef<HTMLParagraphElement>(null);
+  const roleMessageRef = useRef<HTMLDivElement>(null);
+  const activeMessageRef = useRef<HTMLDivElement>(null);
+  const resetMessageRef = useRef<HTMLDivElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   useFocusOnAnswer(roleState, () => roleMessageRef.current);
   useFocusOnAnswer(activeState, () => activeMessageRef.current);
@@ -105,11 +105,11 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
           </div>
         </form>
       ) : null}
-      {last === "role" ? <FormMessage state={roleState} ref={roleMessageRef} /> : null}
-      {last === "active" ? <FormMessage state={activeState} ref={activeMessageRef} /> : null}
+      {last === "role" ? <ActionMessage state={roleState} ref={roleMessageRef} /> : null}
+      {last === "active" ? <ActionMessage state={activeState} ref={activeMessageRef} /> : null}
       {last === "reset" ? (
         <>
-          <FormMessage state={resetState} ref={resetMessageRef} />
+          <ActionMessage state={resetState} ref={resetMessageRef} />
           <LinkPanel state={resetState} linkRef={linkRef} />
         </>
       ) : null}
