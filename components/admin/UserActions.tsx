@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/lib/actions/admin/users";
 import type { AdminUserDTO } from "@/lib/contracts/admin-dto";
 import { ActionMessage } from "@/components/ui/Notice";
@@ -27,15 +27,11 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
   useFocusOnAnswer(resetState, () => linkRef.current ?? resetMessageRef.current);
   const activeButtonRef = useRef<HTMLButtonElement>(null);
   const resetButtonRef = useRef<HTMLButtonElement>(null);
-  const [returnFocus, setReturnFocus] = useState<null | "active" | "reset">(null);
-  useEffect(() => {
-    if (!returnFocus) return;
-    (returnFocus === "active" ? activeButtonRef : resetButtonRef).current?.focus();
-    setReturnFocus(null);
-  }, [returnFocus]);
+  // The opener was unmounted while confirming: focus goes back to it once it is rendered again.
   const cancel = () => {
-    setReturnFocus(confirming);
+    const opener = confirming === "active" ? activeButtonRef : resetButtonRef;
     setConfirming(null);
+    setTimeout(() => opener.current?.focus(), 0);
   };
   return (
     <div className="space-y-2" data-testid={`user-actions-${user.email}`}>

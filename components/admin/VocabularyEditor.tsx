@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import {
   createVocabularyAction,
   deleteVocabularyAction,
@@ -137,12 +137,8 @@ function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEn
   useFocusOnAnswer(retireState, (s) => (s?.ok ? retireRef.current : messageRef.current));
   useFocusOnAnswer(editState, (s) => (s?.ok ? (messageRef.current ?? editButtonRef.current) : (firstInvalid(editFormRef.current) ?? messageRef.current)));
   useFocusOnAnswer(deleteState, () => messageRef.current);
-  const [returnFocus, setReturnFocus] = useState<null | "edit" | "delete">(null);
-  useEffect(() => {
-    if (!returnFocus) return;
-    (returnFocus === "edit" ? editButtonRef : deleteButtonRef).current?.focus();
-    setReturnFocus(null);
-  }, [returnFocus]);
+  // After "Cancel" the opener is rendered again: focus goes back to it then.
+  const returnFocusTo = (opener: { current: HTMLButtonElement | null }) => setTimeout(() => opener.current?.focus(), 0);
   const hidden = (
     <>
       <input type="hidden" name="kind" value={entry.kind} />
@@ -209,7 +205,7 @@ function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEn
           <button type="submit" autoFocus disabled={deletePending} className={dangerButtonClass}>
             Yes, delete
           </button>
-          <button type="button" className={secondaryButtonClass} onClick={() => { setConfirmDelete(false); setReturnFocus("delete"); }}>
+          <button type="button" className={secondaryButtonClass} onClick={() => { setConfirmDelete(false); returnFocusTo(deleteButtonRef); }}>
             Cancel
           </button>
         </form>
@@ -222,7 +218,7 @@ function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEn
             <button type="submit" disabled={editPending} className={buttonClass}>
               {editPending ? "Saving…" : "Save"}
             </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => { setEditing(false); setReturnFocus("edit"); }}>
+            <button type="button" className={secondaryButtonClass} onClick={() => { setEditing(false); returnFocusTo(editButtonRef); }}>
               Cancel
             </button>
           </div>

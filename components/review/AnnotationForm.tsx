@@ -99,7 +99,7 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
       setBaseVersion(propVersion);
       setValues(propValues);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow a new version only, not every re-render's new values object
   }, [propVersion]);
   const setHop = (i: number, patch: Partial<HopFormValue>) => set("chain", values.chain.map((h, j) => (j === i ? { ...h, ...patch } : h)));
   const setEvidence = (i: number, patch: Partial<EvidenceFormValue>) => set("evidence", values.evidence.map((h, j) => (j === i ? { ...h, ...patch } : h)));

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState, type ChangeEvent } from "react";
+import { useActionState, useState, type ChangeEvent } from "react";
 import { importAction } from "@/lib/actions/review/articles";
 import { errorsOf } from "@/lib/contracts/forms";
 import { EMPTY_IMPORT_VALUES, type ImportValues } from "@/lib/contracts/review-actions";
@@ -14,9 +14,10 @@ const MAX_BYTES = 2 * 1024 * 1024;
 
 export function ImportForm() {
   const [state, action, pending] = useActionState(importAction, null);
-  const [stale, setStale] = useState(false);
+  // The form was changed after this answer (a new answer clears it): the preview no longer matches the fields.
+  const [changedAfter, setChangedAfter] = useState<typeof state | undefined>(undefined);
+  const stale = changedAfter === state;
   const [fileError, setFileError] = useState<string | null>(null);
-  useEffect(() => setStale(false), [state]);
 
   const errors = errorsOf(state);
   const preview = state?.ok ? state : null;
@@ -35,7 +36,7 @@ export function ImportForm() {
 
   const showImport = !!preview && !stale;
   return (
-    <form action={action} onChange={() => setStale(true)} className="space-y-5" noValidate aria-busy={pending}>
+    <form action={action} onChange={() => setChangedAfter(state)} className="space-y-5" noValidate aria-busy={pending}>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">{field("title", "Title", { hint: "At most 300 characters. Leave empty to use the first line of the text." })}</div>

@@ -134,7 +134,7 @@ export function decodeImportFile(name: string, bytes: Uint8Array): ImportFileRes
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Control characters other than tab/newline/carriage return/form feed are another sign of a binary file.
-  // eslint-disable-next-line no-control-regex
+  // oxlint-disable-next-line no-control-regex -- counting control characters is the point of this check
   const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > 0 && controls > text.length / 1000) return { ok: false, message: "The file looks binary (it contains control characters). Choose a plain text, Markdown or HTML file." };
   if (text.trim() === "") return { ok: false, message: "The file is empty." };

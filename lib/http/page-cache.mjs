@@ -82,7 +82,7 @@ export class PageCache {
   invalidateTags(/** @type {string[]} */ tags) {
     this.generation++;
     const wanted = new Set(tags);
-    for (const [key, entry] of [...this.entries]) if (entry.tags.some((t) => wanted.has(t))) this.delete(key);
+    for (const [key, entry] of this.entries) if (entry.tags.some((t) => wanted.has(t))) this.delete(key);
   }
 
   /**
