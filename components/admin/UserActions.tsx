@@ -5,7 +5,8 @@ import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/lib/ac
 import type { AdminUserDTO } from "@/lib/contracts/admin-dto";
 import { ActionMessage } from "@/components/ui/Notice";
 import { useFocusOnAnswer } from "@/components/ui/focus";
-import { buttonClass, dangerButtonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { LinkPanel } from "./LinkPanel";
 
 /** Per-user actions: role, deactivate/reactivate (confirmed), reset password (confirmed). */
@@ -75,14 +76,7 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
               ? `Deactivate ${isSelf ? "your own account" : user.name}? ${isSelf ? "You" : "They"} are signed out everywhere at once and cannot sign in; annotations keep their author.`
               : `Reactivate ${user.name}? They can sign in again with their password.`}
           </p>
-          <div className="flex gap-2">
-            <button type="submit" autoFocus disabled={activePending} className={user.active ? dangerButtonClass : buttonClass}>
-              {user.active ? "Yes, deactivate" : "Yes, reactivate"}
-            </button>
-            <button type="button" className={secondaryButtonClass} onClick={cancel}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label={user.active ? "Yes, deactivate" : "Yes, reactivate"} danger={user.active} autoFocus disabled={activePending} onCancel={cancel} />
         </form>
       ) : null}
 
@@ -91,14 +85,7 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
           <input type="hidden" name="userId" value={id} />
           <input type="hidden" name="version" value={user.version} />
           <p>Reset {user.name}&apos;s password? Their current password stops working and their sessions end; you get a new single-use link to pass on.</p>
-          <div className="flex gap-2">
-            <button type="submit" autoFocus disabled={resetPending} className={dangerButtonClass}>
-              Yes, reset password
-            </button>
-            <button type="button" className={secondaryButtonClass} onClick={cancel}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label="Yes, reset password" autoFocus disabled={resetPending} onCancel={cancel} />
         </form>
       ) : null}
       {last === "role" ? <ActionMessage state={roleState} ref={roleMessageRef} /> : null}

@@ -6,7 +6,8 @@ import { submitWithoutReset } from "@/components/ui/submit";
 import { useConfirmation } from "@/components/ui/confirm";
 import { Notice } from "@/components/ui/Notice";
 import { useScopePending } from "@/components/ui/pending";
-import { dangerButtonClass, quietDangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
+import { quietDangerButtonClass } from "@/components/ui/styles";
 
 /**
  * "Delete annotation…": asks first, saying what goes and whether readers lose it; the server re-checks the version.
@@ -43,14 +44,7 @@ export function DeleteAnnotation({ articleId, annotationId, version, label, read
         </p>
       </div>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={busy} className={dangerButtonClass}>
-          {pending ? "Deleting…" : "Delete annotation"}
-        </button>
-        <button type="button" className={secondaryButtonClass} onClick={cancel}>
-          Cancel
-        </button>
-      </div>
+      <ConfirmButtons label={pending ? "Deleting…" : "Delete annotation"} disabled={busy} onCancel={cancel} />
     </form>
   );
 }

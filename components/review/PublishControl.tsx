@@ -5,6 +5,7 @@ import { publishAction } from "@/lib/actions/review/articles";
 import { useConfirmation } from "@/components/ui/confirm";
 import { ActionMessage } from "@/components/ui/Notice";
 import { useScopePending } from "@/components/ui/pending";
+import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
 import { buttonClass, dangerButtonClass, quietDangerButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 
 /**
@@ -54,14 +55,7 @@ export function PublishControl({ articleId, version, published, approved }: { ar
               <strong>No annotation in this article is approved.</strong> Readers will see the article with no sourced statements: no highlights, no
               provenance, no verdicts. Publish it anyway?
             </p>
-            <div className="flex flex-wrap gap-2">
-              <button type="submit" disabled={busy} className={buttonClass}>
-                Publish without sourced statements
-              </button>
-              <button type="button" className={secondaryButtonClass} onClick={cancel}>
-                Cancel
-              </button>
-            </div>
+            <ConfirmButtons label="Publish without sourced statements" danger={false} disabled={busy} onCancel={cancel} />
           </div>
         ) : (
           <div className="flex flex-wrap items-center gap-2">

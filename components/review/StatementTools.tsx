@@ -7,7 +7,8 @@ import { selectionOffsets } from "./selection";
 import { submitWithoutReset } from "@/components/ui/submit";
 import { Notice } from "@/components/ui/Notice";
 import { useScopePending } from "@/components/ui/pending";
-import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
+import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
+import { inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 
 interface Neighbour {
   id: string;
@@ -136,14 +137,7 @@ export function StatementTools(props: StatementToolsProps) {
             <input type="hidden" name="keep" value="first" />
           )}
           {split && !split.ok ? <Notice tone="error">{split.message}</Notice> : null}
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass} disabled={busy || rel <= 0 || rel >= text.length}>
-              {annotationLabel ? "Confirm split" : "Split"}
-            </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => setMode("none")}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label={annotationLabel ? "Confirm split" : "Split"} danger={false} disabled={busy || rel <= 0 || rel >= text.length} onCancel={() => setMode("none")} />
         </form>
       ) : null}
 
@@ -172,14 +166,7 @@ export function StatementTools(props: StatementToolsProps) {
             </Notice>
           ) : null}
           {merge && !merge.ok ? <Notice tone="error">{merge.message}</Notice> : null}
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass} disabled={busy || bothAnnotated}>
-              {annotationLabel || neighbour.annotated ? "Confirm merge" : "Merge"}
-            </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => setMode("none")}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label={annotationLabel || neighbour.annotated ? "Confirm merge" : "Merge"} danger={false} disabled={busy || bothAnnotated} onCancel={() => setMode("none")} />
         </form>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 /** DTOs of the admin area (people, vocabularies, the audit log), shared by the data layer and the UI. */
-import type { Role } from "@/lib/domain/types";
+import type { ClaimTypeDTO, Role } from "@/lib/domain/types";
 import type { VocabularyKind } from "./admin";
 
 export interface AdminUserDTO {
@@ -18,19 +18,11 @@ export interface AdminUserDTO {
   pendingLink: { purpose: "invite" | "reset"; expiresAt: string } | null;
 }
 
-export interface AdminVocabularyEntry {
+/** A claim type or a verification status as the admin edits it; `shortLabel` is "" for statuses. */
+export interface AdminVocabularyEntry extends ClaimTypeDTO {
   kind: VocabularyKind;
-  id: string;
-  slug: string;
-  label: string;
-  /** Claim types only ("" for statuses). */
-  shortLabel: string;
-  description: string;
-  color: string;
   /** Statuses only (null for claim types and unrated statuses). */
   rating: number | null;
-  position: number;
-  retired: boolean;
   version: number;
   /** Annotations (any workflow state) that use this value. */
   usage: number;

@@ -9,18 +9,16 @@ import { defineAction, formStrings, type ActionAnswer } from "../kit";
 
 const article = (role: string) => (role === "admin" ? "an admin" : "a reviewer");
 
+function handover(result: { link: string; expiresAt: string; email: { sent: boolean; note: string } }): LinkHandover {
+  return { link: result.link, linkExpiresAt: result.expiresAt, emailSent: result.email.sent, emailNote: result.email.note };
+}
+
 export const inviteAction = defineAction(
   InviteUserSchema,
   async (input): Promise<ActionAnswer<LinkHandover>> => {
     const result = await inviteUser(input);
     revalidatePath("/admin/users");
-    return {
-      message: `${result.user.name} is invited as ${article(result.user.role)}.`,
-      link: result.link,
-      linkExpiresAt: result.expiresAt,
-      emailSent: result.email.sent,
-      emailNote: result.email.note,
-    };
+    return { message: `${result.user.name} is invited as ${article(result.user.role)}.`, ...handover(result) };
   },
   { actor: "admin", echo: formStrings },
 );
@@ -50,13 +48,7 @@ export const resetPasswordAction = defineAction(
   async (input): Promise<ActionAnswer<LinkHandover>> => {
     const result = await resetUserPassword(input);
     revalidatePath("/admin/users");
-    return {
-      message: `New password link for ${result.user.name}. Their old password no longer works and their sessions have ended.`,
-      link: result.link,
-      linkExpiresAt: result.expiresAt,
-      emailSent: result.email.sent,
-      emailNote: result.email.note,
-    };
+    return { message: `New password link for ${result.user.name}. Their old password no longer works and their sessions have ended.`, ...handover(result) };
   },
   { actor: "admin" },
 );
