@@ -14,7 +14,7 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../lib/server/generated/prisma/client";
 import { AUDIT_ORDER, auditLabelsSql, auditWhere, DISTINCT_ACTIONS_SQL, DISTINCT_ENTITY_TYPES_SQL, encodeAuditCursor } from "../lib/server/admin/audit-query";
-import type { AuditFilter } from "../lib/validation/admin";
+import type { AuditFilter } from "../lib/contracts/admin";
 
 const ROOT = path.resolve(__dirname, "..");
 const EVENTS = Number(process.env.AUDIT_BENCH_EVENTS ?? 1_000_000);

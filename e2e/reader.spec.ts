@@ -198,7 +198,7 @@ test.describe("reader", () => {
     const all = demoAnnotations();
     await page.goto(DEMO_PATH);
     const json = await page.locator('script[type="application/ld+json"]#claim-reviews').textContent();
-    const reviews = JSON.parse(json!) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const reviews = JSON.parse(json!) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON-LD of open shape, read field by field
     const rated = all.filter((a) => RATED_STATUSES.includes(a.status));
     expect(reviews).toHaveLength(rated.length);
     const base = publicBaseUrl();

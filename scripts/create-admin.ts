@@ -11,7 +11,7 @@ import bcrypt from "bcryptjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/server/generated/prisma/client";
 import { resolveDatabaseUrl } from "../lib/server/database-url.mjs";
-import { EmailSchema, passwordProblem } from "../lib/validation/admin";
+import { EmailSchema, passwordProblem } from "../lib/contracts/admin";
 
 const NAME_MAX_LENGTH = 120; // as in the invitation form (lib/validation/admin.ts)
 

@@ -121,6 +121,7 @@ export default async function MethodologyPage() {
         <p className="text-stone-700">
           Every published article’s annotations are available without an account as W3C Web Annotations, schema.org
           ClaimReview and CSV — see the “Open data” box on each article, or start at{" "}
+          {/* oxlint-disable-next-line nextjs/no-html-link-for-pages -- a JSON endpoint, not a page: a full load is right */}
           <a href="/api/v1/articles" className="text-blue-800 underline">
             /api/v1/articles
           </a>

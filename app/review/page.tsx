@@ -3,7 +3,8 @@ import Link from "next/link";
 import { getDesk } from "@/lib/server/review/desk";
 import { guardReview } from "./guard";
 import { DeskList } from "@/components/review/DeskList";
-import { StateBadge, buttonClass } from "@/components/review/ui";
+import { StateBadge } from "@/components/ui/StateBadge";
+import { buttonClass } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review desk" };

@@ -2,25 +2,26 @@
 
 import Link from "next/link";
 import { useActionState, useRef, useState } from "react";
-import { acceptInvitationAction } from "@/app/invite/[token]/actions";
-import type { AdminActionState } from "@/lib/server/admin/common";
-import { passwordProblem, PASSWORD_MIN_LENGTH } from "@/lib/validation/admin";
-import { buttonClass, FieldError, firstInvalid, FormMessage, inputClass, useFocusOnAnswer } from "./ui";
-
-const initial: AdminActionState = { ok: false };
+import { acceptInvitationAction } from "@/lib/actions/invite/accept";
+import { errorsOf } from "@/lib/contracts/forms";
+import { passwordProblem, PASSWORD_MIN_LENGTH } from "@/lib/contracts/admin";
+import { ActionMessage } from "@/components/ui/Notice";
+import { FieldError } from "@/components/ui/FieldError";
+import { firstInvalid, useFocusOnAnswer } from "@/components/ui/focus";
+import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState(acceptInvitationAction, initial);
+  const [state, action, pending] = useActionState(acceptInvitationAction, null);
   const [password, setPassword] = useState("");
-  const e = state.fieldErrors ?? {};
+  const e = errorsOf(state);
   const formRef = useRef<HTMLFormElement>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
   const signInRef = useRef<HTMLAnchorElement>(null);
-  useFocusOnAnswer(state, (s) => (s.ok ? signInRef.current : (firstInvalid(formRef.current) ?? messageRef.current)));
-  if (state.ok) {
+  useFocusOnAnswer(state, (s) => (s?.ok ? signInRef.current : (firstInvalid(formRef.current) ?? messageRef.current)));
+  if (state?.ok) {
     return (
       <div className="space-y-3" data-testid="invitation-accepted">
-        <FormMessage state={state} />
+        <ActionMessage state={state} />
         <p className="text-stone-800">
           Sign in with <strong>{email}</strong> and your new password.
         </p>
@@ -37,7 +38,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       <div>
-        <label htmlFor="new-password" className="mb-1 block text-sm font-medium text-stone-800">
+        <label htmlFor="new-password" className={labelClass}>
           New password
         </label>
         <input
@@ -59,13 +60,13 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         <FieldError id="new-password-error" message={e.password} />
       </div>
       <div>
-        <label htmlFor="confirm-password" className="mb-1 block text-sm font-medium text-stone-800">
+        <label htmlFor="confirm-password" className={labelClass}>
           Repeat the password
         </label>
         <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required aria-invalid={!!e.confirm} aria-describedby="confirm-password-error" className={inputClass} />
         <FieldError id="confirm-password-error" message={e.confirm} />
       </div>
-      {!e.password && !e.confirm ? <FormMessage state={state} ref={messageRef} /> : null}
+      {!e.password && !e.confirm ? <ActionMessage state={state} ref={messageRef} /> : null}
       <button type="submit" disabled={pending} className={`${buttonClass} w-full py-2`}>
         {pending ? "Saving…" : "Set password"}
       </button>

@@ -1,5 +1,5 @@
-import type { AuditEventDTO } from "@/lib/server/admin/audit-log";
-import { diffSnapshots } from "@/lib/server/admin/diff";
+import type { AuditEventDTO } from "@/lib/contracts/admin-dto";
+import { diffSnapshots } from "@/lib/workflow/audit-diff";
 
 const CHANGE_STYLE: Record<string, string> = {
   added: "bg-green-50",

@@ -1,41 +1,38 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
-import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/app/admin/users/actions";
-import type { AdminActionState } from "@/lib/server/admin/common";
-import type { AdminUserDTO } from "@/lib/server/admin/users";
-import { buttonClass, dangerButtonClass, FormMessage, inputClass, LinkPanel, secondaryButtonClass, useFocusOnAnswer } from "./ui";
-
-const initial: AdminActionState = { ok: false };
+import { useActionState, useRef, useState } from "react";
+import { changeRoleAction, resetPasswordAction, setActiveAction } from "@/lib/actions/admin/users";
+import type { AdminUserDTO } from "@/lib/contracts/admin-dto";
+import { ActionMessage } from "@/components/ui/Notice";
+import { useFocusOnAnswer } from "@/components/ui/focus";
+import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { LinkPanel } from "./LinkPanel";
 
 /** Per-user actions: role, deactivate/reactivate (confirmed), reset password (confirmed). */
 export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: boolean }) {
-  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, initial);
-  const [activeState, activeAction, activePending] = useActionState(setActiveAction, initial);
-  const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, initial);
+  const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
+  const [activeState, activeAction, activePending] = useActionState(setActiveAction, null);
+  const [resetState, resetAction, resetPending] = useActionState(resetPasswordAction, null);
   const [confirming, setConfirming] = useState<null | "active" | "reset">(null);
   // Only the answer to the latest action is shown.
   const [last, setLast] = useState<null | "role" | "active" | "reset">(null);
   const id = user.id;
   // Keyboard users land on each answer (the link to copy after a reset), and back on the button after "Cancel".
-  const roleMessageRef = useRef<HTMLParagraphElement>(null);
-  const activeMessageRef = useRef<HTMLParagraphElement>(null);
-  const resetMessageRef = useRef<HTMLParagraphElement>(null);
+  const roleMessageRef = useRef<HTMLDivElement>(null);
+  const activeMessageRef = useRef<HTMLDivElement>(null);
+  const resetMessageRef = useRef<HTMLDivElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   useFocusOnAnswer(roleState, () => roleMessageRef.current);
   useFocusOnAnswer(activeState, () => activeMessageRef.current);
   useFocusOnAnswer(resetState, () => linkRef.current ?? resetMessageRef.current);
   const activeButtonRef = useRef<HTMLButtonElement>(null);
   const resetButtonRef = useRef<HTMLButtonElement>(null);
-  const [returnFocus, setReturnFocus] = useState<null | "active" | "reset">(null);
-  useEffect(() => {
-    if (!returnFocus) return;
-    (returnFocus === "active" ? activeButtonRef : resetButtonRef).current?.focus();
-    setReturnFocus(null);
-  }, [returnFocus]);
+  // The opener was unmounted while confirming: focus goes back to it once it is rendered again.
   const cancel = () => {
-    setReturnFocus(confirming);
+    const opener = confirming === "active" ? activeButtonRef : resetButtonRef;
     setConfirming(null);
+    setTimeout(() => opener.current?.focus(), 0);
   };
   return (
     <div className="space-y-2" data-testid={`user-actions-${user.email}`}>
@@ -79,14 +76,7 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
               ? `Deactivate ${isSelf ? "your own account" : user.name}? ${isSelf ? "You" : "They"} are signed out everywhere at once and cannot sign in; annotations keep their author.`
               : `Reactivate ${user.name}? They can sign in again with their password.`}
           </p>
-          <div className="flex gap-2">
-            <button type="submit" autoFocus disabled={activePending} className={user.active ? dangerButtonClass : buttonClass}>
-              {user.active ? "Yes, deactivate" : "Yes, reactivate"}
-            </button>
-            <button type="button" className={secondaryButtonClass} onClick={cancel}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label={user.active ? "Yes, deactivate" : "Yes, reactivate"} danger={user.active} autoFocus disabled={activePending} onCancel={cancel} />
         </form>
       ) : null}
 
@@ -95,21 +85,14 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
           <input type="hidden" name="userId" value={id} />
           <input type="hidden" name="version" value={user.version} />
           <p>Reset {user.name}&apos;s password? Their current password stops working and their sessions end; you get a new single-use link to pass on.</p>
-          <div className="flex gap-2">
-            <button type="submit" autoFocus disabled={resetPending} className={dangerButtonClass}>
-              Yes, reset password
-            </button>
-            <button type="button" className={secondaryButtonClass} onClick={cancel}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label="Yes, reset password" autoFocus disabled={resetPending} onCancel={cancel} />
         </form>
       ) : null}
-      {last === "role" ? <FormMessage state={roleState} ref={roleMessageRef} /> : null}
-      {last === "active" ? <FormMessage state={activeState} ref={activeMessageRef} /> : null}
+      {last === "role" ? <ActionMessage state={roleState} ref={roleMessageRef} /> : null}
+      {last === "active" ? <ActionMessage state={activeState} ref={activeMessageRef} /> : null}
       {last === "reset" ? (
         <>
-          <FormMessage state={resetState} ref={resetMessageRef} />
+          <ActionMessage state={resetState} ref={resetMessageRef} />
           <LinkPanel state={resetState} linkRef={linkRef} />
         </>
       ) : null}

@@ -1,20 +1,21 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import {
   createVocabularyAction,
   deleteVocabularyAction,
   moveVocabularyAction,
   retireVocabularyAction,
   updateVocabularyAction,
-} from "@/app/admin/vocabulary/actions";
-import type { AdminActionState } from "@/lib/server/admin/common";
-import type { AdminVocabularyEntry } from "@/lib/server/admin/vocabulary";
-import type { VocabularyKind } from "@/lib/validation/admin";
+} from "@/lib/actions/admin/vocabulary";
+import { errorsOf, valuesOf, type ActionState } from "@/lib/contracts/forms";
+import type { AdminVocabularyEntry } from "@/lib/contracts/admin-dto";
+import type { VocabularyKind } from "@/lib/contracts/admin";
 import { checkHighlightColor, checkMarkColor, formatRatio, isHexColor, normalizeHex } from "@/lib/vocabulary/contrast";
-import { buttonClass, dangerButtonClass, FieldError, firstInvalid, FormMessage, inputClass, secondaryButtonClass, useFocusOnAnswer } from "./ui";
-
-const initial: AdminActionState = { ok: false };
+import { ActionMessage } from "@/components/ui/Notice";
+import { FieldError } from "@/components/ui/FieldError";
+import { firstInvalid, useFocusOnAnswer } from "@/components/ui/focus";
+import { buttonClass, dangerButtonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 
 function ContrastHint({ kind, color }: { kind: VocabularyKind; color: string }) {
   if (!isHexColor(color)) return null;
@@ -50,7 +51,7 @@ function Fields({ kind, idPrefix, values, errors }: { kind: VocabularyKind; idPr
   return (
     <div className="grid gap-3 md:grid-cols-2">
       <div>
-        <label htmlFor={`${idPrefix}-label`} className="mb-1 block text-sm font-medium text-stone-800">
+        <label htmlFor={`${idPrefix}-label`} className={labelClass}>
           Label
         </label>
         <input {...field("label")} value={label} onChange={(e) => setLabel(e.target.value)} required maxLength={80} className={inputClass} />
@@ -58,7 +59,7 @@ function Fields({ kind, idPrefix, values, errors }: { kind: VocabularyKind; idPr
       </div>
       {kind === "claim_type" ? (
         <div>
-          <label htmlFor={`${idPrefix}-shortLabel`} className="mb-1 block text-sm font-medium text-stone-800">
+          <label htmlFor={`${idPrefix}-shortLabel`} className={labelClass}>
             Short label (tag after the statement)
           </label>
           <input {...field("shortLabel")} defaultValue={values.shortLabel ?? ""} maxLength={24} className={inputClass} />
@@ -66,7 +67,7 @@ function Fields({ kind, idPrefix, values, errors }: { kind: VocabularyKind; idPr
         </div>
       ) : (
         <div>
-          <label htmlFor={`${idPrefix}-rating`} className="mb-1 block text-sm font-medium text-stone-800">
+          <label htmlFor={`${idPrefix}-rating`} className={labelClass}>
             ClaimReview rating
           </label>
           <select {...field("rating")} defaultValue={values.rating ?? ""} className={inputClass}>
@@ -81,14 +82,14 @@ function Fields({ kind, idPrefix, values, errors }: { kind: VocabularyKind; idPr
         </div>
       )}
       <div className="md:col-span-2">
-        <label htmlFor={`${idPrefix}-description`} className="mb-1 block text-sm font-medium text-stone-800">
+        <label htmlFor={`${idPrefix}-description`} className={labelClass}>
           Description
         </label>
         <textarea {...field("description")} defaultValue={values.description ?? ""} rows={2} maxLength={500} className={inputClass} />
         <FieldError id={`${idPrefix}-description-error`} message={errors.description} />
       </div>
       <div className="md:col-span-2">
-        <label htmlFor={`${idPrefix}-color`} className="mb-1 block text-sm font-medium text-stone-800">
+        <label htmlFor={`${idPrefix}-color`} className={labelClass}>
           Colour (hex)
         </label>
         <div className="flex flex-wrap items-center gap-2">
@@ -104,15 +105,15 @@ function Fields({ kind, idPrefix, values, errors }: { kind: VocabularyKind; idPr
 }
 
 function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEntry; index: number; count: number; onDeleted: (message: string) => void }) {
-  const [editState, editAction, editPending] = useActionState(updateVocabularyAction, initial);
-  const [moveState, moveAction, movePending] = useActionState(moveVocabularyAction, initial);
-  const [retireState, retireAction, retirePending] = useActionState(retireVocabularyAction, initial);
+  const [editState, editAction, editPending] = useActionState(updateVocabularyAction, null);
+  const [moveState, moveAction, movePending] = useActionState(moveVocabularyAction, null);
+  const [retireState, retireAction, retirePending] = useActionState(retireVocabularyAction, null);
   // A deleted row disappears with its own state, so the section shows (and focuses) the answer.
-  const [deleteState, deleteAction, deletePending] = useActionState(async (prev: AdminActionState, formData: FormData) => {
+  const [deleteState, deleteAction, deletePending] = useActionState(async (prev: ActionState, formData: FormData) => {
     const answer = await deleteVocabularyAction(prev, formData);
-    if (answer.ok && answer.message) onDeleted(answer.message);
+    if (answer?.ok && answer.message) onDeleted(answer.message);
     return answer;
-  }, initial);
+  }, null);
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   // Only the answer to the latest action is shown.
@@ -128,20 +129,16 @@ function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEn
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const editFormRef = useRef<HTMLFormElement>(null);
   const deleteButtonRef = useRef<HTMLButtonElement>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
   const usable = (b: HTMLButtonElement | null) => (b && !b.disabled ? b : null);
   useFocusOnAnswer(moveState, () =>
     moveDirection.current === "up" ? (usable(upRef.current) ?? downRef.current) : (usable(downRef.current) ?? upRef.current),
   );
-  useFocusOnAnswer(retireState, (s) => (s.ok ? retireRef.current : messageRef.current));
-  useFocusOnAnswer(editState, (s) => (s.ok ? (messageRef.current ?? editButtonRef.current) : (firstInvalid(editFormRef.current) ?? messageRef.current)));
+  useFocusOnAnswer(retireState, (s) => (s?.ok ? retireRef.current : messageRef.current));
+  useFocusOnAnswer(editState, (s) => (s?.ok ? (messageRef.current ?? editButtonRef.current) : (firstInvalid(editFormRef.current) ?? messageRef.current)));
   useFocusOnAnswer(deleteState, () => messageRef.current);
-  const [returnFocus, setReturnFocus] = useState<null | "edit" | "delete">(null);
-  useEffect(() => {
-    if (!returnFocus) return;
-    (returnFocus === "edit" ? editButtonRef : deleteButtonRef).current?.focus();
-    setReturnFocus(null);
-  }, [returnFocus]);
+  // After "Cancel" the opener is rendered again: focus goes back to it then.
+  const returnFocusTo = (opener: { current: HTMLButtonElement | null }) => setTimeout(() => opener.current?.focus(), 0);
   const hidden = (
     <>
       <input type="hidden" name="kind" value={entry.kind} />
@@ -150,10 +147,8 @@ function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEn
     </>
   );
   const values =
-    !editState.ok && editState.values
-      ? editState.values
-      : { label: entry.label, shortLabel: entry.shortLabel, description: entry.description, color: entry.color, rating: entry.rating === null ? "" : String(entry.rating) };
-  const showEditor = editing || (!editState.ok && !!editState.values);
+    valuesOf(editState) ?? { label: entry.label, shortLabel: entry.shortLabel, description: entry.description, color: entry.color, rating: entry.rating === null ? "" : String(entry.rating) };
+  const showEditor = editing || !!valuesOf(editState);
   return (
     <li className="space-y-2 border-t border-stone-200 p-3 first:border-t-0" data-testid={`vocab-${entry.slug}`}>
       <div className="flex flex-wrap items-center gap-3">
@@ -210,7 +205,7 @@ function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEn
           <button type="submit" autoFocus disabled={deletePending} className={dangerButtonClass}>
             Yes, delete
           </button>
-          <button type="button" className={secondaryButtonClass} onClick={() => { setConfirmDelete(false); setReturnFocus("delete"); }}>
+          <button type="button" className={secondaryButtonClass} onClick={() => { setConfirmDelete(false); returnFocusTo(deleteButtonRef); }}>
             Cancel
           </button>
         </form>
@@ -218,49 +213,49 @@ function EntryRow({ entry, index, count, onDeleted }: { entry: AdminVocabularyEn
       {showEditor ? (
         <form ref={editFormRef} action={editAction} onSubmit={() => { setEditing(false); setLast("edit"); }} className="space-y-3 rounded border border-stone-300 bg-stone-50 p-3" aria-label={`Edit ${entry.label}`}>
           {hidden}
-          <Fields kind={entry.kind} idPrefix={idPrefix} values={values} errors={editState.fieldErrors ?? {}} key={`${entry.version}-${editState.message ?? ""}`} />
+          <Fields kind={entry.kind} idPrefix={idPrefix} values={values} errors={errorsOf(editState)} key={`${entry.version}-${editState?.message ?? ""}`} />
           <div className="flex gap-2">
             <button type="submit" disabled={editPending} className={buttonClass}>
               {editPending ? "Saving…" : "Save"}
             </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => { setEditing(false); setReturnFocus("edit"); }}>
+            <button type="button" className={secondaryButtonClass} onClick={() => { setEditing(false); returnFocusTo(editButtonRef); }}>
               Cancel
             </button>
           </div>
         </form>
       ) : null}
-      {lastState ? <FormMessage state={lastState} ref={messageRef} /> : null}
+      {lastState ? <ActionMessage state={lastState} ref={messageRef} /> : null}
     </li>
   );
 }
 
 function AddForm({ kind }: { kind: VocabularyKind }) {
-  const [state, action, pending] = useActionState(createVocabularyAction, initial);
-  const values = state.ok ? {} : (state.values ?? {});
+  const [state, action, pending] = useActionState(createVocabularyAction, null);
+  const values = valuesOf(state) ?? {};
   const formRef = useRef<HTMLFormElement>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
-  useFocusOnAnswer(state, (s) => (s.ok ? messageRef.current : (firstInvalid(formRef.current) ?? messageRef.current)));
+  const messageRef = useRef<HTMLDivElement>(null);
+  useFocusOnAnswer(state, (s) => (s?.ok ? messageRef.current : (firstInvalid(formRef.current) ?? messageRef.current)));
   return (
     <div className="space-y-2">
-    <details className="rounded border border-stone-300 bg-white p-3" open={!state.ok && !!state.values}>
+    <details className="rounded border border-stone-300 bg-white p-3" open={!!valuesOf(state)}>
       <summary className="cursor-pointer font-medium text-stone-900">Add a {kind === "claim_type" ? "claim type" : "verification status"}</summary>
-      <form ref={formRef} action={action} className="mt-3 space-y-3" key={state.ok ? state.message : "add"}>
+      <form ref={formRef} action={action} className="mt-3 space-y-3" key={state?.ok ? state.message : "add"}>
         <input type="hidden" name="kind" value={kind} />
-        <Fields kind={kind} idPrefix={`add-${kind}`} values={values} errors={state.fieldErrors ?? {}} key={state.message ?? "fresh"} />
+        <Fields kind={kind} idPrefix={`add-${kind}`} values={values} errors={errorsOf(state)} key={state?.message ?? "fresh"} />
         <button type="submit" disabled={pending} className={buttonClass}>
           {pending ? "Adding…" : "Add"}
         </button>
       </form>
     </details>
     {/* Outside <details>: a successful add closes the form, and its answer must stay visible. */}
-    <FormMessage state={state} testId={`add-${kind}-message`} ref={messageRef} />
+    <ActionMessage state={state} testId={`add-${kind}-message`} ref={messageRef} />
     </div>
   );
 }
 
 export function VocabularySection({ kind, title, intro, entries }: { kind: VocabularyKind; title: string; intro: string; entries: AdminVocabularyEntry[] }) {
-  const [deleted, setDeleted] = useState<AdminActionState>(initial);
-  const deletedRef = useRef<HTMLParagraphElement>(null);
+  const [deleted, setDeleted] = useState<ActionState>(null);
+  const deletedRef = useRef<HTMLDivElement>(null);
   useFocusOnAnswer(deleted, () => deletedRef.current);
   return (
     <section aria-labelledby={`${kind}-title`} className="space-y-3">
@@ -268,7 +263,7 @@ export function VocabularySection({ kind, title, intro, entries }: { kind: Vocab
         {title}
       </h2>
       <p className="text-sm text-stone-700">{intro}</p>
-      <FormMessage state={deleted} ref={deletedRef} testId={`${kind}-deleted-message`} />
+      <ActionMessage state={deleted} ref={deletedRef} testId={`${kind}-deleted-message`} />
       {entries.length === 0 ? (
         <p className="rounded border border-dashed border-stone-400 bg-white p-4 text-sm text-stone-700">None yet. Add the first one below.</p>
       ) : (

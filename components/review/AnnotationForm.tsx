@@ -2,13 +2,18 @@
 
 import dynamic from "next/dynamic";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { saveAnnotationAction, searchSourcesAction, type SaveState } from "@/app/review/actions";
+import { saveAnnotationAction, searchSourcesAction } from "@/lib/actions/review/annotations";
 import type { ClaimTypeDTO, SourceDTO, VerificationStatusDTO } from "@/lib/domain/types";
-import type { AnnotationFormValues, EvidenceFormValue, HopFormValue } from "@/lib/server/review/types";
+import { errorsOf, type ActionState } from "@/lib/contracts/forms";
+import type { SavedAnnotation } from "@/lib/contracts/review-actions";
+import type { AnnotationFormValues, EvidenceFormValue, HopFormValue } from "@/lib/contracts/workspace";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/vocabulary/labels";
 import { pickedSource, sourceSuggestionLabels, urlHost } from "@/lib/format/source-suggestions";
-import { FieldError, Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } from "./ui";
-import { submitWithoutReset } from "./submit";
+import { FieldError } from "@/components/ui/FieldError";
+import { Notice } from "@/components/ui/Notice";
+import { useScopePending } from "@/components/ui/pending";
+import { submitWithoutReset } from "@/components/ui/submit";
+import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 
 // Loaded only when someone opens the rationale preview, to keep the workspace's JavaScript small.
 const Markdown = dynamic(() => import("@/components/markdown/Markdown").then((m) => m.Markdown), { loading: () => <p>Loading preview…</p> });
@@ -36,7 +41,12 @@ function useSourceSearch() {
   const search = (q: string) => {
     if (timer.current) clearTimeout(timer.current);
     if (q.trim().length < 2) return;
-    timer.current = setTimeout(async () => setResults(await searchSourcesAction(q.trim())), 200);
+    timer.current = setTimeout(async () => {
+      const form = new FormData();
+      form.set("query", q.trim());
+      const answer = await searchSourcesAction(null, form);
+      setResults(answer?.ok ? answer.sources : []);
+    }, 200);
   };
   return { results, search };
 }
@@ -56,11 +66,12 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
   };
   const [values, setValues] = useState<AnnotationFormValues>(initial);
   const [baseVersion, setBaseVersion] = useState<number | null>(annotation?.version ?? null);
-  const [state, action, pending] = useActionState<SaveState, FormData>(saveAnnotationAction, null);
-  const [dismissedConflict, setDismissedConflict] = useState<SaveState>(null);
+  const [state, action, pending] = useActionState(saveAnnotationAction, null);
+  const busy = useScopePending(pending);
+  const [dismissedConflict, setDismissedConflict] = useState<ActionState<SavedAnnotation>>(null);
   const [preview, setPreview] = useState(false);
   const sources = useSourceSearch();
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = errorsOf(state);
   const conflict = state && !state.ok && state.conflict && dismissedConflict !== state ? state.conflict : null;
   const messageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -88,7 +99,7 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
       setBaseVersion(propVersion);
       setValues(propValues);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follow a new version only, not every re-render's new values object
   }, [propVersion]);
   const setHop = (i: number, patch: Partial<HopFormValue>) => set("chain", values.chain.map((h, j) => (j === i ? { ...h, ...patch } : h)));
   const setEvidence = (i: number, patch: Partial<EvidenceFormValue>) => set("evidence", values.evidence.map((h, j) => (j === i ? { ...h, ...patch } : h)));
@@ -124,7 +135,7 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
   const currentStatus = annotation?.values.statusSlug;
 
   return (
-    <form onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate aria-busy={pending} aria-label="Annotation">
+    <form onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate aria-busy={busy} aria-label="Annotation">
       <input type="hidden" name="payload" value={payload} />
       <input type="hidden" name="articleId" value={articleId} />
       <datalist id="known-sources">
@@ -458,10 +469,10 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-2 border-t border-stone-200 pt-3">
-        <button type="submit" name="intent" value="draft" disabled={pending} className={secondaryButtonClass}>
+        <button type="submit" name="intent" value="draft" disabled={busy} className={secondaryButtonClass}>
           Save draft
         </button>
-        <button type="submit" name="intent" value="submit" disabled={pending} className={buttonClass}>
+        <button type="submit" name="intent" value="submit" disabled={busy} className={buttonClass}>
           Submit for review
         </button>
         <span className="text-xs text-stone-600" aria-live="polite">

@@ -1,31 +1,31 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
-import { deleteAnnotationAction, type StatementState } from "@/app/review/actions";
-import { submitWithoutReset } from "./submit";
-import { Notice, dangerButtonClass, secondaryButtonClass } from "./ui";
+import { useActionState, useEffect } from "react";
+import { deleteAnnotationAction } from "@/lib/actions/review/annotations";
+import { submitWithoutReset } from "@/components/ui/submit";
+import { useConfirmation } from "@/components/ui/confirm";
+import { Notice } from "@/components/ui/Notice";
+import { useScopePending } from "@/components/ui/pending";
+import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
+import { quietDangerButtonClass } from "@/components/ui/styles";
 
 /**
  * "Delete annotation…": asks first, saying what goes and whether readers lose it; the server re-checks the version.
  * On success the action redirects to the same (now unannotated) statement, which shows a notice.
  */
 export function DeleteAnnotation({ articleId, annotationId, version, label, readerVisible }: { articleId: string; annotationId: string; version: number; label: string; readerVisible: boolean }) {
-  const [confirming, setConfirming] = useState(false);
-  const [state, action, pending] = useActionState<StatementState, FormData>(deleteAnnotationAction, null);
-  const confirmRef = useRef<HTMLDivElement>(null);
-  const openerRef = useRef<HTMLButtonElement>(null);
+  const { confirming, panelRef, openerRef, open, cancel } = useConfirmation<HTMLDivElement>();
+  const [state, action, pending] = useActionState(deleteAnnotationAction, null);
+  const busy = useScopePending(pending);
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   // A refusal (someone changed it meanwhile) is shown in the confirmation and takes focus.
   useEffect(() => {
-    if (state && !state.ok) confirmRef.current?.focus();
-  }, [state]);
+    if (state && !state.ok) panelRef.current?.focus();
+  }, [state, panelRef]);
 
   if (!confirming) {
     return (
-      <button ref={openerRef} type="button" className={dangerButtonClass} onClick={() => setConfirming(true)}>
+      <button ref={openerRef} type="button" disabled={busy} className={quietDangerButtonClass} onClick={open}>
         Delete annotation…
       </button>
     );
@@ -36,7 +36,7 @@ export function DeleteAnnotation({ articleId, annotationId, version, label, read
       <input type="hidden" name="annotationId" value={annotationId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="confirmed" value="yes" />
-      <div ref={confirmRef} tabIndex={-1} className="space-y-1 outline-none">
+      <div ref={panelRef} tabIndex={-1} className="space-y-1 outline-none">
         <p className="font-semibold">Delete this annotation ({label})?</p>
         <p>
           Its claim type, attribution, provenance chain, rationale and evidence are removed from this statement; the statement itself stays, without an
@@ -44,21 +44,7 @@ export function DeleteAnnotation({ articleId, annotationId, version, label, read
         </p>
       </div>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" disabled={pending} className={dangerButtonClass}>
-          {pending ? "Deleting…" : "Delete annotation"}
-        </button>
-        <button
-          type="button"
-          className={secondaryButtonClass}
-          onClick={() => {
-            setConfirming(false);
-            setTimeout(() => openerRef.current?.focus(), 0);
-          }}
-        >
-          Cancel
-        </button>
-      </div>
+      <ConfirmButtons label={pending ? "Deleting…" : "Delete annotation"} disabled={busy} onCancel={cancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { DeskItemDTO } from "@/lib/server/review/types";
+import type { DeskItemDTO } from "@/lib/contracts/workspace";
 import { WORKFLOW_LABELS } from "@/lib/workflow/transitions";
-import { StateBadge } from "./ui";
+import { StateBadge } from "@/components/ui/StateBadge";
 
 const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

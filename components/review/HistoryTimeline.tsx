@@ -1,4 +1,4 @@
-import type { HistoryEntryDTO } from "@/lib/server/review/types";
+import type { HistoryEntryDTO } from "@/lib/contracts/workspace";
 
 const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

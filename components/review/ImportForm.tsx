@@ -1,43 +1,32 @@
 "use client";
 
-import { useActionState, useEffect, useState, type ChangeEvent } from "react";
-import { importAction, type ImportState } from "@/app/review/actions";
-import { FieldError, Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } from "./ui";
+import { useActionState, useState, type ChangeEvent } from "react";
+import { importAction } from "@/lib/actions/review/articles";
+import { errorsOf } from "@/lib/contracts/forms";
+import { EMPTY_IMPORT_VALUES, type ImportValues } from "@/lib/contracts/review-actions";
+import { Field, fieldAria } from "@/components/ui/Field";
+import { FieldError } from "@/components/ui/FieldError";
+import { Notice } from "@/components/ui/Notice";
+import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 
+// MAX_IMPORT_BYTES of lib/contracts/review, repeated so the page does not ship the zod schemas just for a number.
 const MAX_BYTES = 2 * 1024 * 1024;
-const EMPTY = { title: "", outlet: "", byline: "", originalUrl: "", publishedDate: "", language: "en", text: "" };
 
 export function ImportForm() {
-  const [state, action, pending] = useActionState<ImportState, FormData>(importAction, { status: "idle", values: EMPTY });
-  const [stale, setStale] = useState(false);
+  const [state, action, pending] = useActionState(importAction, null);
+  // The form was changed after this answer (a new answer clears it): the preview no longer matches the fields.
+  const [changedAfter, setChangedAfter] = useState<typeof state | undefined>(undefined);
+  const stale = changedAfter === state;
   const [fileError, setFileError] = useState<string | null>(null);
-  useEffect(() => setStale(false), [state]);
 
-  const errors = state.status === "error" ? state.fieldErrors ?? {} : {};
-  const v = state.values;
-  const field = (name: keyof typeof EMPTY, label: string, opts: { type?: string; hint?: string; required?: boolean; placeholder?: string } = {}) => (
-    <div>
-      <label htmlFor={`import-${name}`} className={labelClass}>
-        {label}
-        {opts.required ? <span className="text-stone-600"> (required)</span> : null}
-      </label>
-      <input
-        id={`import-${name}`}
-        name={name}
-        type={opts.type ?? "text"}
-        defaultValue={v[name]}
-        placeholder={opts.placeholder}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={[errors[name] ? `import-${name}-error` : "", opts.hint ? `import-${name}-hint` : ""].join(" ").trim() || undefined}
-        className={inputClass}
-      />
-      {opts.hint ? (
-        <p id={`import-${name}-hint`} className="mt-1 text-xs text-stone-600">
-          {opts.hint}
-        </p>
-      ) : null}
-      <FieldError id={`import-${name}-error`} message={errors[name]} />
-    </div>
+  const errors = errorsOf(state);
+  const preview = state?.ok ? state : null;
+  // After an answer the form shows what was sent (or, after a file was read, the file's text).
+  const v: ImportValues = state ? (state.ok ? state.values : { ...EMPTY_IMPORT_VALUES, ...state.values }) : EMPTY_IMPORT_VALUES;
+  const field = (name: keyof ImportValues, label: string, opts: { type?: string; hint?: string; required?: boolean; placeholder?: string } = {}) => (
+    <Field id={`import-${name}`} label={label} hint={opts.hint} error={errors[name]} required={opts.required}>
+      <input id={`import-${name}`} name={name} type={opts.type ?? "text"} defaultValue={v[name]} placeholder={opts.placeholder} {...fieldAria(`import-${name}`, errors[name], opts.hint)} className={inputClass} />
+    </Field>
   );
 
   function onFile(e: ChangeEvent<HTMLInputElement>) {
@@ -45,10 +34,10 @@ export function ImportForm() {
     setFileError(f && f.size > MAX_BYTES ? "The file is larger than 2 MB. Choose a smaller file or paste the text." : null);
   }
 
-  const showImport = state.status === "preview" && !stale;
+  const showImport = !!preview && !stale;
   return (
-    <form action={action} onChange={() => setStale(true)} className="space-y-5" noValidate aria-busy={pending}>
-      {state.status === "error" ? <Notice tone="error">{state.message}</Notice> : null}
+    <form action={action} onChange={() => setChangedAfter(state)} className="space-y-5" noValidate aria-busy={pending}>
+      {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">{field("title", "Title", { hint: "At most 300 characters. Leave empty to use the first line of the text." })}</div>
         {field("outlet", "Outlet", { placeholder: "e.g. The Baltic Times" })}
@@ -101,22 +90,22 @@ export function ImportForm() {
             Import
           </button>
         ) : (
-          <span className="text-sm text-stone-600">{stale && state.status === "preview" ? "You changed the form: preview again before importing." : "Preview the proposed statements, then import."}</span>
+          <span className="text-sm text-stone-600">{stale && preview ? "You changed the form: preview again before importing." : "Preview the proposed statements, then import."}</span>
         )}
       </div>
 
-      {state.status === "preview" ? (
+      {preview ? (
         <section aria-labelledby="preview-heading" className="space-y-3 rounded border border-stone-300 bg-white p-4">
-          {state.note ? <Notice tone="info">{state.note}</Notice> : null}
+          {preview.note ? <Notice tone="info">{preview.note}</Notice> : null}
           <h2 id="preview-heading" className="text-lg font-semibold text-stone-900">
-            Proposed statements ({state.preview.statements.length})
+            Proposed statements ({preview.preview.statements.length})
           </h2>
           <p className="text-sm text-stone-700">
-            “{state.preview.title}” — {state.preview.words.toLocaleString("en")} words. The article is saved as a draft; you can split, merge or
+            “{preview.preview.title}” — {preview.preview.words.toLocaleString("en")} words. The article is saved as a draft; you can split, merge or
             select statements by hand in the workspace.
           </p>
           <ol className="max-h-[28rem] list-decimal space-y-1.5 overflow-y-auto pl-8 font-serif text-[0.95rem] text-stone-900" data-testid="proposed-statements">
-            {state.preview.statements.map((s) => (
+            {preview.preview.statements.map((s) => (
               <li key={s.start} className="whitespace-pre-wrap">
                 {s.text}
               </li>

@@ -1,20 +1,24 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { reviewAction, type SimpleState } from "@/app/review/actions";
-import { submitWithoutReset } from "./submit";
-import { FieldError, Notice, buttonClass, dangerButtonClass, inputClass, labelClass } from "./ui";
+import { reviewAction } from "@/lib/actions/review/annotations";
+import { errorsOf } from "@/lib/contracts/forms";
+import { submitWithoutReset } from "@/components/ui/submit";
+import { FieldError } from "@/components/ui/FieldError";
+import { ActionMessage, Notice } from "@/components/ui/Notice";
+import { useScopePending } from "@/components/ui/pending";
+import { buttonClass, inputClass, labelClass, quietDangerButtonClass } from "@/components/ui/styles";
 
 /** Approve / Return for an annotation in review. The server decides who may; the refusal reason is shown up front. */
 export function ReviewPanel({ articleId, annotationId, version, refusal }: { articleId: string; annotationId: string; version: number; refusal: string | null }) {
-  const [state, action, pending] = useActionState<SimpleState, FormData>(reviewAction, null);
+  const [state, action, pending] = useActionState(reviewAction, null);
+  const busy = useScopePending(pending);
   const [comment, setComment] = useState("");
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = errorsOf(state);
   const messageRef = useRef<HTMLDivElement>(null);
   // A refusal or a missing comment takes focus (the pressed button is disabled while pending, so focus would be lost).
   useEffect(() => {
-    if (state && !state.ok) (errors.comment ? document.getElementById("review-comment") : messageRef.current)?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (state && !state.ok) (errorsOf(state).comment ? document.getElementById("review-comment") : messageRef.current)?.focus();
   }, [state]);
   return (
     <form onSubmit={submitWithoutReset(action)} className="space-y-3 rounded border border-sky-300 bg-sky-50 p-3" aria-label="Second review" noValidate>
@@ -24,7 +28,7 @@ export function ReviewPanel({ articleId, annotationId, version, refusal }: { art
       <input type="hidden" name="version" value={version} />
       {refusal ? <Notice tone="warning">{refusal}</Notice> : <p className="text-sm text-sky-950">Check the tag, sources and evidence, then approve it or return it with a comment.</p>}
       <div ref={messageRef} tabIndex={-1} className="outline-none">
-        {state ? <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice> : null}
+        <ActionMessage state={state} />
       </div>
       <div>
         <label htmlFor="review-comment" className={labelClass}>
@@ -34,10 +38,10 @@ export function ReviewPanel({ articleId, annotationId, version, refusal }: { art
         <FieldError id="review-comment-error" message={errors.comment} />
       </div>
       <div className="flex gap-2">
-        <button type="submit" name="decision" value="approve" disabled={pending || !!refusal} className={buttonClass}>
+        <button type="submit" name="decision" value="approve" disabled={busy || !!refusal} className={buttonClass}>
           Approve
         </button>
-        <button type="submit" name="decision" value="return" disabled={pending || !!refusal} className={dangerButtonClass}>
+        <button type="submit" name="decision" value="return" disabled={busy || !!refusal} className={quietDangerButtonClass}>
           Return
         </button>
       </div>

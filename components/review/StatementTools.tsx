@@ -2,10 +2,13 @@
 
 import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
-import { mergeAction, splitAction, type StatementState } from "@/app/review/actions";
+import { mergeAction, splitAction } from "@/lib/actions/review/statements";
 import { selectionOffsets } from "./selection";
-import { submitWithoutReset } from "./submit";
-import { Notice, buttonClass, inputClass, labelClass, secondaryButtonClass } from "./ui";
+import { submitWithoutReset } from "@/components/ui/submit";
+import { Notice } from "@/components/ui/Notice";
+import { useScopePending } from "@/components/ui/pending";
+import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
+import { inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
 
 interface Neighbour {
   id: string;
@@ -45,8 +48,9 @@ export function StatementTools(props: StatementToolsProps) {
   const [mode, setMode] = useState<"none" | "split" | "merge-prev" | "merge-next">("none");
   const [at, setAt] = useState<number>(candidates[0]?.at ?? 0);
   const [keep, setKeep] = useState<"first" | "second">("first");
-  const [split, splitFormAction, splitting] = useActionState<StatementState, FormData>(splitAction, null);
-  const [merge, mergeFormAction, merging] = useActionState<StatementState, FormData>(mergeAction, null);
+  const [split, splitFormAction, splitting] = useActionState(splitAction, null);
+  const [merge, mergeFormAction, merging] = useActionState(mergeAction, null);
+  const busy = useScopePending(splitting || merging);
   const [cursorNote, setCursorNote] = useState<string | null>(null);
 
   useEffect(() => {
@@ -75,13 +79,13 @@ export function StatementTools(props: StatementToolsProps) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "split"} onClick={() => setMode(mode === "split" ? "none" : "split")} disabled={candidates.length === 0 && text.length < 2}>
+        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "split"} onClick={() => setMode(mode === "split" ? "none" : "split")} disabled={busy || (candidates.length === 0 && text.length < 2)}>
           Split…
         </button>
-        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "merge-prev"} disabled={!previous} onClick={() => setMode(mode === "merge-prev" ? "none" : "merge-prev")}>
+        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "merge-prev"} disabled={busy || !previous} onClick={() => setMode(mode === "merge-prev" ? "none" : "merge-prev")}>
           Merge with previous…
         </button>
-        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "merge-next"} disabled={!next} onClick={() => setMode(mode === "merge-next" ? "none" : "merge-next")}>
+        <button type="button" className={secondaryButtonClass} aria-expanded={mode === "merge-next"} disabled={busy || !next} onClick={() => setMode(mode === "merge-next" ? "none" : "merge-next")}>
           Merge with next…
         </button>
       </div>
@@ -133,14 +137,7 @@ export function StatementTools(props: StatementToolsProps) {
             <input type="hidden" name="keep" value="first" />
           )}
           {split && !split.ok ? <Notice tone="error">{split.message}</Notice> : null}
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass} disabled={splitting || rel <= 0 || rel >= text.length}>
-              {annotationLabel ? "Confirm split" : "Split"}
-            </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => setMode("none")}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label={annotationLabel ? "Confirm split" : "Split"} danger={false} disabled={busy || rel <= 0 || rel >= text.length} onCancel={() => setMode("none")} />
         </form>
       ) : null}
 
@@ -169,14 +166,7 @@ export function StatementTools(props: StatementToolsProps) {
             </Notice>
           ) : null}
           {merge && !merge.ok ? <Notice tone="error">{merge.message}</Notice> : null}
-          <div className="flex gap-2">
-            <button type="submit" className={buttonClass} disabled={merging || bothAnnotated}>
-              {annotationLabel || neighbour.annotated ? "Confirm merge" : "Merge"}
-            </button>
-            <button type="button" className={secondaryButtonClass} onClick={() => setMode("none")}>
-              Cancel
-            </button>
-          </div>
+          <ConfirmButtons label={annotationLabel || neighbour.annotated ? "Confirm merge" : "Merge"} danger={false} disabled={busy || bothAnnotated} onCancel={() => setMode("none")} />
         </form>
       ) : null}
     </div>

@@ -2,9 +2,11 @@
 
 import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { selectSpanAction } from "@/app/review/actions";
+import { selectSpanAction } from "@/lib/actions/review/statements";
 import { selectedArticleText, selectionOffsets } from "./selection";
-import { Notice, buttonClass, secondaryButtonClass } from "./ui";
+import { Notice } from "@/components/ui/Notice";
+import { useScopePending } from "@/components/ui/pending";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
 
 /**
  * Keyboard and mouse for the workspace text (rendered on the server and passed in as children):
@@ -17,6 +19,7 @@ export function WorkspaceInteractions({ articleId, children }: { articleId: stri
   const [selection, setSelection] = useState<{ start: number; end: number; quote: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const busy = useScopePending(pending);
 
   const open = useCallback(
     (id: string) => {
@@ -83,7 +86,11 @@ export function WorkspaceInteractions({ articleId, children }: { articleId: stri
   function makeStatement() {
     if (!selection) return;
     start(async () => {
-      const result = await selectSpanAction({ articleId, start: selection.start, end: selection.end });
+      const form = new FormData();
+      form.set("articleId", articleId);
+      form.set("start", String(selection.start));
+      form.set("end", String(selection.end));
+      const result = await selectSpanAction(null, form);
       if (result && result.ok) {
         setSelection(null);
         window.getSelection()?.removeAllRanges();
@@ -103,7 +110,7 @@ export function WorkspaceInteractions({ articleId, children }: { articleId: stri
             <span className="min-w-0 flex-1 truncate">
               Selected ({selection.start}–{selection.end}): “{quote.length > 90 ? `${quote.slice(0, 87)}…` : quote}”
             </span>
-            <button type="button" onClick={makeStatement} disabled={pending} className={buttonClass}>
+            <button type="button" onClick={makeStatement} disabled={busy} className={buttonClass}>
               {pending ? "Creating…" : "Make this a statement"}
             </button>
             <button type="button" onClick={() => setSelection(null)} className={secondaryButtonClass}>

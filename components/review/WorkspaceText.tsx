@@ -1,6 +1,6 @@
 import type { TextRange } from "@/lib/domain/types";
 import { buildReaderParagraphs, type TextRun } from "@/lib/reader/segments";
-import type { WorkspaceStatementDTO } from "@/lib/server/review/types";
+import type { WorkspaceStatementDTO } from "@/lib/contracts/workspace";
 import { WORKFLOW_LABELS } from "@/lib/workflow/transitions";
 
 /** Every text node sits in an element carrying its canonical offset (data-start), so a mouse selection maps back exactly. */

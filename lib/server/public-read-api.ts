@@ -27,6 +27,7 @@ import { ApiProblem, JSON_LD_CONTENT_TYPE, notFound, ok, parseQuery } from "./pu
 
 /** A caller's value quoted back in an error message: printable, and never longer than 80 characters. */
 function quoted(value: string): string {
+  // oxlint-disable-next-line no-control-regex -- control characters are exactly what this replaces
   const clean = Array.from(value.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD"));
   return `“${clean.length > 80 ? `${clean.slice(0, 80).join("")}…` : clean.join("")}”`;
 }

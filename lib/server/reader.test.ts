@@ -3,7 +3,7 @@
  * that invalidateArticle / invalidateVocabulary make a change visible to the very next read.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createFakeNextCache, prepareReaderTestEnv, seedDemoDatabase } from "./testing/reader";
+import { prepareReaderTestEnv, seedDemoDatabase } from "./testing/reader";
 import { removeTestDatabase } from "./testing/test-database";
 
 const fake = vi.hoisted(() => ({ cache: null as null | ReturnType<typeof import("./testing/reader").createFakeNextCache> }));

@@ -9,6 +9,7 @@ import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextR
 import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { Prisma } from "./generated/prisma/client";
+import { parseJson } from "@/lib/format/json";
 
 /*
  * The public read side: published articles, their approved annotations, and what readers may see of their history.
@@ -171,16 +172,6 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
     },
     annotations,
   };
-}
-
-function parseJson(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { TextRange } from "../domain/types";
 import { splitParagraphs } from "./normalize";
+import { trimRange } from "./ranges";
 
 /** Caps that stop an unclosed quotation from swallowing the rest of the article. */
 export const MAX_MERGED_SENTENCES = 6;
@@ -23,7 +24,7 @@ export function proposeStatements(text: string, locale = "en"): TextRange[] {
   splitParagraphs(text).forEach((para, paragraph) => {
     for (const seg of segmenter.segment(text.slice(para.start, para.end))) {
       const range = trimRange(text, para.start + seg.index, para.start + seg.index + seg.segment.length);
-      if (range) sentences.push({ ...range, paragraph });
+      if (range.end > range.start) sentences.push({ ...range, paragraph });
     }
   });
 
@@ -53,11 +54,6 @@ export function proposeStatements(text: string, locale = "en"): TextRange[] {
   return statements;
 }
 
-function trimRange(text: string, start: number, end: number): TextRange | null {
-  while (start < end && /\s/u.test(text[start])) start++;
-  while (end > start && /\s/u.test(text[end - 1])) end--;
-  return end > start ? { start, end } : null;
-}
 
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
 

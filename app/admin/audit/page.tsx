@@ -3,7 +3,8 @@ import Link from "next/link";
 import { requireAdminPage } from "@/lib/server/admin/page-guard";
 import { getAuditFilterOptions, listAuditEvents } from "@/lib/server/admin/audit-log";
 import { AuditEntry } from "@/components/admin/AuditEntry";
-import { AuditFilterSchema, fieldErrors } from "@/lib/validation/admin";
+import { AuditFilterSchema } from "@/lib/contracts/admin";
+import { fieldErrors } from "@/lib/contracts/forms";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 export const dynamic = "force-dynamic";

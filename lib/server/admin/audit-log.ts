@@ -4,6 +4,7 @@ import { requireAdmin } from "../session";
 import { AuditFilterSchema, type AuditFilter } from "@/lib/validation/admin";
 import { csvField } from "@/lib/export/csv";
 import { parseInput } from "./common";
+import type { AuditEventDTO } from "@/lib/contracts/admin-dto";
 import {
   AUDIT_ORDER,
   auditEntityLabel,
@@ -25,21 +26,7 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export const AUDIT_ENTITY_TYPES = ["annotation", "article", "statement", "user", "claim_type", "verification_status"] as const;
 
-export interface AuditEventDTO {
-  id: string;
-  createdAt: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  articleId: string | null;
-  before: string | null;
-  after: string | null;
-  comment: string | null;
-  /** A human label for the entity (article title, user, vocabulary label), or null: show the id alone. */
-  entityLabel: AuditEntityLabel | null;
-}
+export type { AuditEventDTO };
 
 export interface AuditPage {
   events: AuditEventDTO[];

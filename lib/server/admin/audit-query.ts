@@ -4,6 +4,7 @@
  */
 import { Prisma } from "../generated/prisma/client";
 import type { AuditFilter } from "@/lib/validation/admin";
+import type { AuditEntityLabel } from "@/lib/contracts/admin-dto";
 
 export const SYSTEM_ACTOR = "system";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -68,13 +69,7 @@ export interface AuditLabelSubject {
   after: string | null;
 }
 
-export interface AuditEntityLabel {
-  text: string;
-  /** "article" when the label is the title of the article a statement or annotation belongs to. */
-  of: "entity" | "article";
-  /** false when the entity is gone and the label comes from what the event recorded. */
-  current: boolean;
-}
+export type { AuditEntityLabel };
 
 /** What to look up for one event: [kind, id], or null when its type has no label. */
 function labelKey(e: AuditLabelSubject): [LabelKind, string] | null {

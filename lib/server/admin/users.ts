@@ -15,24 +15,11 @@ import {
   UserVersionSchema,
 } from "@/lib/validation/admin";
 import type { Role } from "@/lib/domain/types";
+import type { AdminUserDTO } from "@/lib/contracts/admin-dto";
 import { parseInput } from "./common";
 import { sendLinkEmail, type MailResult } from "./mail";
 
-export interface AdminUserDTO {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  hasPassword: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-  version: number;
-  annotationsAuthored: number;
-  annotationsApproved: number;
-  /** The newest unused, unexpired link, if any. */
-  pendingLink: { purpose: "invite" | "reset"; expiresAt: string } | null;
-}
+export type { AdminUserDTO };
 
 export interface LinkResult {
   user: AdminUserDTO;

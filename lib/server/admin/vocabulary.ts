@@ -17,29 +17,10 @@ import {
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 import { parseInput } from "./common";
 import { Prisma } from "../generated/prisma/client";
+import type { AdminVocabulary, AdminVocabularyEntry } from "@/lib/contracts/admin-dto";
 
-export interface AdminVocabularyEntry {
-  kind: VocabularyKind;
-  id: string;
-  slug: string;
-  label: string;
-  /** Claim types only ("" for statuses). */
-  shortLabel: string;
-  description: string;
-  color: string;
-  /** Statuses only (null for claim types and unrated statuses). */
-  rating: number | null;
-  position: number;
-  retired: boolean;
-  version: number;
-  /** Annotations (any workflow state) that use this value. */
-  usage: number;
-}
+export type { AdminVocabulary, AdminVocabularyEntry };
 
-export interface AdminVocabulary {
-  claimTypes: AdminVocabularyEntry[];
-  statuses: AdminVocabularyEntry[];
-}
 
 type Row = {
   id: string;

@@ -72,16 +72,7 @@ export function contentKey(s: FlatSnapshot): string {
   return JSON.stringify(rest);
 }
 
-/** A jsonb value as T (older rows may hold the JSON as a string). */
-export function parseJson<T>(value: unknown): T | null {
-  if (value === null || value === undefined || value === "") return null;
-  if (typeof value !== "string") return value as T;
-  try {
-    return JSON.parse(value) as T;
-  } catch {
-    return null;
-  }
-}
+export { parseJson } from "@/lib/format/json";
 
 export const ACTION_LABELS: Record<string, string> = {
   "annotation.create": "Created",

@@ -4,17 +4,9 @@ import { writeAudit } from "../audit";
 import { requireReviewer, type SessionUser } from "../session";
 import { DomainRuleError, NotFoundError } from "../errors";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
+import { trimRange } from "@/lib/text/ranges";
 import { MergeStatementsSchema, SelectSpanSchema, SplitStatementSchema } from "@/lib/validation/review";
 import { ANNOTATION_CONTENT_INCLUDE, flatSnapshot } from "./snapshot";
-
-/** Narrows [start, end) to exclude leading and trailing whitespace. */
-export function trimRange(text: string, start: number, end: number): { start: number; end: number } {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
-  return { start: s, end: e };
-}
 
 const preview = (text: string, start: number, end: number) => {
   const t = text.slice(start, end).replace(/\s+/g, " ");

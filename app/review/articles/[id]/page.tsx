@@ -11,7 +11,9 @@ import { StatementTools } from "@/components/review/StatementTools";
 import { HistoryTimeline } from "@/components/review/HistoryTimeline";
 import { DeleteAnnotation } from "@/components/review/DeleteAnnotation";
 import { FocusOnMount } from "@/components/review/FocusOnMount";
-import { Notice, StateBadge } from "@/components/review/ui";
+import { Notice } from "@/components/ui/Notice";
+import { StateBadge } from "@/components/ui/StateBadge";
+import { PendingScope } from "@/components/ui/pending";
 import { WORKFLOW_LABELS } from "@/lib/workflow/transitions";
 import { DEFAULT_STATUS_SLUG } from "@/lib/vocabulary/defaults";
 
@@ -50,157 +52,159 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const selType = sel ? ws.claimTypes.find((t) => t.slug === sel.values.claimTypeSlug) : null;
 
   return (
-    <div className="space-y-5">
-      <header className="space-y-2">
-        <p className="text-sm">
-          <Link href="/review" className="text-blue-800 underline">
-            ← Review desk
-          </Link>
-        </p>
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0 space-y-1">
-            <h1 className="font-serif text-2xl font-bold text-stone-900">{article.title}</h1>
-            <p className="text-sm text-stone-700">
-              {[article.outlet, article.byline].filter(Boolean).join(" · ") || "Outlet not recorded"} ·{" "}
-              <StateBadge state={article.state === "published" ? "approved" : "none"} label={article.state === "published" ? "Published" : "Not published"} />
-              {article.state === "published" ? (
-                <>
-                  {" "}
-                  <Link href={`/articles/${article.slug}`} className="text-blue-800 underline">
-                    Reader view
-                  </Link>
-                </>
-              ) : null}
-            </p>
-            <p className="text-sm text-stone-700" data-testid="progress">
-              {progress.annotated} of {progress.statements} statements annotated — {progress.byState.draft} draft, {progress.byState.in_review} in review,{" "}
-              {progress.byState.approved} approved.
-            </p>
-          </div>
-          <PublishControl articleId={article.id} version={article.version} published={article.state === "published"} approved={statements.filter((s) => s.annotation?.hasApprovedVersion).length} />
-        </div>
-        {sp.imported ? <Notice tone="success">Imported as a draft with {progress.statements} proposed statements. Pick a statement to annotate it.</Notice> : null}
-        <p className="text-xs text-stone-600">
-          Tab or <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> to move between statements, Enter to open one;
-          select any text with the mouse to make it a statement. Colours: <span className="ws-statement" data-state="draft">draft</span>,{" "}
-          <span className="ws-statement" data-state="in_review">in review</span>, <span className="ws-statement" data-state="approved">approved</span>,
-          dashed underline = not annotated.
-        </p>
-      </header>
-
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_30rem]">
-        <section aria-label="Article text" lang="en">
-          <WorkspaceInteractions articleId={article.id}>
-            <WorkspaceText text={article.text} emphasis={article.emphasis} statements={statements} selectedId={selected?.statement.id ?? null} />
-          </WorkspaceInteractions>
-        </section>
-
-        <aside aria-label="Selected statement" className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-          {!selected ? (
-            <div className="rounded border border-dashed border-stone-400 bg-white p-4 text-sm text-stone-700">
-              {selectedId ? <p className="mb-2 font-semibold text-red-800">That statement no longer exists (it was split or merged).</p> : null}
-              Pick a statement in the text (click it, or Tab to it and press Enter) to tag it, or select any span of text with the mouse.
-            </div>
-          ) : (
-            <div className="space-y-4 rounded border border-stone-300 bg-white p-4" data-selected-statement={selected.statement.id}>
-              <div className="space-y-2">
-                {/* Focus lands here when a statement is opened and when its workflow state changes (approved, returned). */}
-                <FocusOnMount key={`${selected.statement.id}:${sel?.workflowState ?? "none"}`}>
-                  <h2 className="text-lg font-semibold text-stone-900">
-                    Statement {index + 1} of {statements.length}{" "}
-                    {sel ? <StateBadge state={sel.workflowState} label={WORKFLOW_LABELS[sel.workflowState]} /> : <StateBadge state="none" label="Not annotated" />}
-                  </h2>
-                </FocusOnMount>
-                {sp.deleted && !sel ? (
-                  <FocusOnMount>
-                    <Notice tone="success">
-                      Annotation deleted{sp.deleted === "approved" ? "; readers no longer see it" : ""}. The audit log keeps a copy. You can annotate this statement
-                      again, or merge it with a neighbour.
-                    </Notice>
-                  </FocusOnMount>
+    <PendingScope>
+      <div className="space-y-5">
+        <header className="space-y-2">
+          <p className="text-sm">
+            <Link href="/review" className="text-blue-800 underline">
+              ← Review desk
+            </Link>
+          </p>
+          <div className="flex flex-wrap items-start justify-between gap-4">
+            <div className="min-w-0 space-y-1">
+              <h1 className="font-serif text-2xl font-bold text-stone-900">{article.title}</h1>
+              <p className="text-sm text-stone-700">
+                {[article.outlet, article.byline].filter(Boolean).join(" · ") || "Outlet not recorded"} ·{" "}
+                <StateBadge state={article.state === "published" ? "approved" : "none"} label={article.state === "published" ? "Published" : "Not published"} />
+                {article.state === "published" ? (
+                  <>
+                    {" "}
+                    <Link href={`/articles/${article.slug}`} className="text-blue-800 underline">
+                      Reader view
+                    </Link>
+                  </>
                 ) : null}
-                <blockquote className="whitespace-pre-wrap border-l-4 border-stone-300 pl-3 font-serif text-stone-900">{selected.text}</blockquote>
-                <StatementTools
-                  key={selected.statement.id}
-                  articleId={article.id}
-                  statementId={selected.statement.id}
-                  start={selected.statement.start}
-                  end={selected.statement.end}
-                  text={selected.text}
-                  annotationLabel={sel ? `${selType?.shortLabel ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}` : null}
-                  annotationApproved={!!sel?.hasApprovedVersion}
-                  previous={neighbour(index - 1)}
-                  next={neighbour(index + 1)}
-                  candidates={splitCandidates(selected.text, selected.statement.start)}
-                />
-              </div>
+              </p>
+              <p className="text-sm text-stone-700" data-testid="progress">
+                {progress.annotated} of {progress.statements} statements annotated — {progress.byState.draft} draft, {progress.byState.in_review} in review,{" "}
+                {progress.byState.approved} approved.
+              </p>
+            </div>
+            <PublishControl articleId={article.id} version={article.version} published={article.state === "published"} approved={statements.filter((s) => s.annotation?.hasApprovedVersion).length} />
+          </div>
+          {sp.imported ? <Notice tone="success">Imported as a draft with {progress.statements} proposed statements. Pick a statement to annotate it.</Notice> : null}
+          <p className="text-xs text-stone-600">
+            Tab or <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> to move between statements, Enter to open one;
+            select any text with the mouse to make it a statement. Colours: <span className="ws-statement" data-state="draft">draft</span>,{" "}
+            <span className="ws-statement" data-state="in_review">in review</span>, <span className="ws-statement" data-state="approved">approved</span>,
+            dashed underline = not annotated.
+          </p>
+        </header>
 
-              {sel ? (
-                <div className="space-y-1 text-sm text-stone-700">
-                  <p>
-                    Written by <strong>{sel.author.name}</strong>
-                    {sel.lastEditor && sel.lastEditor.id !== sel.author.id ? (
-                      <>
-                        , last edited by <strong>{sel.lastEditor.name}</strong>
-                      </>
-                    ) : null}
-                    {sel.approver ? (
-                      <>
-                        ; last approved by <strong>{sel.approver.name}</strong>
-                      </>
-                    ) : null}
-                    . Version {sel.version}.
-                  </p>
-                  {sel.pendingRevision ? (
-                    <Notice tone="info">This is a pending revision: readers still see the last approved version until this one is approved.</Notice>
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_30rem]">
+          <section aria-label="Article text" lang="en">
+            <WorkspaceInteractions articleId={article.id}>
+              <WorkspaceText text={article.text} emphasis={article.emphasis} statements={statements} selectedId={selected?.statement.id ?? null} />
+            </WorkspaceInteractions>
+          </section>
+
+          <aside aria-label="Selected statement" className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+            {!selected ? (
+              <div className="rounded border border-dashed border-stone-400 bg-white p-4 text-sm text-stone-700">
+                {selectedId ? <p className="mb-2 font-semibold text-red-800">That statement no longer exists (it was split or merged).</p> : null}
+                Pick a statement in the text (click it, or Tab to it and press Enter) to tag it, or select any span of text with the mouse.
+              </div>
+            ) : (
+              <div className="space-y-4 rounded border border-stone-300 bg-white p-4" data-selected-statement={selected.statement.id}>
+                <div className="space-y-2">
+                  {/* Focus lands here when a statement is opened and when its workflow state changes (approved, returned). */}
+                  <FocusOnMount key={`${selected.statement.id}:${sel?.workflowState ?? "none"}`}>
+                    <h2 className="text-lg font-semibold text-stone-900">
+                      Statement {index + 1} of {statements.length}{" "}
+                      {sel ? <StateBadge state={sel.workflowState} label={WORKFLOW_LABELS[sel.workflowState]} /> : <StateBadge state="none" label="Not annotated" />}
+                    </h2>
+                  </FocusOnMount>
+                  {sp.deleted && !sel ? (
+                    <FocusOnMount>
+                      <Notice tone="success">
+                        Annotation deleted{sp.deleted === "approved" ? "; readers no longer see it" : ""}. The audit log keeps a copy. You can annotate this statement
+                        again, or merge it with a neighbour.
+                      </Notice>
+                    </FocusOnMount>
                   ) : null}
-                  {sel.returnComment && sel.workflowState === "draft" ? (
-                    <Notice tone="warning">
-                      Returned with a comment: <span className="whitespace-pre-wrap">“{sel.returnComment}”</span>
-                    </Notice>
-                  ) : null}
-                  <DeleteAnnotation
-                    key={`${sel.id}:${sel.version}`}
+                  <blockquote className="whitespace-pre-wrap border-l-4 border-stone-300 pl-3 font-serif text-stone-900">{selected.text}</blockquote>
+                  <StatementTools
+                    key={selected.statement.id}
                     articleId={article.id}
-                    annotationId={sel.id}
-                    version={sel.version}
-                    label={`${selType?.label ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}`}
-                    readerVisible={sel.hasApprovedVersion}
+                    statementId={selected.statement.id}
+                    start={selected.statement.start}
+                    end={selected.statement.end}
+                    text={selected.text}
+                    annotationLabel={sel ? `${selType?.shortLabel ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}` : null}
+                    annotationApproved={!!sel?.hasApprovedVersion}
+                    previous={neighbour(index - 1)}
+                    next={neighbour(index + 1)}
+                    candidates={splitCandidates(selected.text, selected.statement.start)}
                   />
                 </div>
-              ) : null}
 
-              {sel && sel.workflowState === "in_review" ? (
-                <ReviewPanel key={`${sel.id}:${sel.version}`} articleId={article.id} annotationId={sel.id} version={sel.version} refusal={sel.reviewRefusal} />
-              ) : null}
+                {sel ? (
+                  <div className="space-y-1 text-sm text-stone-700">
+                    <p>
+                      Written by <strong>{sel.author.name}</strong>
+                      {sel.lastEditor && sel.lastEditor.id !== sel.author.id ? (
+                        <>
+                          , last edited by <strong>{sel.lastEditor.name}</strong>
+                        </>
+                      ) : null}
+                      {sel.approver ? (
+                        <>
+                          ; last approved by <strong>{sel.approver.name}</strong>
+                        </>
+                      ) : null}
+                      . Version {sel.version}.
+                    </p>
+                    {sel.pendingRevision ? (
+                      <Notice tone="info">This is a pending revision: readers still see the last approved version until this one is approved.</Notice>
+                    ) : null}
+                    {sel.returnComment && sel.workflowState === "draft" ? (
+                      <Notice tone="warning">
+                        Returned with a comment: <span className="whitespace-pre-wrap">“{sel.returnComment}”</span>
+                      </Notice>
+                    ) : null}
+                    <DeleteAnnotation
+                      key={`${sel.id}:${sel.version}`}
+                      articleId={article.id}
+                      annotationId={sel.id}
+                      version={sel.version}
+                      label={`${selType?.label ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}`}
+                      readerVisible={sel.hasApprovedVersion}
+                    />
+                  </div>
+                ) : null}
 
-              <section aria-labelledby="annotation-heading" className="space-y-2">
-                <h2 id="annotation-heading" className="text-base font-semibold text-stone-900">
-                  {sel ? (sel.workflowState === "approved" ? "Edit (starts a new revision)" : "Annotation") : "Annotate this statement"}
-                </h2>
-                <AnnotationForm
-                  key={selected.statement.id}
-                  articleId={article.id}
-                  statementId={selected.statement.id}
-                  annotation={sel ? { version: sel.version, values: sel.values } : null}
-                  claimTypes={ws.claimTypes}
-                  statuses={ws.statuses}
-                  defaultStatusSlug={DEFAULT_STATUS_SLUG}
-                />
-              </section>
+                {sel && sel.workflowState === "in_review" ? (
+                  <ReviewPanel key={`${sel.id}:${sel.version}`} articleId={article.id} annotationId={sel.id} version={sel.version} refusal={sel.reviewRefusal} />
+                ) : null}
 
-              {sel ? (
-                <section aria-labelledby="history-heading" className="space-y-2">
-                  <h2 id="history-heading" className="text-base font-semibold text-stone-900">
-                    History
+                <section aria-labelledby="annotation-heading" className="space-y-2">
+                  <h2 id="annotation-heading" className="text-base font-semibold text-stone-900">
+                    {sel ? (sel.workflowState === "approved" ? "Edit (starts a new revision)" : "Annotation") : "Annotate this statement"}
                   </h2>
-                  <HistoryTimeline entries={sel.history} />
+                  <AnnotationForm
+                    key={selected.statement.id}
+                    articleId={article.id}
+                    statementId={selected.statement.id}
+                    annotation={sel ? { version: sel.version, values: sel.values } : null}
+                    claimTypes={ws.claimTypes}
+                    statuses={ws.statuses}
+                    defaultStatusSlug={DEFAULT_STATUS_SLUG}
+                  />
                 </section>
-              ) : null}
-            </div>
-          )}
-        </aside>
+
+                {sel ? (
+                  <section aria-labelledby="history-heading" className="space-y-2">
+                    <h2 id="history-heading" className="text-base font-semibold text-stone-900">
+                      History
+                    </h2>
+                    <HistoryTimeline entries={sel.history} />
+                  </section>
+                ) : null}
+              </div>
+            )}
+          </aside>
+        </div>
       </div>
-    </div>
+    </PendingScope>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffSnapshots } from "./diff";
+import { diffSnapshots } from "./audit-diff";
 
 describe("diffSnapshots", () => {
   it("lists changed fields first, then unchanged ones", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AnnotationFieldsSchema, decodeImportFile, fieldErrors, ImportArticleSchema, isPartialDate, MAX_IMPORT_BYTES, ReviewDecisionSchema, SaveAnnotationSchema } from "./review";
+import { fieldErrors } from "./forms";
+import { AnnotationFieldsSchema, decodeImportFile, ImportArticleSchema, isPartialDate, MAX_IMPORT_BYTES, ReviewDecisionSchema, SaveAnnotationSchema } from "./review";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+import { REVIEWER, REVIEWER2, importPasted, newSignedInPage, openStatement, readDb } from "./helpers/review";
+
+// The workspace's pending rule: while one action is saving, every control that changes data waits, with a
+// visible "Saving…" notice. Before it, a click on "Publish…" while "Approve" was saving was lost silently.
+test("a click on Publish… while Approve is saving is held off with a Saving… notice, and both then go through", async ({ browser }) => {
+  const { context: ctxA, page: a } = await newSignedInPage(browser, REVIEWER);
+  const articleId = await importPasted(a, `E2E pending ${Date.now()}`, "The minister said the budget would grow by 5 percent next year.\n\nOpposition leaders disputed the figure on Monday.");
+  const first = await openStatement(a, 0);
+  await a.getByRole("form", { name: "Annotation" }).getByLabel("Claim type").selectOption({ label: "Author's assertion" });
+  await a.getByRole("button", { name: "Submit for review" }).click();
+  await expect(a.getByText("Saved and submitted for review.")).toBeVisible();
+
+  const { context: ctxB, page: b } = await newSignedInPage(browser, REVIEWER2, `/review/articles/${articleId}?s=${first}`);
+  // Hold every server action of this page for a moment, so "Approve" is still saving when Publish… is reached for.
+  await b.route(`**/review/articles/${articleId}**`, async (route) => {
+    if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  const publishing = b.getByRole("form", { name: "Publishing" });
+  await expect(publishing.getByRole("button", { name: "Publish…" })).toBeEnabled();
+  await b.getByRole("form", { name: "Second review" }).getByRole("button", { name: "Approve" }).click();
+  await expect(b.getByTestId("saving-notice")).toBeVisible();
+  await expect(publishing.getByRole("button", { name: "Publish…" })).toBeDisabled();
+  await expect(b.getByRole("form", { name: "Annotation" }).getByRole("button", { name: "Save draft" })).toBeDisabled();
+
+  await expect(b.locator("[data-selected-statement] h2").first()).toContainText("Approved");
+  await expect(b.getByTestId("saving-notice")).toBeHidden();
+  // With one approved annotation, publishing needs no extra confirmation.
+  await publishing.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(b.getByText(/^Published: readers/)).toBeVisible();
+  const db = readDb();
+  expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "published" });
+  expect(db.prepare("SELECT workflowState FROM Annotation WHERE statementId = ?").get(first)).toEqual({ workflowState: "approved" });
+  db.close();
+  await ctxA.close();
+  await ctxB.close();
+});

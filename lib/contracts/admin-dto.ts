@@ -1,0 +1,66 @@
+/** DTOs of the admin area (people, vocabularies, the audit log), shared by the data layer and the UI. */
+import type { ClaimTypeDTO, Role } from "@/lib/domain/types";
+import type { VocabularyKind } from "./admin";
+
+export interface AdminUserDTO {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  hasPassword: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+  version: number;
+  annotationsAuthored: number;
+  annotationsApproved: number;
+  /** The newest unused, unexpired link, if any. */
+  pendingLink: { purpose: "invite" | "reset"; expiresAt: string } | null;
+}
+
+/** A claim type or a verification status as the admin edits it; `shortLabel` is "" for statuses. */
+export interface AdminVocabularyEntry extends ClaimTypeDTO {
+  kind: VocabularyKind;
+  /** Statuses only (null for claim types and unrated statuses). */
+  rating: number | null;
+  version: number;
+  /** Annotations (any workflow state) that use this value. */
+  usage: number;
+}
+
+export interface AdminVocabulary {
+  claimTypes: AdminVocabularyEntry[];
+  statuses: AdminVocabularyEntry[];
+}
+
+export interface AuditEntityLabel {
+  text: string;
+  /** "article" when the label is the title of the article a statement or annotation belongs to. */
+  of: "entity" | "article";
+  /** false when the entity is gone and the label comes from what the event recorded. */
+  current: boolean;
+}
+
+export interface AuditEventDTO {
+  id: string;
+  createdAt: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  articleId: string | null;
+  before: string | null;
+  after: string | null;
+  comment: string | null;
+  /** A human label for the entity (article title, user, vocabulary label), or null: show the id alone. */
+  entityLabel: AuditEntityLabel | null;
+}
+
+/** A single-use link (invitation or password reset) for the admin to hand over, and whether it was e-mailed. */
+export interface LinkHandover {
+  link: string;
+  linkExpiresAt: string;
+  emailSent: boolean;
+  emailNote: string;
+}

@@ -1,0 +1,163 @@
+/** Plain DTOs of the reviewer workspace and desk (no rows, no password hashes), shared by the data layer and the UI. */
+import type { ClaimTypeDTO, TextRange, VerificationStatusDTO, WorkflowState } from "@/lib/domain/types";
+import type { FieldChange } from "@/lib/workflow/diff";
+
+export interface ProposedStatementDTO {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ImportPreviewDTO {
+  title: string;
+  text: string;
+  statements: ProposedStatementDTO[];
+  slugBase: string;
+  characters: number;
+  words: number;
+}
+
+export interface ArticleProgressDTO {
+  id: string;
+  slug: string;
+  title: string;
+  outlet: string | null;
+  state: "draft" | "published";
+  statements: number;
+  annotated: number;
+  byState: Record<WorkflowState, number>;
+  /** Annotations whose approved version differs from the working copy (a pending revision). */
+  pendingRevisions: number;
+  updatedAt: string;
+}
+
+export interface DeskItemDTO {
+  annotationId: string;
+  statementId: string;
+  articleId: string;
+  articleTitle: string;
+  quote: string;
+  claimType: string;
+  status: string;
+  workflowState: WorkflowState;
+  author: string;
+  lastEditor: string | null;
+  returnComment: string | null;
+  updatedAt: string;
+  approvedAt: string | null;
+}
+
+export interface DeskDTO {
+  myDrafts: DeskItemDTO[];
+  waitingForMe: DeskItemDTO[];
+  returnedToMe: DeskItemDTO[];
+  recentlyApproved: DeskItemDTO[];
+  articles: ArticleProgressDTO[];
+}
+
+export interface HopFormValue {
+  sourceId: string | null;
+  name: string;
+  kind: string;
+  url: string;
+  date: string;
+  note: string;
+}
+
+export interface EvidenceFormValue {
+  url: string;
+  title: string;
+  stance: string;
+  archivedUrl: string;
+  note: string;
+}
+
+/** The annotation form's values, all strings (what the inputs hold). */
+export interface AnnotationFormValues {
+  claimTypeSlug: string;
+  statusSlug: string;
+  attributionText: string;
+  speakerName: string;
+  speakerKind: string;
+  speakerRole: string;
+  claimDate: string;
+  rationale: string;
+  chain: HopFormValue[];
+  evidence: EvidenceFormValue[];
+}
+
+export interface WorkspaceStatementDTO {
+  id: string;
+  start: number;
+  end: number;
+  origin: string;
+  annotation: {
+    id: string;
+    workflowState: WorkflowState;
+    claimTypeSlug: string;
+    claimTypeShort: string;
+    statusSlug: string;
+    statusLabel: string;
+    statusColor: string;
+    hasApprovedVersion: boolean;
+  } | null;
+}
+
+export interface HistoryEntryDTO {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  actionLabel: string;
+  comment: string | null;
+  changes: FieldChange[];
+}
+
+export interface SelectedAnnotationDTO {
+  id: string;
+  version: number;
+  workflowState: WorkflowState;
+  values: AnnotationFormValues;
+  author: { id: string; name: string };
+  lastEditor: { id: string; name: string } | null;
+  approver: { id: string; name: string } | null;
+  approvedAt: string | null;
+  hasApprovedVersion: boolean;
+  /** The approved version differs from the working copy: readers see the approved one until this is approved. */
+  pendingRevision: boolean;
+  returnComment: string | null;
+  /** Why the current user may not approve or return it (null when they may). */
+  reviewRefusal: string | null;
+  history: HistoryEntryDTO[];
+}
+
+export interface WorkspaceDTO {
+  article: {
+    id: string;
+    slug: string;
+    title: string;
+    outlet: string | null;
+    byline: string | null;
+    state: "draft" | "published";
+    version: number;
+    text: string;
+    emphasis: TextRange[];
+    publishedAt: string | null;
+  };
+  statements: WorkspaceStatementDTO[];
+  claimTypes: ClaimTypeDTO[];
+  statuses: VerificationStatusDTO[];
+  selected: {
+    statement: WorkspaceStatementDTO;
+    text: string;
+    annotation: SelectedAnnotationDTO | null;
+  } | null;
+  progress: { statements: number; annotated: number; byState: Record<WorkflowState, number> };
+  currentUser: { id: string; name: string };
+}
+
+export interface ConflictDetails {
+  currentVersion: number;
+  changedBy: string | null;
+  changes: FieldChange[];
+}
