@@ -51,4 +51,11 @@ describe("detectNearMiss", () => {
     expect(detectNearMiss("Police arrested 23 people.", "23 people, police arrested").nearMiss).toBe(false);
     expect(kinds("Police arrested 23 people.", "Twenty-three people arrested, police")).not.toContain("number");
   });
+
+  it("flags swapped roles and an added speaker, but not an attribution moved to the end", () => {
+    expect(kinds("Wages grew faster than prices, the minister claimed.", "Prices grew faster than wages, the minister claimed.")).toEqual(["word-order"]);
+    expect(kinds("The minister claimed wages grew faster than prices.", "Wages grew faster than prices, the minister claimed.")).toEqual([]);
+    expect(kinds("The drone attack on the Kremlin was an attempt on Putin's life.", "Kyiv said the drone attack on the Kremlin was an attempt on Putin's life.")).toEqual(["changed-words"]);
+    expect(kinds("Around 500,000 soldiers were killed, US officials estimated.", "Around 500,000 soldiers were killed, Russian officials estimated.")).toEqual(["changed-words"]);
+  });
 });

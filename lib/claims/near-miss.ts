@@ -8,15 +8,17 @@
  * - opposite: one says rose/won/admitted/open where the other says fell/lost/denied/closed, or a word and its
  *   "un-"/"in-"/"non-" form ("constitutional" / "unconstitutional");
  * - number / date: the numbers, years or months differ ("4,000" / "14,000", "2019" / "2024", "June" / "July");
- * - changed words: most content words are shared, and a few on each side are swapped (a changed speaker,
- *   place, group or verb: "defence minister" / "finance minister", "signed" / "ratified").
+ * - changed words: most content words are shared, and a few are swapped or added (a changed speaker, place,
+ *   group or verb: "defence minister" / "finance minister", "signed" / "ratified", "Kyiv said …");
+ * - word order: the same words in another order, which can swap who did what ("wages grew faster than prices");
+ *   moving the attribution from the front to the end ("X said Y" / "Y, X said") is not counted.
  * The detector errs towards "near-miss": a false alarm only costs a click, a missed one would link two claims
  * with different truth conditions.
  */
 import { contentWords } from "./similarity";
 import { trigramWords } from "./trigram";
 
-export type NearMissKind = "negation" | "opposite" | "number" | "date" | "changed-words";
+export type NearMissKind = "negation" | "opposite" | "number" | "date" | "changed-words" | "word-order";
 
 export interface NearMissReason {
   kind: NearMissKind;
@@ -156,6 +158,16 @@ function unmatched(a: Map<string, number>, b: Map<string, number>): string[] {
   return out;
 }
 
+/**
+ * True when one sequence is the other with a block moved from the end to the front ("X said Y" / "Y, X said"),
+ * the usual way an attribution is reworded, which does not change who did what.
+ */
+function isRotation(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const doubled = ` ${[...a, ...a].join(" ")} `;
+  return doubled.includes(` ${b.join(" ")} `);
+}
+
 /** Words swapped between two otherwise alike statements: at most this many on each side. */
 const MAX_SWAPPED = 3;
 /** …and at least this many content words shared. */
@@ -189,12 +201,20 @@ export function detectNearMiss(a: string, b: string): NearMissResult {
   if (
     reasons.length === 0 &&
     shared >= MIN_SHARED &&
-    swappedA.length >= 1 &&
-    swappedB.length >= 1 &&
+    swappedA.length + swappedB.length >= 1 &&
     swappedA.length <= MAX_SWAPPED &&
     swappedB.length <= MAX_SWAPPED
   ) {
-    reasons.push({ kind: "changed-words", detail: `${swappedA.join(" ")} → ${swappedB.join(" ")}` });
+    reasons.push({ kind: "changed-words", detail: `${swappedA.join(" ") || "—"} → ${swappedB.join(" ") || "—"}` });
+  }
+  if (reasons.length === 0 && swappedA.length === 0 && swappedB.length === 0) {
+    // The same words in another order can swap who did what: "wages grew faster than prices" / "prices … wages".
+    const order = (t: string) => trigramWords(t).filter((w) => contentWords(w).size > 0 && !isNumberWord(w)).map((w) => [...contentWords(w)][0]);
+    const seqA = order(a);
+    const seqB = order(b);
+    if (seqA.join(" ") !== seqB.join(" ") && !isRotation(seqA, seqB)) {
+      reasons.push({ kind: "word-order", detail: "the same words in another order" });
+    }
   }
 
   return { nearMiss: reasons.length > 0, reasons };

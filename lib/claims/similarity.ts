@@ -19,10 +19,11 @@ import { trigramSetSimilarity, trigrams, trigramWords } from "./trigram";
 /** English function words that carry no claim: dropped before the word overlap (not before the trigrams). */
 const STOP_WORDS = new Set(
   (
-    // Not stop words, though common: before/after, over/under, up/down, above/below, more/less carry the claim.
+    // Not stop words, though common: before/after, over/under, up/down, above/below, more/less carry the claim,
+    // and "us" is left in because lowercasing makes "US officials" "us officials".
     "a an the and or but if of in on at to for from by with as into onto about than then " +
     "that this these those it its it's is are was were be been being has have had having do does did will would " +
-    "shall should can could may might must s t its their there they them he she his her him we our us you your i " +
+    "shall should can could may might must s t its their there they them he she his her him we our you your i " +
     "my me who whom whose which what when where why how also so such very just said says say saying told " +
     "according"
   ).split(/\s+/),
