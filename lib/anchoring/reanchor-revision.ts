@@ -127,13 +127,16 @@ export function reanchorThroughRevision(revision: PreparedRevision, anchor: Anch
     bestScore = Math.max(bestScore, score);
     if (score >= minScore) consider({ start: mappedStart, end: mappedEnd, score, exact: score === 1 });
   }
-  const near = searchQuote(newText, here, minScore, {
-    from: mappedStart - quote.length - slack,
-    to: mappedEnd + quote.length + slack,
-    accept,
-  });
-  bestScore = Math.max(bestScore, near.bestSeen);
-  consider(near.match);
+  // A match is at least minScore · |quote| long, and at most `allowance` of it may be other statements' text: skip the
+  // search when the window cannot hold that much new or own text (a deleted quote amid untouched sentences).
+  const nearFrom = Math.max(0, mappedStart - quote.length - slack);
+  const nearTo = Math.min(newText.length, mappedEnd + quote.length + slack);
+  const usable = nearTo - nearFrom - carriedFromElsewhere(diff, nearFrom, nearTo, start, end);
+  if (usable >= quote.length * minScore - allowance) {
+    const near = searchQuote(newText, here, minScore, { from: nearFrom, to: nearTo, accept });
+    bestScore = Math.max(bestScore, near.bestSeen);
+    consider(near.match);
+  }
 
   // 2. Not there: it may have moved, so look in inserted text, where enough of it is new to hold most of the quote.
   //    Inserted text that also stands, word for word, in old text the diff lost track of may be that text moved,
