@@ -15,3 +15,13 @@ export {
   type ReanchorOptions,
   type ReanchorResult,
 } from "./reanchor";
+export {
+  reanchorToRevision,
+  prepareRevision,
+  reanchorThroughRevision,
+  type PreparedRevision,
+  type RevisionOptions,
+  type RevisionOutcome,
+  type RevisionOutcomeKind,
+} from "./reanchor-revision";
+export { diffText, diffWords, wordDiffFrom, type TextDiff, type WordDiffOp, type WordDiffPart } from "./text-diff";

@@ -69,23 +69,60 @@ export function reanchorAnnotation(newText: string, anchor: AnchorQuote, opts: R
     return { status: "anchored", start, end, score: 1, method: "position" };
   }
 
-  const exactHit = bestExactOccurrence(newText, anchor);
-  if (exactHit && trustworthy(exactHit, exact)) {
-    return { status: "anchored", start: exactHit.start, end: exactHit.end, score: 1, method: "exact" };
-  }
-
-  const fuzzy = bestFuzzyMatch(newText, anchor);
-  if (fuzzy.best && fuzzy.best.quoteScore >= minScore) {
-    return {
-      status: "anchored",
-      start: fuzzy.best.start,
-      end: fuzzy.best.end,
-      score: round(fuzzy.best.quoteScore),
-      method: "fuzzy",
-    };
+  const { match, bestSeen } = searchQuote(newText, anchor, minScore);
+  if (match) {
+    return { status: "anchored", start: match.start, end: match.end, score: match.score, method: match.exact ? "exact" : "fuzzy" };
   }
   // The best similarity seen anywhere, including matches rejected for lack of context.
-  return { status: "orphaned", bestScore: round(Math.max(fuzzy.bestSeen, exactHit ? 1 : 0)) };
+  return { status: "orphaned", bestScore: bestSeen };
+}
+
+/** Where and how to look for a quote. */
+export interface QuoteSearchScope {
+  /** Look only at `[from, to)` of the text (default: all of it); context is still read from the whole text. */
+  from?: number;
+  to?: number;
+  /** A veto on a candidate span, e.g. "this text belonged to another statement". */
+  accept?: (start: number, end: number) => boolean;
+}
+
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  /** Quote similarity, rounded to 3 decimals; 1 for a verbatim match. */
+  score: number;
+  /** True when the span holds the quote verbatim. */
+  exact: boolean;
+}
+
+/**
+ * The best place for the quote in `text` (within the scope): a verbatim occurrence whose context agrees best, else
+ * the closest fuzzy match reaching `minScore`, else null. Short quotes need agreeing context (see the file comment).
+ * `bestSeen` is the best quote similarity seen, including candidates rejected for their context or by `accept`.
+ */
+export function searchQuote(
+  text: string,
+  anchor: AnchorQuote,
+  minScore: number = DEFAULT_MIN_SCORE,
+  scope: QuoteSearchScope = {},
+): { match: QuoteMatch | null; bestSeen: number } {
+  const exact = anchor.exact;
+  const from = Math.max(0, scope.from ?? 0);
+  const to = Math.min(text.length, scope.to ?? text.length);
+  if (exact.length === 0 || to - from < 1) return { match: null, bestSeen: 0 };
+  const accept = scope.accept ?? (() => true);
+
+  const exactHit = bestExactOccurrence(text, anchor, from, to, accept);
+  if (exactHit && trustworthy(exactHit, exact)) {
+    return { match: { start: exactHit.start, end: exactHit.end, score: 1, exact: true }, bestSeen: 1 };
+  }
+  const fuzzy = bestFuzzyMatch(text, anchor, from, to, accept);
+  const bestSeen = round(Math.max(fuzzy.bestSeen, exactHit ? 1 : 0));
+  if (fuzzy.best && fuzzy.best.quoteScore >= minScore) {
+    const match = { start: fuzzy.best.start, end: fuzzy.best.end, score: round(fuzzy.best.quoteScore), exact: false };
+    return { match, bestSeen };
+  }
+  return { match: null, bestSeen };
 }
 
 function round(score: number): number {
@@ -122,15 +159,29 @@ function rankExact(c: Candidate): number {
   return c.contextScore * 0.9 + c.proximity * 0.1;
 }
 
-function bestExactOccurrence(text: string, anchor: AnchorQuote): Candidate | null {
+/** `text.slice(from, to)`, without copying when that is the whole text. */
+function haystack(text: string, from: number, to: number): string {
+  return from === 0 && to === text.length ? text : text.slice(from, to);
+}
+
+function bestExactOccurrence(
+  text: string,
+  anchor: AnchorQuote,
+  from: number,
+  to: number,
+  accept: (start: number, end: number) => boolean,
+): Candidate | null {
+  const hay = haystack(text, from, to);
   let best: Candidate | null = null;
-  let from = 0;
+  let next = 0;
   for (let n = 0; n < MAX_EXACT_OCCURRENCES; n++) {
-    const at = text.indexOf(anchor.exact, from);
-    if (at < 0) break;
+    const found = hay.indexOf(anchor.exact, next);
+    if (found < 0) break;
+    next = found + 1;
+    const at = from + found;
+    if (!accept(at, at + anchor.exact.length)) continue;
     const candidate = evaluate(text, anchor, at, at + anchor.exact.length, 1);
     if (!best || rankExact(candidate) > rankExact(best)) best = candidate;
-    from = at + 1;
   }
   return best;
 }
@@ -140,20 +191,26 @@ function rankFuzzy(c: Candidate): number {
   return c.quoteScore + c.contextScore * 0.05 + c.proximity * 0.01;
 }
 
-function bestFuzzyMatch(text: string, anchor: AnchorQuote): { best: Candidate | null; bestSeen: number } {
+function bestFuzzyMatch(
+  text: string,
+  anchor: AnchorQuote,
+  from: number,
+  to: number,
+  accept: (start: number, end: number) => boolean,
+): { best: Candidate | null; bestSeen: number } {
   let best: Candidate | null = null;
   let bestSeen = 0;
-  if (text.length === 0) return { best, bestSeen };
+  if (to <= from) return { best, bestSeen };
   const quote = anchor.exact;
   const slack = Math.ceil(quote.length * 0.25) + 4;
-  for (const [from, to] of candidateWindows(text, anchor, slack)) {
-    const aligned = alignInWindow(quote, text, from, to);
+  for (const [lo, hi] of candidateWindows(text, anchor, slack, from, to)) {
+    const aligned = alignInWindow(quote, text, lo, hi);
     const start = snapToCodePointBoundary(text, aligned.start, "backward");
     const end = snapToCodePointBoundary(text, aligned.end, "forward");
     if (end <= start) continue;
     const candidate = evaluate(text, anchor, start, end, similarity(quote, text.slice(start, end)));
     bestSeen = Math.max(bestSeen, candidate.quoteScore);
-    if (!trustworthy(candidate, quote)) continue;
+    if (!trustworthy(candidate, quote) || !accept(start, end)) continue;
     if (!best || rankFuzzy(candidate) > rankFuzzy(best)) best = candidate;
   }
   return { best, bestSeen };
@@ -163,7 +220,8 @@ function bestFuzzyMatch(text: string, anchor: AnchorQuote): { best: Candidate | 
  * Windows of the new text worth aligning the quote against: around the old position, and around the places that
  * the most n-grams of the quote point to (each occurrence of an n-gram "votes" for where the quote would start).
  */
-function candidateWindows(text: string, anchor: AnchorQuote, slack: number): Array<[number, number]> {
+function candidateWindows(text: string, anchor: AnchorQuote, slack: number, from: number, to: number): Array<[number, number]> {
+  const hay = haystack(text, from, to);
   const quote = anchor.exact;
   const length = quote.length;
   const gram = Math.min(length, Math.max(3, Math.min(12, Math.round(length / 8))));
@@ -176,8 +234,8 @@ function candidateWindows(text: string, anchor: AnchorQuote, slack: number): Arr
     const offset = samples === 1 ? 0 : Math.round((s * lastOffset) / (samples - 1));
     const needle = quote.slice(offset, offset + gram);
     const hits: number[] = [];
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
-      hits.push(at);
+    for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+      hits.push(from + at);
       if (hits.length > MAX_OCCURRENCES_PER_GRAM) break;
     }
     if (hits.length > MAX_OCCURRENCES_PER_GRAM) continue; // too common to say anything
@@ -193,11 +251,18 @@ function candidateWindows(text: string, anchor: AnchorQuote, slack: number): Arr
     .slice(0, maxWindows)
     .map(([bucket]) => bucket);
 
-  const oldStart = Math.min(Math.max(anchor.start, 0), text.length);
-  const windows: Array<[number, number]> = [[oldStart - slack, oldStart + length + slack]];
+  const windows: Array<[number, number]> = [];
+  // The old position, when it is in (or, for the whole text, clamped into) the scope.
+  const wholeText = from === 0 && to === text.length;
+  if (wholeText || (anchor.start >= from && anchor.start < to)) {
+    const oldStart = Math.min(Math.max(anchor.start, from), to);
+    windows.push([oldStart - slack, oldStart + length + slack]);
+  }
   for (const bucket of buckets) {
     const lo = bucket * bucketSize;
     windows.push([lo - slack, lo + bucketSize + length + slack]);
   }
-  return windows.map(([from, to]) => [Math.max(0, from), Math.min(text.length, to)] as [number, number]);
+  return windows
+    .map(([lo, hi]) => [Math.max(from, lo), Math.min(to, hi)] as [number, number])
+    .filter(([lo, hi]) => hi > lo);
 }
