@@ -6,7 +6,6 @@
  *
  * The password is never taken from the command line (it would end up in shell history and `ps`).
  */
-import fs from "node:fs";
 import bcrypt from "bcryptjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/server/generated/prisma/client";

@@ -78,6 +78,13 @@ async function externalPostgres() {
 
 const engines = [];
 if (only !== "e2e") {
+  say("Lint (oxlint, zero warnings; import boundaries)…");
+  if (run(bin("oxlint"), ["--deny-warnings"]) !== 0) {
+    failed = true;
+    totals.failed += 1;
+    engines.push("lint: FAILED");
+  }
+
   say("Unit and data-layer tests (vitest) on the embedded PostgreSQL…");
   const code = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
   addVitest(readJson(vitestReport), code);
