@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { openTestDb } from "./helpers/db";
+import { queryOne } from "./helpers/db";
 import { ACCOUNTS, DEMO_SLUG, signIn } from "./helpers/session";
 
 /** Serious or critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
@@ -16,17 +16,13 @@ async function expectNoSeriousViolations(page: Page, what: string) {
 }
 
 /** The demo article's id, and a statement of it that carries an annotation (read-only). */
-function demoIds() {
-  const db = openTestDb();
-  try {
-    const article = db.prepare("SELECT id FROM Article WHERE slug = ?").get(DEMO_SLUG) as { id: string };
-    const statement = db
-      .prepare("SELECT s.id FROM Statement s JOIN Annotation a ON a.statementId = s.id WHERE s.articleId = ? ORDER BY s.start LIMIT 1")
-      .get(article.id) as { id: string };
-    return { articleId: article.id, statementId: statement.id };
-  } finally {
-    db.close();
-  }
+async function demoIds() {
+  const article = (await queryOne<{ id: string }>(`SELECT id FROM "Article" WHERE slug = $1`, DEMO_SLUG))!;
+  const statement = (await queryOne<{ id: string }>(
+    `SELECT s.id FROM "Statement" s JOIN "Annotation" a ON a."statementId" = s.id WHERE s."articleId" = $1 ORDER BY s.start LIMIT 1`,
+    article.id,
+  ))!;
+  return { articleId: article.id, statementId: statement.id };
 }
 
 /**
@@ -104,7 +100,7 @@ test.describe("accessibility of the signed-in pages (axe: no serious or critical
   });
 
   test("workspace of the demo article: nothing selected, and an annotated statement open", async ({ page }) => {
-    const { articleId, statementId } = demoIds();
+    const { articleId, statementId } = await demoIds();
     await signIn(page, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password, `/review/articles/${articleId}`);
     await expect(page.locator("[data-statement-id]").first()).toBeVisible();
     await expectNoSeriousViolations(page, "workspace (nothing selected)");

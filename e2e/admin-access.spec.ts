@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { signIn, ACCOUNTS } from "./helpers/session";
+import { count } from "./helpers/db";
 import { ADMIN_PAGES, captureAction, dbGet, expectSignInPage, replayAction, signInAdmin, unique, withField, type CapturedAction } from "./helpers/admin";
 
 test.describe.configure({ mode: "serial" });
@@ -62,24 +63,25 @@ test.describe("admin access", () => {
     const reviewerPage = await reviewerCtx.newPage();
     await signIn(reviewerPage, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
     const anonCtx = await forgedAnonymous(browser, baseURL as string);
-    const auditCount = () => dbGet<{ n: number }>("SELECT COUNT(*) AS n FROM AuditEvent WHERE actorId IS NULL OR actorId != (SELECT id FROM User WHERE email = 'admin@example.com')").n;
+    const auditCount = () =>
+      count(`SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE "actorId" IS NULL OR "actorId" != (SELECT id FROM "User" WHERE email = 'admin@example.com')`);
 
     /** Replays as the reviewer and as the anonymous visitor; the check must hold after each. */
-    async function refused(action: CapturedAction, unchanged: () => void) {
-      const events = auditCount();
+    async function refused(action: CapturedAction, unchanged: () => Promise<void>) {
+      const events = await auditCount();
       for (const ctx of [reviewerCtx, anonCtx]) {
         if (ctx === anonCtx) await ctx.addCookies([{ name: "next-auth.session-token", value: "forged", url: baseURL as string }]);
         const res = await replayAction(ctx.request, action);
         expect(res.status()).toBeLessThan(500);
         const text = await res.text();
         expect(text).not.toMatch(/is invited as|is now an admin|is deactivated;|is active again|New password link|Added “|Saved “|Order saved|is retired|Deleted “/);
-        unchanged();
+        await unchanged();
         // The same call posted to a page outside /admin (no proxy in the way) is refused too.
         if (ctx === anonCtx) await ctx.addCookies([{ name: "next-auth.session-token", value: "forged", url: baseURL as string }]);
         await replayAction(ctx.request, action, new URL("/", action.url).toString());
-        unchanged();
+        await unchanged();
       }
-      expect(auditCount()).toBe(events);
+      expect(await auditCount()).toBe(events);
     }
 
     // --- invite
@@ -90,9 +92,10 @@ test.describe("admin access", () => {
       await adminPage.getByRole("button", { name: "Invite" }).click();
     });
     await expect(adminPage.getByTestId("invitation-link")).toBeVisible();
-    const target = () => dbGet<{ id: string; role: string; active: number; version: number; sessionVersion: number; passwordHash: string | null }>("SELECT * FROM User WHERE email = ?", `access-${s}@example.com`);
-    await refused(withField(invite, "email", `sneaky-${s}@example.com`), () => {
-      expect(dbGet("SELECT id FROM User WHERE email = ?", `sneaky-${s}@example.com`)).toBeUndefined();
+    const target = async () =>
+      (await dbGet<{ id: string; role: string; active: boolean; version: number; sessionVersion: number; passwordHash: string | null }>(`SELECT * FROM "User" WHERE email = $1`, `access-${s}@example.com`))!;
+    await refused(withField(invite, "email", `sneaky-${s}@example.com`), async () => {
+      expect(await dbGet(`SELECT id FROM "User" WHERE email = $1`, `sneaky-${s}@example.com`)).toBeUndefined();
     });
 
     // --- role change (the capture itself is refused by a domain rule: already a reviewer; the replay asks for admin)
@@ -103,7 +106,7 @@ test.describe("admin access", () => {
       await row.getByRole("button", { name: "Change role" }).click();
     });
     await expect(row.getByRole("alert")).toContainText("already a reviewer");
-    await refused(withField(withField(role, "role", "admin"), "version", String(target().version)), () => expect(target().role).toBe("reviewer"));
+    await refused(withField(withField(role, "role", "admin"), "version", String((await target()).version)), async () => expect((await target()).role).toBe("reviewer"));
 
     // --- deactivate / reactivate
     const deactivate = await captureAction(adminPage, async () => {
@@ -116,11 +119,11 @@ test.describe("admin access", () => {
       await row.getByRole("button", { name: "Yes, reactivate" }).click();
     });
     await expect(row.getByText("Active", { exact: true })).toBeVisible();
-    await refused(withField(deactivate, "version", String(target().version)), () => expect(target().active).toBe(1));
+    await refused(withField(deactivate, "version", String((await target()).version)), async () => expect((await target()).active).toBe(true));
     await row.getByRole("button", { name: "Deactivate…" }).click();
     await row.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
-    await refused(withField(reactivate, "version", String(target().version)), () => expect(target().active).toBe(0));
+    await refused(withField(reactivate, "version", String((await target()).version)), async () => expect((await target()).active).toBe(false));
     await row.getByRole("button", { name: "Reactivate…" }).click();
     await row.getByRole("button", { name: "Yes, reactivate" }).click();
     await expect(row.getByText("Active", { exact: true })).toBeVisible();
@@ -131,11 +134,11 @@ test.describe("admin access", () => {
       await row.getByRole("button", { name: "Yes, reset password" }).click();
     });
     await expect(row.getByTestId("invitation-link")).toBeVisible();
-    const links = () => dbGet<{ n: number }>("SELECT COUNT(*) AS n FROM UserInvitation WHERE userId = ?", target().id).n;
-    const before = { links: links(), sv: target().sessionVersion };
-    await refused(withField(reset, "version", String(target().version)), () => {
-      expect(links()).toBe(before.links);
-      expect(target().sessionVersion).toBe(before.sv);
+    const links = async () => count(`SELECT COUNT(*)::int AS n FROM "UserInvitation" WHERE "userId" = $1`, (await target()).id);
+    const before = { links: await links(), sv: (await target()).sessionVersion };
+    await refused(withField(reset, "version", String((await target()).version)), async () => {
+      expect(await links()).toBe(before.links);
+      expect((await target()).sessionVersion).toBe(before.sv);
     });
 
     // --- vocabulary: create, update, move, retire, delete
@@ -150,10 +153,10 @@ test.describe("admin access", () => {
       await expect(section.getByTestId("add-claim_type-message")).toContainText(`Added “${label}”`);
     }
     const create = await captureAction(adminPage, () => addType(`Access type ${s}`));
-    const typeRow = (label: string) => dbGet<{ id: string; label: string; version: number; position: number; retired: number } | undefined>("SELECT * FROM ClaimType WHERE label = ?", label);
-    await refused(withField(create, "label", `Sneaky type ${s}`), () => expect(typeRow(`Sneaky type ${s}`)).toBeUndefined());
+    const typeRow = (label: string) => dbGet<{ id: string; label: string; version: number; position: number; retired: boolean } | undefined>(`SELECT * FROM "ClaimType" WHERE label = $1`, label);
+    await refused(withField(create, "label", `Sneaky type ${s}`), async () => expect(await typeRow(`Sneaky type ${s}`)).toBeUndefined());
 
-    const entry = () => typeRow(`Access type ${s}`) ?? typeRow(`Access type ${s} edited`);
+    const entry = async () => (await typeRow(`Access type ${s}`)) ?? (await typeRow(`Access type ${s} edited`));
     const li = () => adminPage.getByTestId(/^vocab-access-type-/);
     const update = await captureAction(adminPage, async () => {
       await li().getByRole("button", { name: /^Edit / }).click();
@@ -161,26 +164,26 @@ test.describe("admin access", () => {
       await li().getByRole("button", { name: "Save" }).click();
     });
     await expect(li().getByRole("status")).toContainText("Saved");
-    await refused(withField(withField(update, "label", "Hacked"), "version", String(entry()!.version)), () => expect(entry()!.label).toBe(`Access type ${s} edited`));
+    await refused(withField(withField(update, "label", "Hacked"), "version", String((await entry())!.version)), async () => expect((await entry())!.label).toBe(`Access type ${s} edited`));
 
     const move = await captureAction(adminPage, () => li().getByRole("button", { name: /Move .* up/ }).click());
     await expect(li().getByRole("status")).toContainText("Order saved");
-    const pos = entry()!.position;
-    await refused(withField(move, "version", String(entry()!.version)), () => expect(entry()!.position).toBe(pos));
+    const pos = (await entry())!.position;
+    await refused(withField(move, "version", String((await entry())!.version)), async () => expect((await entry())!.position).toBe(pos));
 
     const retire = await captureAction(adminPage, () => li().getByRole("button", { name: /^Retire / }).click());
     await expect(li().getByText("Retired", { exact: true })).toBeVisible();
-    await refused(withField(withField(retire, "retired", "false"), "version", String(entry()!.version)), () => expect(entry()!.retired).toBe(1));
+    await refused(withField(withField(retire, "retired", "false"), "version", String((await entry())!.version)), async () => expect((await entry())!.retired).toBe(true));
 
     const del = await captureAction(adminPage, async () => {
       await li().getByRole("button", { name: /^Delete / }).click();
       await li().getByRole("button", { name: "Yes, delete" }).click();
     });
     await expect(li()).toHaveCount(0);
-    expect(entry()).toBeUndefined();
+    expect(await entry()).toBeUndefined();
     await addType(`Access victim ${s}`);
-    const victim = typeRow(`Access victim ${s}`)!;
-    await refused(withField(withField(del, "id", victim.id), "version", String(victim.version)), () => expect(typeRow(`Access victim ${s}`)).toBeDefined());
+    const victim = (await typeRow(`Access victim ${s}`))!;
+    await refused(withField(withField(del, "id", victim.id), "version", String(victim.version)), async () => expect(await typeRow(`Access victim ${s}`)).toBeDefined());
     // clean up
     const victimLi = adminPage.getByTestId(/^vocab-access-victim-/);
     await victimLi.getByRole("button", { name: /^Delete / }).click();

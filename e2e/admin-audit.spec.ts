@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { count } from "./helpers/db";
 import { dbAll, dbGet, SCREENSHOT_DIR, signInAdmin } from "./helpers/admin";
 
 test.describe("admin: audit log", () => {
@@ -6,8 +7,8 @@ test.describe("admin: audit log", () => {
     await signInAdmin(page, "/admin/audit");
     await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
     const list = page.getByTestId("audit-list");
-    const total = dbGet<{ n: number }>("SELECT COUNT(*) AS n FROM AuditEvent").n;
-    const newest = dbAll<{ id: string }>("SELECT id FROM AuditEvent ORDER BY createdAt DESC, id DESC LIMIT 50");
+    const total = await count(`SELECT COUNT(*)::int AS n FROM "AuditEvent"`);
+    const newest = await dbAll<{ id: string }>(`SELECT id FROM "AuditEvent" ORDER BY "createdAt" DESC, id DESC LIMIT 50`);
     const ids = await list.getByTestId("audit-entry").evaluateAll((els) => els.map((e) => e.getAttribute("data-entity-id")));
     expect(ids.length).toBe(Math.min(50, total));
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-audit.png`, fullPage: false });
@@ -20,7 +21,7 @@ test.describe("admin: audit log", () => {
     if (total > 50) {
       await page.getByRole("link", { name: "Older events →" }).click();
       await expect(page).toHaveURL(/cursor=/);
-      const older = dbAll<{ entityId: string }>("SELECT entityId FROM AuditEvent ORDER BY createdAt DESC, id DESC LIMIT 50 OFFSET 50").map((r) => r.entityId);
+      const older = (await dbAll<{ entityId: string }>(`SELECT "entityId" FROM "AuditEvent" ORDER BY "createdAt" DESC, id DESC LIMIT 50 OFFSET 50`)).map((r) => r.entityId);
       const shown = await page.getByTestId("audit-entry").evaluateAll((els) => els.map((e) => e.getAttribute("data-entity-id")));
       expect(shown).toEqual(older);
       await expect(page.getByRole("link", { name: "← Newest" })).toBeVisible();
@@ -43,11 +44,11 @@ test.describe("admin: audit log", () => {
     // Next to the raw id, a human label (resolved for the whole page in one query).
     await expect(rows.first().getByTestId("audit-entity-label")).toHaveText("Ada Admin <admin@example.com>");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-audit-labels.png`, fullPage: false });
-    const adminId = dbGet<{ id: string }>("SELECT id FROM User WHERE email = 'admin@example.com'").id;
-    const expected = dbGet<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM AuditEvent WHERE actorId = ? AND entityType = 'user' AND action = 'user.sign_in'",
+    const adminId = (await dbGet<{ id: string }>(`SELECT id FROM "User" WHERE email = 'admin@example.com'`)).id;
+    const expected = await count(
+      `SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE "actorId" = $1 AND "entityType" = 'user' AND action = 'user.sign_in'`,
       adminId,
-    ).n;
+    );
 
     // CSV of this filtered view.
     const href = await page.getByRole("link", { name: /Export this filtered view as CSV/ }).getAttribute("href");

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./helpers/session";
 import { importPasted, openStatement } from "./helpers/review";
+import { count } from "./helpers/db";
 import { dbGet, SCREENSHOT_DIR, sha256, signInAdmin, unique } from "./helpers/admin";
 
 test.describe.configure({ mode: "serial" });
@@ -11,8 +12,8 @@ let link = "";
 let inviteePage: Page;
 
 const user = () =>
-  dbGet<{ id: string; role: string; active: number; sessionVersion: number; passwordHash: string | null; version: number }>(
-    "SELECT id, role, active, sessionVersion, passwordHash, version FROM User WHERE email = ?",
+  dbGet<{ id: string; role: string; active: boolean; sessionVersion: number; passwordHash: string | null; version: number }>(
+    `SELECT id, role, active, "sessionVersion", "passwordHash", version FROM "User" WHERE email = $1`,
     invitee.email,
   );
 
@@ -40,17 +41,17 @@ test.describe("admin: reviewers", () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/admin-users.png`, fullPage: true });
 
     const token = link.split("/invite/")[1];
-    const inv = dbGet<{ tokenHash: string; expiresAt: number | string; usedAt: unknown; purpose: string }>(
-      "SELECT tokenHash, expiresAt, usedAt, purpose FROM UserInvitation WHERE userId = ?",
-      user().id,
+    const inv = await dbGet<{ tokenHash: string; expiresAt: Date; usedAt: unknown; purpose: string }>(
+      `SELECT "tokenHash", "expiresAt", "usedAt", purpose FROM "UserInvitation" WHERE "userId" = $1`,
+      (await user()).id,
     );
     expect(inv.tokenHash).toBe(sha256(token));
     expect(inv.purpose).toBe("invite");
     expect(inv.usedAt).toBeNull();
-    const days = (new Date(inv.expiresAt as string | number).getTime() - Date.now()) / 86_400_000;
+    const days = (new Date(inv.expiresAt).getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
     expect(days).toBeLessThanOrEqual(7);
-    expect(user()).toMatchObject({ role: "reviewer", active: 1, passwordHash: null });
+    expect(await user()).toMatchObject({ role: "reviewer", active: true, passwordHash: null });
 
     await page.getByLabel("Name").fill("Someone Else");
     await page.getByLabel("Email").fill(invitee.email);
@@ -81,13 +82,13 @@ test.describe("admin: reviewers", () => {
     await p.getByRole("button", { name: "Set password" }).click();
     await expect(p.locator("#confirm-password-error")).toContainText("do not match");
     await expect(p.getByLabel("Repeat the password")).toBeFocused();
-    expect(user().passwordHash).toBeNull();
+    expect((await user()).passwordHash).toBeNull();
 
     await p.getByLabel("New password").fill(invitee.password);
     await p.getByLabel("Repeat the password").fill(invitee.password);
     await p.getByRole("button", { name: "Set password" }).click();
     await expect(p.getByTestId("invitation-accepted")).toContainText("Your password is set");
-    expect(user().passwordHash).toMatch(/^\$2[aby]\$/);
+    expect((await user()).passwordHash).toMatch(/^\$2[aby]\$/);
     await p.getByRole("link", { name: "Sign in" }).last().click();
     await p.getByLabel("Email").fill(invitee.email);
     await p.getByLabel("Password").fill(invitee.password);
@@ -96,7 +97,7 @@ test.describe("admin: reviewers", () => {
     await expect(p).toHaveURL(/\/review/);
     await expect(p.getByRole("heading", { level: 1 })).toContainText(/Review/);
     await expect(p.getByRole("link", { name: "Admin", exact: true })).toHaveCount(0);
-    expect(dbGet<{ n: number }>("SELECT COUNT(*) AS n FROM AuditEvent WHERE action = 'user.accept_invitation' AND actorId = ?", user().id).n).toBe(1);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE action = 'user.accept_invitation' AND "actorId" = $1`, (await user()).id)).toBe(1);
 
     // …and annotates: imports an article and tags its first statement.
     const articleId = await importPasted(p, `Admin e2e article ${s}`, "The minister said on Monday that the plan was working. Critics said the plan had failed.");
@@ -106,7 +107,7 @@ test.describe("admin: reviewers", () => {
     await form.getByLabel("Verification status").selectOption({ label: "Unverified" });
     await p.getByRole("button", { name: "Submit for review" }).click();
     await expect(p.getByText("Saved and submitted for review.")).toBeVisible();
-    expect(dbGet<{ n: number }>("SELECT COUNT(*) AS n FROM Annotation WHERE articleId = ? AND authorId = ?", articleId, user().id).n).toBe(1);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE "articleId" = $1 AND "authorId" = $2`, articleId, (await user()).id)).toBe(1);
 
     const again = await newPage(browser);
     await again.goto(link);
@@ -119,21 +120,21 @@ test.describe("admin: reviewers", () => {
   test("deactivation (with confirmation) ends the invitee's open session at once; reactivation lets them back in", async ({ page }) => {
     await inviteePage.goto("/review");
     await expect(inviteePage.getByRole("button", { name: "Sign out" })).toBeVisible();
-    const before = user();
+    const before = await user();
 
     await signInAdmin(page);
     const row = page.getByTestId(`user-row-${invitee.email}`);
     await row.getByRole("button", { name: "Deactivate…" }).click();
     await expect(row.getByRole("group", { name: /Confirm deactivation/ })).toContainText("signed out everywhere");
     await row.getByRole("button", { name: "Cancel" }).click();
-    expect(user().active).toBe(1);
+    expect((await user()).active).toBe(true);
     await row.getByRole("button", { name: "Deactivate…" }).click();
     await row.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(row.getByRole("status")).toContainText("deactivated; their sessions have ended");
     await expect(row.locator('[data-field="status"]')).toContainText("Deactivated");
-    expect(user()).toMatchObject({ active: 0, sessionVersion: before.sessionVersion + 1 });
+    expect(await user()).toMatchObject({ active: false, sessionVersion: before.sessionVersion + 1 });
     // Their annotation keeps its author.
-    expect(dbGet<{ n: number }>("SELECT COUNT(*) AS n FROM Annotation WHERE authorId = ?", user().id).n).toBe(1);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE "authorId" = $1`, (await user()).id)).toBe(1);
     await expect(row.locator('[data-field="authored"]')).toHaveText("1");
 
     // The invitee's still-open page: the next request is refused.
@@ -157,19 +158,19 @@ test.describe("admin: reviewers", () => {
     await row.getByLabel(/Role of/).selectOption("admin");
     await row.getByRole("button", { name: "Change role" }).click();
     await expect(row.getByRole("status")).toContainText("is now an admin");
-    expect(user().role).toBe("admin");
+    expect((await user()).role).toBe("admin");
     await row.getByLabel(/Role of/).selectOption("reviewer");
     await row.getByRole("button", { name: "Change role" }).click();
     await expect(row.getByRole("status").first()).toContainText("is now a reviewer");
-    expect(user().role).toBe("reviewer");
+    expect((await user()).role).toBe("reviewer");
 
-    const sv = user().sessionVersion;
+    const sv = (await user()).sessionVersion;
     await row.getByRole("button", { name: "Reset password…" }).click();
     await row.getByRole("button", { name: "Yes, reset password" }).click();
     const resetLink = await row.getByTestId("invitation-link").inputValue();
     expect(resetLink).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
     expect(resetLink).not.toBe(link);
-    expect(user()).toMatchObject({ passwordHash: null, sessionVersion: sv + 1 });
+    expect(await user()).toMatchObject({ passwordHash: null, sessionVersion: sv + 1 });
     await inviteePage.goto("/review");
     await expect(inviteePage).toHaveURL(/\/login/);
     await inviteePage.goto(resetLink);
@@ -202,8 +203,8 @@ test.describe("admin: reviewers", () => {
   });
 
   test("the last active admin cannot be demoted or deactivated, with a clear message", async ({ page }) => {
-    expect(dbGet<{ n: number }>("SELECT COUNT(*) AS n FROM User WHERE role = 'admin' AND active = 1").n).toBe(1);
-    const before = dbGet<{ role: string; active: number; version: number }>("SELECT role, active, version FROM User WHERE email = 'admin@example.com'");
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "User" WHERE role = 'admin' AND active = true`)).toBe(1);
+    const before = await dbGet<{ role: string; active: boolean; version: number }>(`SELECT role, active, version FROM "User" WHERE email = 'admin@example.com'`);
     await signInAdmin(page);
     const row = page.getByTestId("user-row-admin@example.com");
     await row.getByLabel(/Role of/).selectOption("reviewer");
@@ -212,12 +213,12 @@ test.describe("admin: reviewers", () => {
     await row.getByRole("button", { name: "Deactivate…" }).click();
     await row.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(row.getByRole("alert").last()).toContainText("is the last active admin and cannot be deactivated");
-    expect(dbGet("SELECT role, active, version FROM User WHERE email = 'admin@example.com'")).toEqual(before);
+    expect(await dbGet(`SELECT role, active, version FROM "User" WHERE email = 'admin@example.com'`)).toEqual(before);
   });
 
   test("the audit log shows these actions with their before/after diffs", async ({ page }) => {
     await signInAdmin(page, "/admin/audit");
-    const id = user().id;
+    const id = (await user()).id;
     await page.goto(`/admin/audit?entityType=user&action=user.deactivate`);
     const entry = page.locator(`[data-testid="audit-entry"][data-entity-id="${id}"]`).first();
     await expect(entry).toContainText("admin@example.com");

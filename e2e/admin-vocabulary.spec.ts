@@ -12,14 +12,14 @@ function statusSection(page: Page) {
 }
 
 /** Puts "Misattributed" back exactly as the demo has it (label, colour, description, rating, not retired). */
-async function restoreMisattributed(page: Page, original: ReturnType<typeof statusRow>) {
-  const current = statusRow("misattributed");
+async function restoreMisattributed(page: Page, original: Awaited<ReturnType<typeof statusRow>>) {
+  const current = await statusRow("misattributed");
   if (current.retired !== original.retired) {
     await page.goto("/admin/vocabulary");
     await page.getByTestId("vocab-misattributed").getByRole("button", { name: /^(Unretire|Retire) / }).click();
-    await expect.poll(() => statusRow("misattributed").retired).toBe(original.retired);
+    await expect.poll(async () => (await statusRow("misattributed")).retired).toBe(original.retired);
   }
-  const now = statusRow("misattributed");
+  const now = await statusRow("misattributed");
   if (now.label !== original.label || now.color !== original.color || now.description !== original.description || now.rating !== original.rating) {
     await page.goto("/admin/vocabulary");
     const li = page.getByTestId("vocab-misattributed");
@@ -29,7 +29,7 @@ async function restoreMisattributed(page: Page, original: ReturnType<typeof stat
     await li.getByLabel("Description").fill(original.description);
     await li.getByLabel("ClaimReview rating").selectOption(original.rating === null ? "" : String(original.rating));
     await li.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => statusRow("misattributed").label).toBe(original.label);
+    await expect.poll(async () => (await statusRow("misattributed")).label).toBe(original.label);
   }
 }
 
@@ -48,48 +48,48 @@ test.describe("admin: vocabularies", () => {
     const err = section.locator("#add-verification_status-color-error");
     await expect(err).toContainText(/contrast ratio of \d+\.\d\d:1; highlighted text needs at least 4\.5:1/);
     await expect(section.getByLabel("Label").last()).toHaveValue(label);
-    expect(dbGet("SELECT id FROM VerificationStatus WHERE label = ?", label)).toBeUndefined();
+    expect(await dbGet(`SELECT id FROM "VerificationStatus" WHERE label = $1`, label)).toBeUndefined();
     await section.getByLabel("Colour (hex)").last().fill("#fef9c3");
     await section.getByRole("button", { name: "Add", exact: true }).click();
     await expect(section.getByTestId("add-verification_status-message")).toContainText(`Added “${label}”`);
     const slug = `e2e-verdict-${s}`.toLowerCase();
     const row = () => statusRow(slug);
-    expect(row()).toMatchObject({ label, color: "#fef9c3", retired: 0 });
+    expect(await row()).toMatchObject({ label, color: "#fef9c3", retired: false });
 
     const li = page.getByTestId(`vocab-${slug}`);
-    const pos = row().position;
+    const pos = (await row()).position;
     await li.getByRole("button", { name: `Move ${label} up` }).focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => row().position).toBe(pos - 1);
+    await expect.poll(async () => (await row()).position).toBe(pos - 1);
     await expect(li.getByRole("status")).toContainText("Order saved");
     // Focus stays on the button, so pressing Enter again moves it further.
     await expect(li.getByRole("button", { name: `Move ${label} up` })).toBeFocused();
     await page.keyboard.press("Enter");
-    await expect.poll(() => row().position).toBe(pos - 2);
+    await expect.poll(async () => (await row()).position).toBe(pos - 2);
     await expect(li.getByRole("button", { name: `Move ${label} up` })).toBeFocused();
     await li.getByRole("button", { name: `Move ${label} down` }).focus();
     await page.keyboard.press("Enter");
-    await expect.poll(() => row().position).toBe(pos - 1);
+    await expect.poll(async () => (await row()).position).toBe(pos - 1);
     await expect(li.getByRole("button", { name: `Move ${label} down` })).toBeFocused();
 
     await li.getByRole("button", { name: `Retire ${label}` }).click();
     await expect(li.getByText("Retired", { exact: true })).toBeVisible();
-    expect(row().retired).toBe(1);
+    expect((await row()).retired).toBe(true);
     await li.getByRole("button", { name: `Unretire ${label}` }).click();
     await expect(li.getByText("Retired", { exact: true })).toHaveCount(0);
-    expect(row().retired).toBe(0);
+    expect((await row()).retired).toBe(false);
 
     // Back down where it was, so the neighbour's position is as before.
     await li.getByRole("button", { name: `Move ${label} down` }).click();
-    await expect.poll(() => row().position).toBe(pos);
+    await expect.poll(async () => (await row()).position).toBe(pos);
 
     await li.getByRole("button", { name: `Delete ${label}` }).click();
     await li.getByRole("button", { name: "Cancel" }).click();
-    expect(row()).toBeDefined();
+    expect(await row()).toBeDefined();
     await li.getByRole("button", { name: `Delete ${label}` }).click();
     await li.getByRole("button", { name: "Yes, delete" }).click();
     await expect(li).toHaveCount(0);
-    expect(row()).toBeUndefined();
+    expect(await row()).toBeUndefined();
     // The row is gone, so the section says so (and takes the focus).
     await expect(section.getByTestId("verification_status-deleted-message")).toContainText(`Deleted “${label}”`);
     await expect(section.getByTestId("verification_status-deleted-message")).toBeFocused();
@@ -101,31 +101,36 @@ test.describe("admin: vocabularies", () => {
     await official.getByRole("button", { name: /^Delete / }).click();
     await official.getByRole("button", { name: "Yes, delete" }).click();
     await expect(official.getByRole("alert")).toContainText(/is used by \d+ annotations? and cannot be deleted\. Retire it instead/);
-    expect(dbGet("SELECT id FROM ClaimType WHERE slug = 'official-statement'")).toBeDefined();
+    expect(await dbGet(`SELECT id FROM "ClaimType" WHERE slug = 'official-statement'`)).toBeDefined();
 
-    const before = statusRow("verified");
+    const before = await statusRow("verified");
     const verified = page.getByTestId("vocab-verified");
     await verified.getByRole("button", { name: /^Edit / }).click();
     await verified.getByLabel("Colour (hex)").fill("#166534");
     await verified.getByRole("button", { name: "Save" }).click();
     await expect(verified.locator(`#v-${before.id}-color-error`)).toContainText(/Text \(#111827\) on #166534 has a contrast ratio of \d\.\d\d:1/);
     await expect(verified.getByLabel("Colour (hex)")).toHaveValue("#166534");
-    expect(statusRow("verified")).toEqual(before);
+    expect(await statusRow("verified")).toEqual(before);
   });
 
   test("rename and retire show on the reader page at once; the original is restored afterwards", async ({ page }) => {
-    const original = statusRow("misattributed");
+    const original = await statusRow("misattributed");
     const renamed = `Misattributed (e2e ${s})`;
     try {
-      // The reader page and a permalink are in the byte cache before the change…
-      const { id: misattributedId } = dbGet(
-        "SELECT a.id FROM Annotation a JOIN Article r ON r.id = a.articleId WHERE r.slug = ? AND a.approvedStatusSlug = 'misattributed'",
+      // The reader page and a permalink are served (and so cached by the app) before the change; they tell shared
+      // caches a bounded staleness and carry the vocabulary tag, so a CDN purge by tag reaches them…
+      const { id: misattributedId } = (await dbGet<{ id: string }>(
+        `SELECT a.id FROM "Annotation" a JOIN "Article" r ON r.id = a."articleId" WHERE r.slug = $1 AND a."approvedStatusSlug" = 'misattributed'`,
         DEMO_SLUG,
-      ) as { id: string };
+      ))!;
       const permalink = `/articles/${DEMO_SLUG}?annotation=${misattributedId}`;
       for (const path of [`/articles/${DEMO_SLUG}`, permalink]) {
         await page.request.get(path);
-        expect((await page.request.get(path)).headers()["x-page-cache"]).toBe("HIT");
+        const res = await page.request.get(path);
+        expect(res.status()).toBe(200);
+        expect(res.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=30");
+        expect(res.headers()["cache-tag"]?.split(",")).toEqual(expect.arrayContaining([`article:${DEMO_SLUG}`, "vocabulary"]));
+        expect(await res.text()).not.toContain(renamed);
       }
       await signInAdmin(page, "/admin/vocabulary");
       const li = page.getByTestId("vocab-misattributed");
@@ -167,7 +172,7 @@ test.describe("admin: vocabularies", () => {
     } finally {
       await restoreMisattributed(page, original);
     }
-    const after = statusRow("misattributed");
+    const after = await statusRow("misattributed");
     expect({ ...after, version: 0 }).toEqual({ ...original, version: 0 });
     await page.goto(`/articles/${DEMO_SLUG}`);
     await expect(page.locator('[data-status="misattributed"] .highlight-tag')).toContainText("Analyst · Misattributed");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, DEMO_SLUG, signIn } from "./helpers/session";
-import { openTestDb } from "./helpers/db";
+import { count, query } from "./helpers/db";
 
 test.describe("reader: the worked example", () => {
   test("the home page lists the example with its provenance summary", async ({ page }) => {
@@ -20,11 +20,10 @@ test.describe("reader: the worked example", () => {
     const highlights = page.locator("[data-annotation-id]");
     await expect(highlights).toHaveCount(18);
 
-    const db = openTestDb();
-    const approved = db
-      .prepare("SELECT a.id, s.slug AS status, t.slug AS type FROM Annotation a JOIN VerificationStatus s ON s.id = a.statusId JOIN ClaimType t ON t.id = a.claimTypeId JOIN Article ar ON ar.id = a.articleId WHERE ar.slug = ? AND a.approvedSnapshot IS NOT NULL")
-      .all(DEMO_SLUG) as { id: string; status: string; type: string }[];
-    db.close();
+    const approved = await query<{ id: string; status: string; type: string }>(
+      `SELECT a.id, s.slug AS status, t.slug AS type FROM "Annotation" a JOIN "VerificationStatus" s ON s.id = a."statusId" JOIN "ClaimType" t ON t.id = a."claimTypeId" JOIN "Article" ar ON ar.id = a."articleId" WHERE ar.slug = $1 AND a."approvedSnapshot" IS NOT NULL`,
+      DEMO_SLUG,
+    );
     expect(approved).toHaveLength(18);
     for (const row of approved) {
       const el = page.locator(`[data-annotation-id="${row.id}"]`);
@@ -120,9 +119,7 @@ test.describe("sign-in", () => {
     await page.getByLabel("Password").fill("guess-again");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.locator("form [role=alert]")).toHaveText(/Too many failed sign-in attempts.*15 minutes/);
-    const db = openTestDb();
-    const failures = db.prepare("SELECT COUNT(*) AS n FROM LoginAttempt WHERE email = ? AND succeeded = 0").get(email) as { n: number };
-    db.close();
-    expect(failures.n).toBe(5);
+    const failures = await count(`SELECT COUNT(*)::int AS n FROM "LoginAttempt" WHERE email = $1 AND succeeded = false`, email);
+    expect(failures).toBe(5);
   });
 });

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { REVIEWER, REVIEWER2, importPasted, newSignedInPage, openStatement, readDb } from "./helpers/review";
+import { REVIEWER, REVIEWER2, importPasted, newSignedInPage, openStatement } from "./helpers/review";
+import { queryOne } from "./helpers/db";
 
 // The workspace's pending rule: while one action is saving, every control that changes data waits, with a
 // visible "Saving…" notice. Before it, a click on "Publish…" while "Approve" was saving was lost silently.
@@ -29,10 +30,8 @@ test("a click on Publish… while Approve is saving is held off with a Saving…
   // With one approved annotation, publishing needs no extra confirmation.
   await publishing.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(b.getByText(/^Published: readers/)).toBeVisible();
-  const db = readDb();
-  expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "published" });
-  expect(db.prepare("SELECT workflowState FROM Annotation WHERE statementId = ?").get(first)).toEqual({ workflowState: "approved" });
-  db.close();
+  expect(await queryOne(`SELECT state FROM "Article" WHERE id = $1`, articleId)).toEqual({ state: "published" });
+  expect(await queryOne(`SELECT "workflowState" FROM "Annotation" WHERE "statementId" = $1`, first)).toEqual({ workflowState: "approved" });
   await ctxA.close();
   await ctxB.close();
 });

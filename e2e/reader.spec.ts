@@ -15,7 +15,7 @@ test.describe("reader: filters in the URL, without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the summary links filter by status, then by claim type; other statements read as plain text", async ({ page }) => {
-    const all = demoAnnotations();
+    const all = await demoAnnotations();
     expect(all).toHaveLength(18);
     await page.goto(DEMO_PATH);
     await expect(highlights(page)).toHaveCount(18);
@@ -48,7 +48,7 @@ test.describe("reader: filters in the URL, without JavaScript", () => {
   });
 
   test("a linked filter works directly, and an empty combination says so", async ({ page }) => {
-    const all = demoAnnotations();
+    const all = await demoAnnotations();
     await page.goto(`${DEMO_PATH}?status=false&type=interview`);
     const expected = all.filter((a) => a.status === "false" && a.type === "interview").length;
     await expect(highlights(page)).toHaveCount(expected);
@@ -61,7 +61,7 @@ test.describe("reader: filters in the URL, without JavaScript", () => {
   });
 
   test("a permalink opens the article with that statement's details shown and in view", async ({ page }) => {
-    const all = demoAnnotations();
+    const all = await demoAnnotations();
     const target = all[14];
     await page.goto(`${DEMO_PATH}#annotation-${all[0].id}`);
     const href = await details(page, all[0].id).locator('[data-field="permalink"]').getAttribute("href");
@@ -90,7 +90,7 @@ test.describe("reader: filters in the URL, without JavaScript", () => {
   });
 
   test("details show the readable chain, evidence with stance, reviewer, approver and verdict history", async ({ page }) => {
-    const all = demoAnnotations();
+    const all = await demoAnnotations();
     await page.goto(DEMO_PATH);
     const withChain = page.locator(".annotation-details", { has: page.locator(".provenance-path li:nth-child(2) a") }).first();
     const id = (await withChain.getAttribute("id"))!.replace(/^annotation-/, "");
@@ -115,7 +115,7 @@ test.describe("reader: filters in the URL, without JavaScript", () => {
 
 test.describe("reader", () => {
   test("keyboard: Tab to a statement, Enter opens, j/k move, Escape returns to the text; focus is visible", async ({ page }) => {
-    const all = demoAnnotations();
+    const all = await demoAnnotations();
     await page.goto(DEMO_PATH);
     const first = highlights(page).first();
     await first.focus();
@@ -142,7 +142,7 @@ test.describe("reader", () => {
   test("on a 360 px phone the details open as a bottom sheet, with no sideways scrolling", async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    const all = demoAnnotations();
+    const all = await demoAnnotations();
     await page.goto(DEMO_PATH);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SCREENSHOTS}/phone.png` });
@@ -184,7 +184,7 @@ test.describe("reader", () => {
   });
 
   test("no serious or critical axe violations on /, the reader page (plain, filtered, details open) and /methodology", async ({ page }) => {
-    const all = demoAnnotations();
+    const all = await demoAnnotations();
     for (const path of ["/", DEMO_PATH, `${DEMO_PATH}?status=false`, `${DEMO_PATH}?annotation=${all[3].id}#annotation-${all[3].id}`, "/methodology"]) {
       await page.goto(path);
       await expect(page.locator("main")).toBeVisible();
@@ -195,7 +195,7 @@ test.describe("reader", () => {
   });
 
   test("the page embeds one ClaimReview per rated annotation, with the required fields", async ({ page }) => {
-    const all = demoAnnotations();
+    const all = await demoAnnotations();
     await page.goto(DEMO_PATH);
     const json = await page.locator('script[type="application/ld+json"]#claim-reviews').textContent();
     const reviews = JSON.parse(json!) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON-LD of open shape, read field by field
@@ -244,33 +244,44 @@ test.describe("reader", () => {
     await expect(page.getByTestId("methodology-claim-types")).toContainText("Interview");
   });
 
-  test("the published page is cached: repeats come from the byte cache, compressed on request, ETag → 304", async ({ request }) => {
-    const identity = { "accept-encoding": "identity" };
-    const first = await request.get(DEMO_PATH, { headers: identity });
-    const second = await request.get(DEMO_PATH, { headers: identity });
-    expect(second.headers()["x-page-cache"]).toBe("HIT");
+  test("the published page and a permalink are cached by the app and tell shared caches a bounded staleness and their tags", async ({ request }) => {
+    const policy = "public, s-maxage=60, stale-while-revalidate=30";
+    const tags = [`article:${DEMO_SLUG}`, "vocabulary"];
+    const first = await request.get(DEMO_PATH);
+    const second = await request.get(DEMO_PATH);
+    for (const res of [first, second]) {
+      expect(res.status()).toBe(200);
+      expect(res.headers()["cache-control"]).toBe(policy);
+      expect(res.headers()["cache-tag"].split(",").sort()).toEqual([...tags].sort());
+      expect(res.headers()["surrogate-key"].split(" ").sort()).toEqual([...tags].sort());
+      expect(res.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+    }
+    // The repeat is the cached page: the same bytes, with every approved annotation.
     expect(second.headers()["x-nextjs-cache"]).toBe("HIT");
-    expect(second.headers()["x-frame-options"]).toBe("SAMEORIGIN");
     expect((await second.body()).equals(await first.body())).toBe(true);
-    for (const { id } of demoAnnotations()) expect(await second.text()).toContain(`id="annotation-${id}"`);
-
-    const notModified = await request.get(DEMO_PATH, { headers: { ...identity, "if-none-match": second.headers().etag } });
-    expect(notModified.status()).toBe(304);
-    // An annotation's permalink is cached the same way, with its details open.
-    const { id } = demoAnnotations()[3];
-    await request.get(`${DEMO_PATH}?annotation=${id}`, { headers: identity });
-    const permalink = await request.get(`${DEMO_PATH}?annotation=${id}`, { headers: identity });
-    expect(permalink.headers()["x-page-cache"]).toBe("HIT");
-    expect(permalink.headers()["x-nextjs-cache"]).toBe("HIT");
-    expect(await permalink.text()).toMatch(new RegExp(`id="annotation-${id}"[^>]*data-open="true"`));
+    const all = await demoAnnotations();
+    for (const { id } of all) expect(await second.text()).toContain(`id="annotation-${id}"`);
     expect(await second.text()).not.toContain('data-open="true"');
 
-    for (const encoding of ["br", "gzip"]) {
-      const compressed = await request.get(DEMO_PATH, { headers: { "accept-encoding": encoding } });
-      expect(compressed.headers()["content-encoding"]).toBe(encoding);
-      expect(Number(compressed.headers()["content-length"])).toBeLessThan((await second.body()).length / 4);
-      expect(await compressed.text()).toBe(await second.text());
+    // An annotation's permalink is cached the same way, with its details open, and carries the same policy and tags.
+    const { id } = all[3];
+    await request.get(`${DEMO_PATH}?annotation=${id}`);
+    const permalink = await request.get(`${DEMO_PATH}?annotation=${id}`);
+    expect(permalink.status()).toBe(200);
+    expect(permalink.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect(permalink.headers()["cache-control"]).toBe(policy);
+    expect(permalink.headers()["cache-tag"].split(",").sort()).toEqual([...tags].sort());
+    expect(await permalink.text()).toMatch(new RegExp(`id="annotation-${id}"[^>]*data-open="true"`));
+
+    // The front page and /methodology carry the policy too; a signed-in area does not.
+    for (const [path, expected] of [["/", ["public-articles", "vocabulary"]], ["/methodology", ["vocabulary"]]] as const) {
+      const res = await request.get(path);
+      expect(res.headers()["cache-control"], path).toBe(policy);
+      expect(res.headers()["cache-tag"].split(",").sort(), path).toEqual([...expected].sort());
     }
+    const review = await request.get("/review", { maxRedirects: 0 });
+    expect(review.headers()["cache-control"] ?? "").not.toContain("public");
+    expect(review.headers()["cache-tag"]).toBeUndefined();
   });
 });
 
@@ -306,7 +317,7 @@ test.describe("public read API v1 over HTTP", () => {
   });
 
   test("one annotation by id is a W3C Annotation with its permalink as id", async ({ request }) => {
-    const [a] = demoAnnotations();
+    const [a] = await demoAnnotations();
     const res = await request.get(`/api/v1/annotations/${a.id}`);
     const body = await res.json();
     expect(body.id).toBe(`${publicBaseUrl()}${DEMO_PATH}?annotation=${a.id}#annotation-${a.id}`);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import { REVIEWER, REVIEWER2, createThrowawayReviewer, importPasted, newSignedInPage, openStatement, readDb, signIn, writeDb } from "./helpers/review";
+import { REVIEWER, REVIEWER2, createThrowawayReviewer, importPasted, newSignedInPage, openStatement, signIn } from "./helpers/review";
+import { count, query, queryOne } from "./helpers/db";
 
 const FIXTURE = path.join(__dirname, "fixtures", "review-article.txt");
 
@@ -47,20 +48,15 @@ test.describe("reviewer workspace", () => {
     const proposed = await page.getByTestId("proposed-statements").locator("li").count();
     expect(proposed).toBeGreaterThanOrEqual(5);
     await expect(page.getByLabel("Article text")).toHaveValue(/Ottawa Convention/);
-    {
-      const db = readDb();
-      expect(db.prepare("SELECT COUNT(*) n FROM Article WHERE title = ?").get(title)).toEqual({ n: 0 });
-      db.close();
-    }
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "Article" WHERE title = $1`, title)).toBe(0);
     await page.screenshot({ path: test.info().outputPath("review-import-preview.png"), fullPage: true });
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await page.waitForURL(/\/review\/articles\/[^/?]+/);
     const articleId = new URL(page.url()).pathname.split("/").pop()!;
-    const db = readDb();
-    const article = db.prepare("SELECT slug, state, outlet FROM Article WHERE id = ?").get(articleId) as { slug: string; state: string; outlet: string };
+    const article = (await queryOne<{ slug: string; state: string; outlet: string }>(`SELECT slug, state, outlet FROM "Article" WHERE id = $1`, articleId))!;
     expect(article).toMatchObject({ state: "draft", outlet: "E2E Times" });
-    expect(db.prepare("SELECT COUNT(*) n FROM Statement WHERE articleId = ?").get(articleId)).toEqual({ n: proposed });
-    expect(db.prepare("SELECT COUNT(*) n FROM AuditEvent WHERE action = 'article.import' AND entityId = ?").get(articleId)).toEqual({ n: 1 });
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "Statement" WHERE "articleId" = $1`, articleId)).toBe(proposed);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE action = 'article.import' AND "entityId" = $1`, articleId)).toBe(1);
 
     // Keyboard: j/k move between statements.
     const statements = page.locator("[data-statement-id]");
@@ -99,13 +95,16 @@ test.describe("reviewer workspace", () => {
     await page.getByRole("button", { name: "Submit for review" }).click();
     await expect(page.getByText("Saved and submitted for review.")).toBeVisible();
 
-    const rows = db.prepare("SELECT a.id, a.workflowState, t.slug type FROM Annotation a JOIN ClaimType t ON t.id = a.claimTypeId WHERE a.articleId = ? ORDER BY a.positionStart").all(articleId) as { id: string; workflowState: string; type: string }[];
+    const rows = await query<{ id: string; workflowState: string; type: string }>(
+      `SELECT a.id, a."workflowState", t.slug AS type FROM "Annotation" a JOIN "ClaimType" t ON t.id = a."claimTypeId" WHERE a."articleId" = $1 ORDER BY a."positionStart"`,
+      articleId,
+    );
     expect(rows.map((r) => [r.type, r.workflowState])).toEqual([
       ["official-statement", "in_review"],
       ["author-assertion", "in_review"],
       ["news-report", "in_review"],
     ]);
-    const chain = db.prepare("SELECT s.name FROM ProvenanceHop h JOIN Source s ON s.id = h.sourceId WHERE h.annotationId = ? ORDER BY h.position").all(rows[0].id);
+    const chain = await query(`SELECT s.name FROM "ProvenanceHop" h JOIN "Source" s ON s.id = h."sourceId" WHERE h."annotationId" = $1 ORDER BY h.position`, rows[0].id);
     expect(chain).toEqual([{ name: "Estonian foreign ministry" }, { name: "Interfax" }]);
 
     // Self-approval: the author sees why, and a direct call of the action is refused by the server.
@@ -116,7 +115,7 @@ test.describe("reviewer workspace", () => {
     await review.getByRole("button", { name: "Approve" }).evaluate((b) => b.removeAttribute("disabled"));
     await review.getByRole("button", { name: "Approve" }).click();
     await expect(review.getByRole("alert").filter({ hasText: /You wrote this annotation/ })).toBeVisible();
-    expect(db.prepare("SELECT workflowState, approvedSnapshot FROM Annotation WHERE id = ?").get(rows[0].id)).toEqual({ workflowState: "in_review", approvedSnapshot: null });
+    expect(await queryOne(`SELECT "workflowState", "approvedSnapshot" FROM "Annotation" WHERE id = $1`, rows[0].id)).toEqual({ workflowState: "in_review", approvedSnapshot: null });
 
     // The second reviewer sees the three on the desk and approves them.
     const { context: ctxB, page: pageB } = await newSignedInPage(browser, REVIEWER2);
@@ -131,7 +130,10 @@ test.describe("reviewer workspace", () => {
       await expect(pageB.locator("[data-selected-statement] h2").first()).toContainText("Approved");
       await expect(form).toBeHidden();
     }
-    const approved = db.prepare("SELECT workflowState, approvedTypeSlug, approvedStatusSlug, approverId FROM Annotation WHERE articleId = ? ORDER BY positionStart").all(articleId) as { workflowState: string; approvedTypeSlug: string }[];
+    const approved = await query<{ workflowState: string; approvedTypeSlug: string }>(
+      `SELECT "workflowState", "approvedTypeSlug", "approvedStatusSlug", "approverId" FROM "Annotation" WHERE "articleId" = $1 ORDER BY "positionStart"`,
+      articleId,
+    );
     expect(approved.map((a) => a.workflowState)).toEqual(["approved", "approved", "approved"]);
     expect(approved.map((a) => a.approvedTypeSlug)).toEqual(["official-statement", "author-assertion", "news-report"]);
 
@@ -143,8 +145,8 @@ test.describe("reviewer workspace", () => {
 
     await pageB.getByRole("button", { name: "Publish" }).click();
     await expect(pageB.getByText(/^Published: readers/)).toBeVisible();
-    expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "published" });
-    expect(db.prepare("SELECT COUNT(*) n FROM AuditEvent WHERE action = 'article.publish' AND entityId = ?").get(articleId)).toEqual({ n: 1 });
+    expect(await queryOne(`SELECT state FROM "Article" WHERE id = $1`, articleId)).toEqual({ state: "published" });
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE action = 'article.publish' AND "entityId" = $1`, articleId)).toBe(1);
 
     // The reader page (anonymous) shows the three highlights.
     const reader = await browser.newPage();
@@ -156,7 +158,6 @@ test.describe("reviewer workspace", () => {
     await expect(reader.locator(`[data-annotation-id="${rows[1].id}"]`)).toHaveAttribute("data-claim-type", "author-assertion");
     await expect(reader.locator(`[data-annotation-id="${rows[2].id}"]`)).toHaveAttribute("data-status", "unverified");
     await reader.close();
-    db.close();
     await ctxA.close();
     await ctxB.close();
   });
@@ -187,8 +188,8 @@ test.describe("reviewer workspace", () => {
     await expect(roleRow).toContainText("Minister");
     await expect(roleRow).toContainText("Finance minister");
     await expect(b.getByLabel("Rationale")).toHaveValue("The ministry's own budget tables show 4.8 percent.");
-    const db = readDb();
-    expect(db.prepare("SELECT version, speakerRole, rationale FROM Annotation WHERE statementId = ?").get(statementId)).toEqual({ version: 2, speakerRole: "Finance minister", rationale: "" });
+    const saved = () => queryOne(`SELECT version, "speakerRole", rationale FROM "Annotation" WHERE "statementId" = $1`, statementId);
+    expect(await saved()).toEqual({ version: 2, speakerRole: "Finance minister", rationale: "" });
 
     await conflict.getByRole("button", { name: "Reapply my edit on version 2" }).click();
     await expect(conflict).toBeHidden();
@@ -196,12 +197,11 @@ test.describe("reviewer workspace", () => {
     await b.getByLabel("Role").fill("Finance minister");
     await b.getByRole("button", { name: "Save draft" }).click();
     await expect(b.getByText("Draft saved.")).toBeVisible();
-    expect(db.prepare("SELECT version, speakerRole, rationale FROM Annotation WHERE statementId = ?").get(statementId)).toEqual({
+    expect(await saved()).toEqual({
       version: 3,
       speakerRole: "Finance minister",
       rationale: "The ministry's own budget tables show 4.8 percent.",
     });
-    db.close();
     await ctxA.close();
     await ctxB.close();
   });
@@ -238,11 +238,10 @@ test.describe("reviewer workspace", () => {
     await expect(bar).toContainText(target);
     await bar.getByRole("button", { name: "Make this a statement" }).click();
     await expect(page.locator("[data-selected-statement] blockquote")).toHaveText(target);
-    const db = readDb();
     const start = text.indexOf(target);
-    const manual = db.prepare("SELECT start, \"end\", origin FROM Statement WHERE articleId = ? AND origin = 'manual'").get(articleId);
+    const manual = await queryOne(`SELECT start, "end", origin FROM "Statement" WHERE "articleId" = $1 AND origin = 'manual'`, articleId);
     expect(manual).toEqual({ start, end: start + target.length, origin: "manual" });
-    const all = db.prepare("SELECT start, \"end\" FROM Statement WHERE articleId = ? ORDER BY start").all(articleId) as { start: number; end: number }[];
+    const all = await query<{ start: number; end: number }>(`SELECT start, "end" FROM "Statement" WHERE "articleId" = $1 ORDER BY start`, articleId);
     for (let i = 1; i < all.length; i++) expect(all[i].start).toBeGreaterThanOrEqual(all[i - 1].end);
 
     // Annotate the first statement, then split it: the confirmation says where the annotation goes.
@@ -256,20 +255,14 @@ test.describe("reviewer workspace", () => {
     await expect(split.getByText(/The annotation will move to the second part/)).toBeVisible();
     await split.getByRole("button", { name: "Confirm split" }).click();
     await expect(page.locator("[data-statement-id]")).toHaveCount(all.length + 1);
-    const ann = db.prepare("SELECT s.start FROM Annotation a JOIN Statement s ON s.id = a.statementId WHERE a.articleId = ?").get(articleId) as { start: number };
+    const ann = (await queryOne<{ start: number }>(`SELECT s.start FROM "Annotation" a JOIN "Statement" s ON s.id = a."statementId" WHERE a."articleId" = $1`, articleId))!;
     expect(ann.start).toBeGreaterThan(0);
-    db.close();
   });
 
   test("import refuses empty text, a binary file and a title over 300 characters, saving nothing", async ({ page }) => {
     await signIn(page, REVIEWER, "/review/new");
-    const count = () => {
-      const db = readDb();
-      const n = (db.prepare("SELECT COUNT(*) n FROM Article").get() as { n: number }).n;
-      db.close();
-      return n;
-    };
-    const before = count();
+    const articles = () => count(`SELECT COUNT(*)::int AS n FROM "Article"`);
+    const before = await articles();
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByText("The article text is empty", { exact: false }).first()).toBeVisible();
     await page.getByLabel("Title").fill("x".repeat(301));
@@ -283,7 +276,7 @@ test.describe("reviewer workspace", () => {
     await expect(page.getByText(/looks binary/).first()).toBeVisible();
     await page.getByLabel(/^File/).setInputFiles({ name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(2 * 1024 * 1024 + 10, 0x61) });
     await expect(page.getByText(/larger than 2 MB/).first()).toBeVisible();
-    expect(count()).toBe(before);
+    expect(await articles()).toBe(before);
   });
 
   test("a deactivated reviewer's open session stops working at the next request", async ({ page }) => {
@@ -294,16 +287,12 @@ test.describe("reviewer workspace", () => {
     await openStatement(page, 0);
     await page.getByRole("form", { name: "Annotation" }).getByLabel("Claim type").selectOption({ label: "Statistic" });
 
-    const db = writeDb();
-    db.prepare("UPDATE User SET active = 0 WHERE id = ?").run(user.id);
-    db.close();
+    await query(`UPDATE "User" SET active = false WHERE id = $1`, user.id);
 
     // The next action is refused…
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByText(/Your session has ended or your account is no longer active/)).toBeVisible();
-    const check = readDb();
-    expect(check.prepare("SELECT COUNT(*) n FROM Annotation WHERE articleId = ?").get(articleId)).toEqual({ n: 0 });
-    check.close();
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE "articleId" = $1`, articleId)).toBe(0);
     // …and so is the next page.
     await page.goto("/review");
     await expect(page).toHaveURL(/\/login/);
@@ -340,13 +329,16 @@ test.describe("reviewer workspace", () => {
     await expect(b.locator("[data-selected-statement] h2").first()).toContainText("Approved");
     await b.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(b.getByText(/^Published: readers/)).toBeVisible();
-    const db = readDb();
-    const { slug } = db.prepare("SELECT slug FROM Article WHERE id = ?").get(articleId) as { slug: string };
-    const ann = db.prepare("SELECT id, version FROM Annotation WHERE statementId = ?").get(first) as { id: string; version: number };
+    const { slug } = (await queryOne<{ slug: string }>(`SELECT slug FROM "Article" WHERE id = $1`, articleId))!;
+    const ann = (await queryOne<{ id: string; version: number }>(`SELECT id, version FROM "Annotation" WHERE "statementId" = $1`, first))!;
     const reader = await browser.newPage();
     await reader.goto(`/articles/${slug}`);
     await expect(reader.locator("[data-annotation-id]")).toHaveCount(2);
-    expect((await reader.request.get(`/articles/${slug}`)).headers()["x-page-cache"]).toBe("HIT");
+    // The page is served again (from the app's cache), tagged with its article so a CDN purge by tag reaches it.
+    const cached = await reader.request.get(`/articles/${slug}`);
+    expect(cached.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=30");
+    expect(cached.headers()["cache-tag"]?.split(",")).toContain(`article:${slug}`);
+    expect(await cached.text()).toContain(`id="annotation-${ann.id}"`);
 
     // Both annotated: merging is refused with the way out.
     await openStatement(b, 0);
@@ -360,17 +352,24 @@ test.describe("reviewer workspace", () => {
     await expect(confirm).toContainText("readers stop seeing it at once");
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await expect(b.getByRole("button", { name: "Delete annotation…" })).toBeFocused();
-    expect(db.prepare("SELECT COUNT(*) n FROM Annotation WHERE id = ?").get(ann.id)).toEqual({ n: 1 });
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE id = $1`, ann.id)).toBe(1);
     await b.getByRole("button", { name: "Delete annotation…" }).click();
     await confirm.getByRole("button", { name: "Delete annotation", exact: true }).click();
     await expect(b.getByText(/Annotation deleted; readers no longer see it/)).toBeVisible();
     await expect(b.locator("[data-selected-statement] h2").first()).toContainText("Not annotated");
-    expect(db.prepare("SELECT COUNT(*) n FROM Annotation WHERE id = ?").get(ann.id)).toEqual({ n: 0 });
-    expect(db.prepare("SELECT COUNT(*) n FROM EvidenceLink WHERE annotationId = ?").get(ann.id)).toEqual({ n: 0 });
-    const audit = db.prepare("SELECT actorLabel, before, after FROM AuditEvent WHERE action = 'annotation.delete' AND entityId = ?").get(ann.id) as { actorLabel: string; before: string; after: string | null };
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE id = $1`, ann.id)).toBe(0);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "EvidenceLink" WHERE "annotationId" = $1`, ann.id)).toBe(0);
+    const audit = (await queryOne<{ actorLabel: string; before: Record<string, unknown>; after: unknown }>(
+      `SELECT "actorLabel", before, after FROM "AuditEvent" WHERE action = 'annotation.delete' AND "entityId" = $1`,
+      ann.id,
+    ))!;
     expect(audit.actorLabel).toBe(REVIEWER2.email);
     expect(audit.after).toBeNull();
-    expect(JSON.parse(audit.before)).toMatchObject({ claimType: "Statistic", speakerKind: "person", workflowState: "approved", version: ann.version });
+    expect(audit.before).toMatchObject({ claimType: "Statistic", speakerKind: "person", workflowState: "approved", version: ann.version });
+    // The very next request for the page no longer has it.
+    const fresh = await reader.request.get(`/articles/${slug}`);
+    expect(fresh.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=30");
+    expect(await fresh.text()).not.toContain(`id="annotation-${ann.id}"`);
     await reader.reload();
     await expect(reader.locator("[data-annotation-id]")).toHaveCount(1);
 
@@ -381,7 +380,10 @@ test.describe("reviewer workspace", () => {
     await expect(mergeForm).toContainText("Readers keep the approved version");
     await mergeForm.getByRole("button", { name: "Confirm merge" }).click();
     await expect(b.locator("[data-statement-id]")).toHaveCount(1);
-    const merged = db.prepare("SELECT statementId, quoteExact, workflowState FROM Annotation WHERE articleId = ?").all(articleId) as { statementId: string; quoteExact: string; workflowState: string }[];
+    const merged = await query<{ statementId: string; quoteExact: string; workflowState: string }>(
+      `SELECT "statementId", "quoteExact", "workflowState" FROM "Annotation" WHERE "articleId" = $1`,
+      articleId,
+    );
     expect(merged).toHaveLength(1);
     expect(merged[0].quoteExact).toContain("Opposition leaders disputed the figure on Monday.");
     expect(merged[0].quoteExact).toContain("The minister said");
@@ -391,7 +393,6 @@ test.describe("reviewer workspace", () => {
     await expect(reader.locator("[data-annotation-id]")).toContainText("Opposition leaders disputed the figure on Monday.");
     await expect(reader.locator("[data-annotation-id]")).not.toContainText("The minister said");
     expect(secondId).not.toBe(first);
-    db.close();
     await reader.close();
     await ctxA.close();
     await ctxB.close();
@@ -399,12 +400,10 @@ test.describe("reviewer workspace", () => {
   test("a picked source suggestion links that exact source; publishing with nothing approved asks first", async ({ page }) => {
     await signIn(page, REVIEWER);
     const name = `E2E Telegraph ${Date.now()}`;
-    const stamp = new Date().toISOString().replace("Z", "+00:00");
-    const w = writeDb();
-    w.prepare("INSERT INTO Source (id, name, kind, url, date, createdAt) VALUES (?, ?, 'news_outlet', ?, ?, ?)").run(`e2esrcA${Date.now()}`, name, "https://www.telegraph.co.uk/a", "2025-06-24", stamp);
+    const stamp = new Date();
+    await query(`INSERT INTO "Source" (id, name, kind, url, date, "createdAt") VALUES ($1, $2, 'news_outlet', $3, $4, $5)`, `e2esrcA${Date.now()}`, name, "https://www.telegraph.co.uk/a", "2025-06-24", stamp);
     const undatedId = `e2esrcB${Date.now()}`;
-    w.prepare("INSERT INTO Source (id, name, kind, url, date, createdAt) VALUES (?, ?, 'news_outlet', NULL, NULL, ?)").run(undatedId, name, stamp);
-    w.close();
+    await query(`INSERT INTO "Source" (id, name, kind, url, date, "createdAt") VALUES ($1, $2, 'news_outlet', NULL, NULL, $3)`, undatedId, name, stamp);
     const articleId = await importPasted(page, `E2E sources ${Date.now()}`, "The paper reported the withdrawal on Tuesday.\n\nOfficials confirmed it later.");
     await openStatement(page, 0);
     const form = page.getByRole("form", { name: "Annotation" });
@@ -424,10 +423,9 @@ test.describe("reviewer workspace", () => {
     await hop.screenshot({ path: test.info().outputPath("review-source-suggestions.png") });
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByText("Draft saved.")).toBeVisible();
-    const db = readDb();
-    const sources = () => (db.prepare("SELECT COUNT(*) n FROM Source WHERE name = ?").get(name) as { n: number }).n;
-    expect(db.prepare("SELECT h.sourceId FROM ProvenanceHop h JOIN Annotation a ON a.id = h.annotationId WHERE a.articleId = ?").all(articleId)).toEqual([{ sourceId: undatedId }]);
-    expect(sources()).toBe(2);
+    const sources = () => count(`SELECT COUNT(*)::int AS n FROM "Source" WHERE name = $1`, name);
+    expect(await query(`SELECT h."sourceId" FROM "ProvenanceHop" h JOIN "Annotation" a ON a.id = h."annotationId" WHERE a."articleId" = $1`, articleId)).toEqual([{ sourceId: undatedId }]);
+    expect(await sources()).toBe(2);
 
     // Nothing approved (only a draft): publishing asks, and Cancel publishes nothing.
     const publishing = page.getByRole("form", { name: "Publishing" });
@@ -437,18 +435,17 @@ test.describe("reviewer workspace", () => {
     await page.screenshot({ path: test.info().outputPath("review-publish-empty.png"), fullPage: false });
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await expect(publishing.getByRole("button", { name: "Publish…" })).toBeFocused();
-    expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "draft" });
+    expect(await queryOne(`SELECT state FROM "Article" WHERE id = $1`, articleId)).toEqual({ state: "draft" });
     await publishing.getByRole("button", { name: "Publish…" }).click();
     await confirm.getByRole("button", { name: "Publish without sourced statements" }).click();
     await expect(page.getByText(/^Published: readers/)).toBeVisible();
-    expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "published" });
-    const ev = db.prepare("SELECT after FROM AuditEvent WHERE action = 'article.publish' AND entityId = ?").get(articleId) as { after: string };
-    expect(JSON.parse(ev.after)).toEqual({ state: "published", approvedAnnotations: 0 });
+    expect(await queryOne(`SELECT state FROM "Article" WHERE id = $1`, articleId)).toEqual({ state: "published" });
+    const ev = (await queryOne<{ after: unknown }>(`SELECT after FROM "AuditEvent" WHERE action = 'article.publish' AND "entityId" = $1`, articleId))!;
+    expect(ev.after).toEqual({ state: "published", approvedAnnotations: 0 });
     // Leave no empty article on the front page for other specs.
     await publishing.getByRole("button", { name: "Unpublish…" }).click();
     await publishing.getByRole("button", { name: "Unpublish", exact: true }).click();
     await expect(page.getByText(/^Unpublished/)).toBeVisible();
-    expect(db.prepare("SELECT state FROM Article WHERE id = ?").get(articleId)).toEqual({ state: "draft" });
-    db.close();
+    expect(await queryOne(`SELECT state FROM "Article" WHERE id = $1`, articleId)).toEqual({ state: "draft" });
   });
 });

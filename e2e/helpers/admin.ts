@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { createHash } from "node:crypto";
-import { openTestDb } from "./db";
+import { query, queryOne } from "./db";
 import { signIn } from "./session";
 
 export const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/vocabulary", "/admin/audit"] as const;
@@ -9,23 +9,13 @@ export const SCREENSHOT_DIR = process.env.ADMIN_SCREENSHOT_DIR || "/tmp/admin-sc
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
-/** Reads one row (or value) from the e2e database, read-only. */
-export function dbGet<T>(sql: string, ...params: unknown[]): T {
-  const db = openTestDb();
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
+/** Reads one row from the e2e database (undefined when none). */
+export async function dbGet<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T> {
+  return (await queryOne<T>(sql, ...params)) as T;
 }
 
-export function dbAll<T>(sql: string, ...params: unknown[]): T[] {
-  const db = openTestDb();
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+export async function dbAll<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
+  return query<T>(sql, ...params);
 }
 
 /** A server-action POST as the browser sent it, to replay from another session. */
@@ -65,8 +55,8 @@ export async function signInAdmin(page: Page, callbackUrl = "/admin/users") {
 
 /** Status row of a vocabulary entry in the e2e DB. */
 export function statusRow(slug: string) {
-  return dbGet<{ id: string; label: string; color: string; retired: number; version: number; position: number; description: string; rating: number | null }>(
-    `SELECT id, label, color, retired, version, position, description, rating FROM VerificationStatus WHERE slug = ?`,
+  return dbGet<{ id: string; label: string; color: string; retired: boolean; version: number; position: number; description: string; rating: number | null }>(
+    `SELECT id, label, color, retired, version, position, description, rating FROM "VerificationStatus" WHERE slug = $1`,
     slug,
   );
 }

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { openTestDb } from "./db";
+import { query } from "./db";
 import { DEMO_SLUG } from "./session";
 
 export { DEMO_SLUG };
@@ -7,19 +7,13 @@ export const DEMO_PATH = `/articles/${DEMO_SLUG}`;
 export const RATED_STATUSES = ["verified", "partly-true", "misattributed", "false"];
 
 /** The demo article's approved annotations as the database holds them (id, status, type), in text order. */
-export function demoAnnotations(): { id: string; status: string; type: string }[] {
-  const db = openTestDb();
-  try {
-    return db
-      .prepare(
-        `SELECT a.id AS id, a.approvedStatusSlug AS status, a.approvedTypeSlug AS type
-           FROM Annotation a JOIN Article r ON r.id = a.articleId JOIN Statement s ON s.id = a.statementId
-          WHERE r.slug = ? AND a.approvedSnapshot IS NOT NULL ORDER BY s.start`,
-      )
-      .all(DEMO_SLUG) as { id: string; status: string; type: string }[];
-  } finally {
-    db.close();
-  }
+export function demoAnnotations(): Promise<{ id: string; status: string; type: string }[]> {
+  return query<{ id: string; status: string; type: string }>(
+    `SELECT a.id AS id, a."approvedStatusSlug" AS status, a."approvedTypeSlug" AS type
+       FROM "Annotation" a JOIN "Article" r ON r.id = a."articleId" JOIN "Statement" s ON s.id = a."statementId"
+      WHERE r.slug = $1 AND a."approvedSnapshot" IS NOT NULL ORDER BY s.start`,
+    DEMO_SLUG,
+  );
 }
 
 /** The base URL the server builds permalinks from (npm test sets PUBLIC_BASE_URL to the e2e server). */

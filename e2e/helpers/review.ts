@@ -1,28 +1,9 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import bcrypt from "bcryptjs";
-import path from "node:path";
+import { query } from "./db";
 
 export const REVIEWER = { email: "reviewer@example.com", password: "provenance-reviewer" };
 export const REVIEWER2 = { email: "reviewer2@example.com", password: "provenance-reviewer" };
-
-function dbFile(): string {
-  const url = process.env.DATABASE_URL ?? "";
-  if (!url.startsWith("file:")) throw new Error("DATABASE_URL (file:) is required for the e2e database checks");
-  return path.resolve(url.slice("file:".length));
-}
-
-/** The e2e database, read-only, for checking what was saved. */
-export function readDb(): Database.Database {
-  return new Database(dbFile(), { readonly: true, fileMustExist: true });
-}
-
-/** Write access for the few things a test must set up directly (a throwaway user, deactivating it). */
-export function writeDb(): Database.Database {
-  const db = new Database(dbFile(), { fileMustExist: true });
-  db.pragma("busy_timeout = 5000");
-  return db;
-}
 
 export async function signIn(page: Page, account: { email: string; password: string }, to = "/review") {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(to)}`);
@@ -43,21 +24,17 @@ export async function newSignedInPage(browser: Browser, account: { email: string
 export async function createThrowawayReviewer(label: string) {
   const email = `${label}-${Date.now()}@example.com`;
   const password = "throwaway-password-123";
-  const db = writeDb();
-  try {
-    const id = `e2e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    db.prepare("INSERT INTO User (id, email, name, passwordHash, role, active, sessionVersion, version, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'reviewer', 1, 0, 1, ?, ?)").run(
-      id,
-      email,
-      `Throwaway ${label}`,
-      bcrypt.hashSync(password, 4),
-      new Date().toISOString().replace("Z", "+00:00"),
-      new Date().toISOString().replace("Z", "+00:00"),
-    );
-    return { id, email, password };
-  } finally {
-    db.close();
-  }
+  const id = `e2e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const now = new Date();
+  await query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role, active, "sessionVersion", version, "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, 'reviewer', true, 0, 1, $5, $5)`,
+    id,
+    email,
+    `Throwaway ${label}`,
+    bcrypt.hashSync(password, 4),
+    now,
+  );
+  return { id, email, password };
 }
 
 /** Imports pasted text through the form (Preview, then Import) and returns the new article's id. */
