@@ -13,7 +13,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "deploy/**/*.test.ts"],
     environment: "node",
     globalSetup: ["lib/server/testing/pg-global-setup.ts"],
     pool: "forks",

@@ -9,21 +9,27 @@ import { ROOT, bin, checkNodeVersion, ensureBuild, ensureDependencies, ensurePri
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return;
+/** Debian's Chromium (the e2e browser) and nginx (deploy/nginx.conf is tested for real), installed when missing. */
+function ensureSystemPackages() {
+  const missing = [];
+  if (!fs.existsSync(CHROMIUM)) missing.push("chromium");
+  if (!fs.existsSync("/usr/sbin/nginx") && !fs.existsSync("/usr/bin/nginx")) missing.push("nginx");
+  if (missing.length === 0) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!isRoot) fail(`Chromium is missing (${CHROMIUM}). Install Debian's package as root: apt-get update && apt-get install -y chromium — or set CHROMIUM_PATH.`);
-  say("Installing Debian's Chromium for the end-to-end tests (apt-get)…");
+  if (!isRoot) fail(`Missing: ${missing.join(", ")}. Install Debian's packages as root: apt-get update && apt-get install -y ${missing.join(" ")} (or set CHROMIUM_PATH).`);
+  say(`Installing Debian's ${missing.join(" and ")} for the tests (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  if (run("apt-get", ["update"], { env }) !== 0 || run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { env }) !== 0) {
-    fail("Installing Chromium with apt-get failed; see the output above.");
+  if (run("apt-get", ["update"], { env }) !== 0 || run("apt-get", ["install", "-y", "--no-install-recommends", ...missing], { env }) !== 0) {
+    fail("Installing with apt-get failed; see the output above.");
   }
+  // The Debian package starts nginx on port 80; the tests run their own.
+  run("sh", ["-c", "command -v service >/dev/null && service nginx stop >/dev/null 2>&1; true"]);
 }
 
 checkNodeVersion();
 ensureDependencies();
 ensurePrismaClient();
-ensureChromium();
+ensureSystemPackages();
 
 // `node scripts/test.mjs [unit|e2e] [playwright args…]` runs one half; E2E_PORT, E2E_DIST_DIR and E2E_DB let
 // several checkouts or engineers run end-to-end tests side by side.
