@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import diagnostics from "node:diagnostics_channel";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import pg from "pg";
+import { PEER_HEADER } from "@/lib/http/client-address";
 import { resolveDatabaseUrl } from "./database-url.mjs";
 import { db } from "./db";
 import { logger } from "./logger";
@@ -47,6 +48,8 @@ function logRequests(): void {
     const given = request.headers["x-request-id"];
     request.provenanceId = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     request.provenanceStart = process.hrtime.bigint();
+    // The socket's address, for lib/http/client-address.ts; overwrites any value a client sent.
+    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "unknown";
     response.setHeader("X-Request-Id", request.provenanceId);
   });
   diagnostics.subscribe("http.server.response.finish", (message) => {
