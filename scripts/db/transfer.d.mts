@@ -1,0 +1,5 @@
+import type { Writable } from "node:stream";
+export const EXPORT_FORMAT: string;
+export const EXPORT_VERSION: number;
+export function exportDatabase(connectionString: string, out: Writable): Promise<Record<string, number>>;
+export function importDatabase(connectionString: string, file: string): Promise<{ counts: Record<string, number>; sha256: string }>;
