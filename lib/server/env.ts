@@ -21,6 +21,18 @@ const EnvSchema = z.object({
   SMTP_USER: optionalString,
   SMTP_PASSWORD: optionalString,
   SMTP_FROM: optionalString,
+  // Serving several instances behind shared caches (docs/DEPLOY.md).
+  CDN_MAX_AGE: z.coerce.number().int("CDN_MAX_AGE must be whole seconds").min(0).max(86_400).default(60),
+  CDN_STALE: z.coerce.number().int("CDN_STALE must be whole seconds").min(0).max(86_400).default(30),
+  CDN_PURGE_URL: z.url({ protocol: /^https?$/, message: "CDN_PURGE_URL must be an http(s) URL" }).optional().or(z.literal("").transform(() => undefined)),
+  CDN_PURGE_SECRET: optionalString,
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0, "TRUSTED_PROXY_HOPS is how many proxies in front append to X-Forwarded-For (0–10)").max(10).default(0),
+  CACHE_MAX_MB: z.coerce.number().min(0).max(16_384).default(64),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+}).refine((e) => !e.CDN_PURGE_URL || (e.CDN_PURGE_SECRET && e.CDN_PURGE_SECRET.length >= 16), {
+  message: "CDN_PURGE_SECRET (16 characters or more) is required with CDN_PURGE_URL: the purge requests are signed with it",
+  path: ["CDN_PURGE_SECRET"],
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,6 +6,7 @@ import pg from "pg";
 import { PEER_HEADER } from "@/lib/http/client-address";
 import { resolveDatabaseUrl } from "./database-url.mjs";
 import { db } from "./db";
+import { env } from "./env";
 import { logger } from "./logger";
 import { stopCacheListener } from "./next-cache-handler.mjs";
 
@@ -13,6 +14,12 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /** Checks the database once, logs every request, and shuts down gracefully. Called from instrumentation.ts. */
 export async function startServerProcess(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    console.error(`[provenance] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   await requireDatabase();
   logRequests();
   handleShutdown();
