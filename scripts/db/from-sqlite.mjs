@@ -8,32 +8,12 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import initSqlJs from "sql.js";
+import { tablesInDependencyOrder } from "./transfer.mjs";
 
 const BATCH = 500;
-const SKIP = new Set(["_provenance_migrations"]);
 const SQLITE_MAGIC = "SQLite format 3\0";
 
 const quote = (name) => `"${name.replaceAll('"', '""')}"`;
-
-/** The app's tables in an order where every table comes after the tables it references. */
-async function tablesInDependencyOrder(client) {
-  const tables = (await client.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)).rows
-    .map((r) => r.name)
-    .filter((name) => !SKIP.has(name));
-  const refs = (
-    await client.query(`SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
-      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE c.contype = 'f' AND n.nspname = 'public'`)
-  ).rows.map((r) => ({ child: r.child.replaceAll('"', ""), parent: r.parent.replaceAll('"', "") }));
-  const ordered = [];
-  const placed = new Set();
-  while (ordered.length < tables.length) {
-    const next = tables.find((t) => !placed.has(t) && refs.every((r) => r.child !== t || r.parent === t || placed.has(r.parent)));
-    if (!next) throw new Error("circular foreign keys between tables");
-    ordered.push(next);
-    placed.add(next);
-  }
-  return ordered;
-}
 
 /** @returns {Promise<{ name: string, type: string }[]>} type is information_schema's data_type */
 async function postgresColumns(client, table) {

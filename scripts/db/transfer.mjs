@@ -21,7 +21,7 @@ const BATCH = 1000;
 const SKIP = new Set(["_provenance_migrations"]);
 
 /** The app's tables in an order where every table comes after the tables it references. */
-async function tablesInDependencyOrder(client) {
+export async function tablesInDependencyOrder(client) {
   const tables = (await client.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`)).rows
     .map((r) => r.name)
     .filter((name) => !SKIP.has(name));
