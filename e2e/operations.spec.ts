@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { startEmbeddedPostgres } from "../scripts/db/embedded.mjs";
+import { migrateDatabase } from "../scripts/db/migrate.mjs";
+
+/*
+ * Operations: an instance started against an unreachable database says so in one line and exits non-zero; a running
+ * instance answers /api/ready 503 while its database is down (liveness stays 200) and recovers when it is back.
+ */
+test.describe.configure({ mode: "serial" });
+
+const ROOT = path.resolve(__dirname, "..");
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 21;
+
+function startInstance(databaseUrl: string, port: number): { child: ChildProcess; output: () => string } {
+  let output = "";
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (c) => (output += c));
+  child.stderr!.on("data", (c) => (output += c));
+  return { child, output: () => output };
+}
+
+const status = async (p: string) => {
+  try {
+    return (await fetch(`http://localhost:${PORT}${p}`)).status;
+  } catch {
+    return 0;
+  }
+};
+
+async function until(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+test("a bad DATABASE_URL is one clear line and a non-zero exit, never a stack trace", async () => {
+  test.setTimeout(60_000);
+  const { child, output } = startInstance("postgresql://nobody:secret@127.0.0.1:1/missing", PORT);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  expect(code).not.toBe(0);
+  const errors = output()
+    .split("\n")
+    .filter((line) => line.includes("[provenance]"));
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain("Cannot reach PostgreSQL at 127.0.0.1:1/missing");
+  expect(errors[0]).not.toContain("secret");
+  expect(output()).not.toMatch(/^\s+at /m);
+});
+
+test("/api/ready is 503 while the database is down, /api/health stays 200, and readiness comes back with the database", async () => {
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-ops-"));
+  fs.chmodSync(dir, 0o755);
+  const options = { dataDir: path.join(dir, "pg"), stateFile: path.join(dir, "state.json"), ownerFile: path.join(dir, "owner"), database: "ops" };
+  let database = await startEmbeddedPostgres(options);
+  const port = Number(new URL(database.url).port);
+  await migrateDatabase(database.url);
+  const { child } = startInstance(database.url, PORT);
+  try {
+    expect(await until(async () => (await status("/api/ready")) === 200, 60_000)).toBe(true);
+    await database.stop();
+    expect(await until(async () => (await status("/api/ready")) === 503, 15_000)).toBe(true);
+    expect(await status("/api/health")).toBe(200);
+    // The same server again, on the same port (the state file keeps it): the pool reconnects.
+    database = await startEmbeddedPostgres(options);
+    expect(Number(new URL(database.url).port)).toBe(port);
+    expect(await until(async () => (await status("/api/ready")) === 200, 20_000)).toBe(true);
+  } finally {
+    await new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+    await database.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
