@@ -21,8 +21,8 @@ export function proposeStatements(text: string, locale = "en"): TextRange[] {
   const segmenter = new Intl.Segmenter(locale, { granularity: "sentence" });
   const sentences: Sentence[] = [];
   splitParagraphs(text).forEach((para, paragraph) => {
-    for (const seg of segmenter.segment(text.slice(para.start, para.end))) {
-      const range = trimRange(text, para.start + seg.index, para.start + seg.index + seg.segment.length);
+    for (const [start, end] of sentenceBounds(segmenter, text, para.start, para.end)) {
+      const range = trimRange(text, start, end);
       if (range) sentences.push({ ...range, paragraph });
     }
   });
@@ -53,6 +53,46 @@ export function proposeStatements(text: string, locale = "en"): TextRange[] {
   return statements;
 }
 
+/**
+ * V8's segment iterator costs time proportional to the whole string for every sentence it returns, so one long
+ * paragraph of short sentences is quadratic. We segment a bounded window at a time instead: every boundary the window
+ * reports is kept except the last segment and any ending within SEGMENT_WINDOW_MARGIN of the window's cut (ICU may
+ * look ahead there), and the next window starts at the last kept boundary. A window with no boundary is doubled, so a
+ * single long sentence stays linear too.
+ */
+export const SEGMENT_WINDOW = 2048;
+const SEGMENT_WINDOW_MARGIN = 256;
+
+export function* sentenceBounds(
+  segmenter: Intl.Segmenter,
+  text: string,
+  start: number,
+  end: number,
+  window = SEGMENT_WINDOW,
+): Generator<[number, number]> {
+  let from = start;
+  let size = window;
+  while (from < end) {
+    const to = Math.min(end, from + size);
+    const cut: [number, number][] = [];
+    for (const seg of segmenter.segment(text.slice(from, to))) cut.push([from + seg.index, from + seg.index + seg.segment.length]);
+    if (to === end) {
+      yield* cut;
+      return;
+    }
+    // Keep what is safely before the cut; the rest is segmented again in the next window.
+    let keep = 0;
+    while (keep < cut.length - 1 && (keep === 0 || cut[keep][1] <= to - SEGMENT_WINDOW_MARGIN)) keep++;
+    if (keep === 0) {
+      size *= 2;
+      continue;
+    }
+    for (let i = 0; i < keep; i++) yield cut[i];
+    from = cut[keep - 1][1];
+    size = window;
+  }
+}
+
 function trimRange(text: string, start: number, end: number): TextRange | null {
   while (start < end && /\s/u.test(text[start])) start++;
   while (end > start && /\s/u.test(text[end - 1])) end--;
@@ -68,18 +108,29 @@ const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
  */
 export function trackQuotes(text: string, range: TextRange, open: readonly string[] = []): string[] {
   const stack = [...open];
+  // How many of each mark are open, so a closer with no opener costs O(1) instead of a scan of the stack.
+  const count = new Map<string, number>();
+  for (const q of stack) count.set(q, (count.get(q) ?? 0) + 1);
+  const push = (opener: string) => {
+    stack.push(opener);
+    count.set(opener, (count.get(opener) ?? 0) + 1);
+  };
   const closeTo = (opener: string) => {
-    const at = stack.lastIndexOf(opener);
-    if (at !== -1) stack.length = at;
+    if (!count.get(opener)) return;
+    let popped: string | undefined;
+    do {
+      popped = stack.pop()!;
+      count.set(popped, count.get(popped)! - 1);
+    } while (popped !== opener);
   };
   for (let i = range.start; i < range.end; i++) {
     const ch = text[i];
-    if (ch === "‘" || ch === "“") stack.push(ch);
+    if (ch === "‘" || ch === "“") push(ch);
     else if (ch === "”") closeTo("“");
     else if (ch === "’" && !(isLetter(text[i - 1]) && isLetter(text[i + 1]))) closeTo("‘");
     else if (ch === '"') {
-      if (stack.includes('"')) closeTo('"');
-      else stack.push('"');
+      if (count.get('"')) closeTo('"');
+      else push('"');
     }
   }
   return stack;
