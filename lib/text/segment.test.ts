@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it, expect } from "vitest";
 import { normalizeArticleText } from "./normalize";
-import { proposeStatements, trackQuotes, MAX_MERGED_SENTENCES } from "./segment";
+import { proposeStatements, sentenceBounds, trackQuotes, MAX_MERGED_SENTENCES } from "./segment";
 
 const statements = (text: string) => proposeStatements(text).map((r) => text.slice(r.start, r.end));
 
@@ -90,5 +90,26 @@ describe("trackQuotes", () => {
     expect(open("“a ‘b’")).toEqual(["“"]);
     expect(open('"a')).toEqual(['"']);
     expect(open('"a"')).toEqual([]);
+  });
+});
+
+describe("sentenceBounds (segmenting a bounded window at a time)", () => {
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  const whole = (text: string) => [...segmenter.segment(text)].map((s) => [s.index, s.index + s.segment.length]);
+
+  it("finds the same sentences as segmenting the whole paragraph at once, with windows far smaller than it", () => {
+    const raw = fs.readFileSync(path.resolve(__dirname, "../../prisma/demo/baltic-ottawa-withdrawal.txt"), "utf8");
+    const paragraphs = normalizeArticleText(raw).text.split("\n\n");
+    const long = paragraphs.join(" ") + " A sentence with no end" + " and on".repeat(400) + ". Then Mr. Smith left at 5 p.m. on Jan. 3. “Quoted.” Done.";
+    for (const text of [...paragraphs, long]) {
+      for (const window of [300, 512, 1024]) {
+        expect([...sentenceBounds(segmenter, text, 0, text.length, window)]).toEqual(whole(text));
+      }
+    }
+  });
+
+  it("works on a range inside a longer text", () => {
+    const text = "Skip this. One. Two! Three? Skip that.";
+    expect([...sentenceBounds(segmenter, text, 11, 28, 300)]).toEqual([[11, 16], [16, 21], [21, 28]]);
   });
 });

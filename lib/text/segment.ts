@@ -23,35 +23,39 @@ export function proposeStatements(text: string, locale = "en"): TextRange[] {
   splitParagraphs(text).forEach((para, paragraph) => {
     for (const [start, end] of sentenceBounds(segmenter, text, para.start, para.end)) {
       const range = trimRange(text, start, end);
-      if (range) sentences.push({ ...range, paragraph });
+      if (range) sentences.push({ start: range.start, end: range.end, paragraph });
     }
   });
 
   const statements: TextRange[] = [];
-  let group: Sentence[] = [];
-  let quotes: string[] = [];
+  const quotes = new QuoteTracker(text);
+  let first: Sentence | null = null; // the group's first sentence
+  let prev: Sentence | null = null; // and its last
+  let size = 0;
   for (const sentence of sentences) {
-    if (group.length > 0) {
-      const prev = group[group.length - 1];
-      const withinCaps =
-        group.length < MAX_MERGED_SENTENCES && sentence.paragraph - group[0].paragraph <= MAX_MERGED_PARAGRAPH_BREAKS;
+    if (first && prev) {
+      const withinCaps = size < MAX_MERGED_SENTENCES && sentence.paragraph - first.paragraph <= MAX_MERGED_PARAGRAPH_BREAKS;
       const attribution =
-        sentence.paragraph === prev.paragraph &&
-        /[’”"]$/u.test(text.slice(prev.start, prev.end)) &&
-        /^\p{Ll}/u.test(text.slice(sentence.start, sentence.end));
-      if (withinCaps && (quotes.length > 0 || attribution)) {
-        group.push(sentence);
-        quotes = trackQuotes(text, sentence, quotes);
+        sentence.paragraph === prev.paragraph && CLOSING_QUOTES.has(text[prev.end - 1]) && startsLowercase(text, sentence.start);
+      if (withinCaps && (quotes.open > 0 || attribution)) {
+        prev = sentence;
+        size++;
+        quotes.read(sentence);
         continue;
       }
-      statements.push({ start: group[0].start, end: prev.end });
+      statements.push({ start: first.start, end: prev.end });
     }
-    group = [sentence];
-    quotes = trackQuotes(text, sentence, []);
+    first = prev = sentence;
+    size = 1;
+    quotes.reset();
+    quotes.read(sentence);
   }
-  if (group.length > 0) statements.push({ start: group[0].start, end: group[group.length - 1].end });
+  if (first && prev) statements.push({ start: first.start, end: prev.end });
   return statements;
 }
+
+const CLOSING_QUOTES = new Set(["’", "”", '"']);
+const startsLowercase = (text: string, at: number) => /^\p{Ll}/u.test(String.fromCodePoint(text.codePointAt(at)!));
 
 /**
  * V8's segment iterator costs time proportional to the whole string for every sentence it returns, so one long
@@ -60,8 +64,8 @@ export function proposeStatements(text: string, locale = "en"): TextRange[] {
  * look ahead there), and the next window starts at the last kept boundary. A window with no boundary is doubled, so a
  * single long sentence stays linear too.
  */
-export const SEGMENT_WINDOW = 2048;
-const SEGMENT_WINDOW_MARGIN = 256;
+export const SEGMENT_WINDOW = 1024;
+const SEGMENT_WINDOW_MARGIN = 128;
 
 export function* sentenceBounds(
   segmenter: Intl.Segmenter,
@@ -107,31 +111,52 @@ const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
  * A plural possessive inside an open quotation ("‘the states’ plan …’") closes it early; we accept that.
  */
 export function trackQuotes(text: string, range: TextRange, open: readonly string[] = []): string[] {
-  const stack = [...open];
-  // How many of each mark are open, so a closer with no opener costs O(1) instead of a scan of the stack.
-  const count = new Map<string, number>();
-  for (const q of stack) count.set(q, (count.get(q) ?? 0) + 1);
-  const push = (opener: string) => {
-    stack.push(opener);
-    count.set(opener, (count.get(opener) ?? 0) + 1);
-  };
-  const closeTo = (opener: string) => {
-    if (!count.get(opener)) return;
-    let popped: string | undefined;
+  const tracker = new QuoteTracker(text);
+  for (const q of open) tracker.push(q);
+  tracker.read(range);
+  return tracker.stack;
+}
+
+/** The open quotation marks while reading sentences in order; counts make a closer with no opener O(1). */
+class QuoteTracker {
+  readonly stack: string[] = [];
+  private readonly count: Record<string, number> = { "‘": 0, "“": 0, '"': 0 };
+  constructor(private readonly text: string) {}
+
+  get open(): number {
+    return this.stack.length;
+  }
+
+  reset(): void {
+    this.stack.length = 0;
+    this.count["‘"] = this.count["“"] = this.count['"'] = 0;
+  }
+
+  push(opener: string): void {
+    this.stack.push(opener);
+    this.count[opener]++;
+  }
+
+  private closeTo(opener: string): void {
+    if (this.count[opener] === 0) return;
+    let popped: string;
     do {
-      popped = stack.pop()!;
-      count.set(popped, count.get(popped)! - 1);
+      popped = this.stack.pop()!;
+      this.count[popped]--;
     } while (popped !== opener);
-  };
-  for (let i = range.start; i < range.end; i++) {
-    const ch = text[i];
-    if (ch === "‘" || ch === "“") push(ch);
-    else if (ch === "”") closeTo("“");
-    else if (ch === "’" && !(isLetter(text[i - 1]) && isLetter(text[i + 1]))) closeTo("‘");
-    else if (ch === '"') {
-      if (count.get('"')) closeTo('"');
-      else push('"');
+  }
+
+  read(range: TextRange): void {
+    const text = this.text;
+    for (let i = range.start; i < range.end; i++) {
+      const ch = text[i];
+      if (ch === "‘" || ch === "“") this.push(ch);
+      else if (ch === "”") this.closeTo("“");
+      else if (ch === "’" && !(isLetter(text[i - 1]) && isLetter(text[i + 1]))) this.closeTo("‘");
+      else if (ch === '"') {
+        if (this.count['"'] > 0) this.closeTo('"');
+        else this.push('"');
+      }
     }
   }
-  return stack;
 }
