@@ -81,6 +81,7 @@ export function collapseWhitespace(s: string): string {
  * character and run length, and hug non-space text.
  */
 export function stripEmphasis(line: string): { text: string; emphasis: TextRange[] } {
+  if (!line.includes("*") && !line.includes("_")) return { text: line, emphasis: [] };
   const closers = indexClosers(line);
   let text = "";
   const emphasis: TextRange[] = [];

@@ -20,12 +20,23 @@ interface Sentence extends TextRange {
 export function proposeStatements(text: string, locale = "en"): TextRange[] {
   const segmenter = new Intl.Segmenter(locale, { granularity: "sentence" });
   const sentences: Sentence[] = [];
-  splitParagraphs(text).forEach((para, paragraph) => {
-    for (const [start, end] of sentenceBounds(segmenter, text, para.start, para.end)) {
-      const range = trimRange(text, start, end);
-      if (range) sentences.push({ start: range.start, end: range.end, paragraph });
+  // One pass over all paragraphs: a segment() call has a fixed cost, which 500,000 one-word paragraphs would pay
+  // 500,000 times. ICU always breaks after a line break, so a sentence never spans two paragraphs; the clipping
+  // below only makes sure of it.
+  const paragraphs = splitParagraphs(text);
+  let p = 0;
+  if (paragraphs.length > 0) {
+    for (const [segStart, segEnd] of sentenceBounds(segmenter, text, paragraphs[0].start, paragraphs[paragraphs.length - 1].end)) {
+      for (let from = segStart; from < segEnd; ) {
+        while (p < paragraphs.length && paragraphs[p].end <= from) p++;
+        if (p === paragraphs.length || paragraphs[p].start >= segEnd) break;
+        const to = Math.min(segEnd, paragraphs[p].end);
+        const range = trimRange(text, Math.max(from, paragraphs[p].start), to);
+        if (range) sentences.push({ start: range.start, end: range.end, paragraph: p });
+        from = to;
+      }
     }
-  });
+  }
 
   const statements: TextRange[] = [];
   const quotes = new QuoteTracker(text);
