@@ -80,6 +80,16 @@ describe("htmlToText", () => {
     expect(htmlToText("<p>" + "<b>".repeat(40_000) + "Text.</p><p>More.").text).toBe("Text.\n\nMore.");
   });
 
+  it("closes rows and cells that were never closed, so a long table is not deep", () => {
+    expect(htmlToText("<table><tr><td hidden>secret<tr><td>shown<tbody><tr><th>head</table>").text).toBe("shown\n\nhead");
+    const rows = "<table>" + "<tr><td>cell<td>cell".repeat(MAX_HTML_DEPTH * 2) + "</table>";
+    expect(htmlToText(rows).text.split("\n\n")).toHaveLength(MAX_HTML_DEPTH * 4);
+  });
+
+  it("keeps a < that starts no tag as text", () => {
+    expect(htmlToText("<p>1 < 2 and 3 <= 4, a<</p>").text).toBe("1 < 2 and 3 <= 4, a<");
+  });
+
   it("drops a tag cut off by the end of the input", () => {
     expect(htmlToText('<p>Text.</p><a href="x').text).toBe("Text.");
   });

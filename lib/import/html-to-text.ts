@@ -111,6 +111,16 @@ export function htmlToText(html: string): HtmlToTextResult {
     const at = nearestOf(names);
     if (at !== -1 && at >= nearestOf(scope)) popTo(at);
   };
+  /** Closes the outermost open element named in `names` that is nearer than any element of `scope` (a row with its cells). */
+  const closeOutermostInScope = (names: readonly string[], scope: readonly string[]) => {
+    const boundary = nearestOf(scope);
+    let outermost = -1;
+    for (const name of names) {
+      const at = firstAbove(openAt.get(name), boundary);
+      if (at !== -1 && (outermost === -1 || at < outermost)) outermost = at;
+    }
+    if (outermost !== -1) popTo(outermost);
+  };
   const push = (name: string, hidden: boolean) => {
     if (stack.length >= MAX_HTML_DEPTH) {
       throw new ImportRefusedError(
@@ -140,8 +150,8 @@ export function htmlToText(html: string): HtmlToTextResult {
     if (name === "li") closeIfInScope(["li"], LIST_SCOPE);
     if (name === "dd" || name === "dt") closeIfInScope(["dd", "dt"], DL_SCOPE);
     if (name === "td" || name === "th") closeIfInScope(["td", "th"], TABLE_SCOPE);
-    if (name === "tr") closeIfInScope(["tr", "td", "th"], TABLE_SCOPE);
-    if (name === "thead" || name === "tbody" || name === "tfoot") closeIfInScope(["thead", "tbody", "tfoot", "tr", "td", "th"], TABLE_SCOPE);
+    if (name === "tr") closeOutermostInScope(["tr", "td", "th"], TABLE_SCOPE);
+    if (name === "thead" || name === "tbody" || name === "tfoot") closeOutermostInScope(["thead", "tbody", "tfoot", "tr", "td", "th"], TABLE_SCOPE);
     if (name === "option" || name === "optgroup") closeIfInScope(["option"], SCOPE);
 
     const hidden = suppressed() || DROPPED.has(name) || isHidden(name, attrs);
@@ -184,40 +194,53 @@ export function htmlToText(html: string): HtmlToTextResult {
 
   const n = html.length;
   let i = 0;
+  let search = 0; // where to look for the next "<"; a "<" that starts no markup stays in the text run from i
   while (i < n) {
-    const lt = html.indexOf("<", i);
+    const lt = html.indexOf("<", search);
     if (lt === -1) {
       text(html.slice(i));
       break;
     }
-    if (lt > i) text(html.slice(i, lt));
     const next = html[lt + 1];
+    const closing = next === "/";
+    if (next !== "!" && next !== "?" && !closing && !isTagStart(next)) {
+      search = lt + 1;
+      continue;
+    }
+    if (lt > i) text(html.slice(i, lt));
     if (html.startsWith("<!--", lt)) {
       const end = html.indexOf("-->", lt + 2);
-      i = end === -1 ? n : end + 3;
+      i = search = end === -1 ? n : end + 3;
       continue;
     }
     if (next === "!" || next === "?" || (next === "/" && !isTagStart(html[lt + 2]))) {
       // Doctypes, XML declarations, CDATA and other bogus markup: never text.
       const end = html.indexOf(">", lt + 2);
-      i = end === -1 ? n : end + 1;
-      continue;
-    }
-    const closing = next === "/";
-    if (!closing && !isTagStart(next)) {
-      text("<");
-      i = lt + 1;
+      i = search = end === -1 ? n : end + 1;
       continue;
     }
     const tag = readTag(html, lt + (closing ? 2 : 1));
     if (tag === null) break; // a tag cut off by the end of the input is dropped, as browsers do
-    i = closing ? (endTag(tag.name), tag.end) : startTag(tag.name, tag.attrs, tag.selfClosing, tag.end);
+    i = search = closing ? (endTag(tag.name), tag.end) : startTag(tag.name, tag.attrs, tag.selfClosing, tag.end);
   }
   popTo(0);
   flush();
   if (h1) h1Title = collapse(paragraphs.slice((h1 as { from: number }).from).join(" "));
 
   return { title: title || h1Title || null, text: paragraphs.join("\n\n") };
+}
+
+/** The first of the ascending stack indices that is above `boundary`, or -1 (a binary search). */
+function firstAbove(indices: number[] | undefined, boundary: number): number {
+  if (!indices || indices.length === 0 || indices[indices.length - 1] <= boundary) return -1;
+  let lo = 0;
+  let hi = indices.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (indices[mid] > boundary) hi = mid;
+    else lo = mid + 1;
+  }
+  return indices[lo];
 }
 
 /** Reads a tag's name and attributes from just after `<` or `</`, up to its `>`; null if the input ends first. */

@@ -71,12 +71,15 @@ const startsLowercase = (text: string, at: number) => /^\p{Ll}/u.test(String.fro
 /**
  * V8's segment iterator costs time proportional to the whole string for every sentence it returns, so one long
  * paragraph of short sentences is quadratic. We segment a bounded window at a time instead: every boundary the window
- * reports is kept except the last segment and any ending within SEGMENT_WINDOW_MARGIN of the window's cut (ICU may
- * look ahead there), and the next window starts at the last kept boundary. A window with no boundary is doubled, so a
- * single long sentence stays linear too.
+ * reports is kept except the last segment and any ending within the margin before the window's cut (ICU may look
+ * ahead there), and the next window starts at the last kept boundary. The window is sized to hold a few dozen of the
+ * sentences just seen (between MIN_SEGMENT_WINDOW and `window`), since each one costs the window's length; a window
+ * with no boundary is doubled, so a single long sentence stays linear too.
  */
-export const SEGMENT_WINDOW = 1024;
+export const SEGMENT_WINDOW = 2048;
+const MIN_SEGMENT_WINDOW = 192;
 const SEGMENT_WINDOW_MARGIN = 128;
+const SENTENCES_PER_WINDOW = 48;
 
 export function* sentenceBounds(
   segmenter: Intl.Segmenter,
@@ -96,15 +99,17 @@ export function* sentenceBounds(
       return;
     }
     // Keep what is safely before the cut; the rest is segmented again in the next window.
+    const safeEnd = to - Math.min(SEGMENT_WINDOW_MARGIN, size >> 2);
     let keep = 0;
-    while (keep < cut.length - 1 && (keep === 0 || cut[keep][1] <= to - SEGMENT_WINDOW_MARGIN)) keep++;
+    while (keep < cut.length - 1 && (keep === 0 || cut[keep][1] <= safeEnd)) keep++;
     if (keep === 0) {
       size *= 2;
       continue;
     }
     for (let i = 0; i < keep; i++) yield cut[i];
+    const averageLength = (to - from) / cut.length;
+    size = Math.max(MIN_SEGMENT_WINDOW, Math.min(window, Math.round(averageLength * SENTENCES_PER_WINDOW)));
     from = cut[keep - 1][1];
-    size = window;
   }
 }
 
