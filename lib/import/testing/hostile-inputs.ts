@@ -7,6 +7,8 @@ export interface HostileInput {
   fileName: string;
   /** The file's text, about `bytes` long in UTF-8. */
   make(bytes: number): string;
+  /** A smaller size for the linearity test, for inputs that are linear but slow per byte. */
+  testBytes?: number;
 }
 
 const repeatTo = (unit: string, bytes: number, unitBytes = Buffer.byteLength(unit)) => unit.repeat(Math.max(1, Math.floor(bytes / unitBytes)));
@@ -46,6 +48,7 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   { name: "Markdown line of spaces", fileName: "spaces.md", make: (b) => `Spaces\n\n${repeatTo(" ", b - 20)}The end.` },
   { name: "Markdown `[` run", fileName: "brackets.md", make: (b) => `Brackets\n\n${repeatTo("[", b - 20)} The end.` },
   { name: "Short sentences, one paragraph", fileName: "sentences.txt", make: (b) => `Sentences\n\n${repeatTo("Ab cd. ", b - 20).trim()}` },
+  { name: "One-word paragraphs", fileName: "lines.txt", make: (b) => `Lines\n\n${repeatTo("Ab\n", b - 20)}`, testBytes: 60_000 },
   { name: "Curly and straight quotes", fileName: "quotes.txt", make: (b) => `Quotes\n\n${repeatTo("“\"‘", b - 20)}` },
   { name: "Emphasis markers, none closed", fileName: "emphasis.md", make: (b) => `Emphasis\n\n${repeatTo("*a _b **c ", b - 20)}` },
   { name: "HTML <div> nested deep", fileName: "nested.html", make: (b) => `${repeatTo("<div>", b - 20)}Deep.` },
