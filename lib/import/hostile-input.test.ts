@@ -82,7 +82,11 @@ describe("hostile import files take linear time: a doubled input takes < 3x as l
       const bytes = (size: number) => new TextEncoder().encode(hostile.make(size));
       const run = (file: Uint8Array) => prepareImport({ file: { name: hostile.fileName, bytes: file }, text: "" });
       const size = hostile.testBytes ?? SIZE;
-      const ratio = doublingRatio(run, bytes(size), bytes(2 * size));
+      const single = bytes(size);
+      const doubled = bytes(2 * size);
+      // Measured again (up to three times) only if a busy machine pushed it over: a quadratic pass stays near 4.
+      let ratio = doublingRatio(run, single, doubled);
+      for (let attempt = 1; attempt < 3 && ratio >= 3; attempt++) ratio = Math.min(ratio, doublingRatio(run, single, doubled));
       expect(ratio).toBeLessThan(3);
     });
   }

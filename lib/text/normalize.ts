@@ -153,9 +153,23 @@ function findCloser(closers: CloserIndex, line: string, open: number, run: numbe
   return lo < starts.length ? starts[lo] : -1;
 }
 
-const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
-const isPunct = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
-const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+// ASCII is answered without a Unicode regular expression (the common case, and several calls per delimiter).
+const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isSpace = (c: string | undefined) => {
+  if (c === undefined) return true;
+  const code = c.charCodeAt(0);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/u.test(c);
+};
+const isPunct = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? code > 32 && code < 127 && !isAsciiAlnum(code) : /[\p{P}\p{S}]/u.test(c);
+};
+const isAlnum = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? isAsciiAlnum(code) : /[\p{L}\p{N}]/u.test(c);
+};
 
 function canOpen(line: string, i: number, run: number): boolean {
   const prev = line[i - 1];
