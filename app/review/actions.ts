@@ -10,6 +10,7 @@ import { toFailure, type ActionFailure } from "@/lib/server/review/results";
 import { decodeImportFile, MAX_IMPORT_BYTES } from "@/lib/validation/review";
 import { htmlToText } from "@/lib/import/html-to-text";
 import { markdownToText } from "@/lib/import/markdown-to-text";
+import { ImportRefusedError } from "@/lib/import/limits";
 import type { ImportPreviewDTO } from "@/lib/server/review/types";
 import type { SourceDTO } from "@/lib/domain/types";
 
@@ -52,12 +53,17 @@ export async function importAction(_prev: ImportState, form: FormData): Promise<
     if (file.size > MAX_IMPORT_BYTES) return { status: "error", values, ok: false, message: "The file is larger than 2 MB. Nothing was imported.", fieldErrors: { file: "The file is larger than 2 MB." } };
     const decoded = decodeImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!decoded.ok) return { status: "error", values, ok: false, message: `${decoded.message} Nothing was imported.`, fieldErrors: { file: decoded.message } };
-    if (decoded.kind === "html") {
-      const converted = htmlToText(decoded.text);
-      values.text = converted.text;
-      if (!values.title.trim() && converted.title) values.title = converted.title;
-    } else {
-      values.text = decoded.kind === "markdown" ? markdownToText(decoded.text) : decoded.text;
+    try {
+      if (decoded.kind === "html") {
+        const converted = htmlToText(decoded.text);
+        values.text = converted.text;
+        if (!values.title.trim() && converted.title) values.title = converted.title;
+      } else {
+        values.text = decoded.kind === "markdown" ? markdownToText(decoded.text) : decoded.text;
+      }
+    } catch (error) {
+      if (!(error instanceof ImportRefusedError)) throw error;
+      return { status: "error", values, ok: false, message: error.message, fieldErrors: { file: error.message } };
     }
     note = `The text of “${file.name}” is now in “Article text” below. Check the proposed statements, then import.`;
   }
