@@ -68,6 +68,7 @@ describe("htmlToText", () => {
 
   it("takes the first visible <h1> as the title when there is no <title>", () => {
     expect(htmlToText('<h1 hidden>No</h1><div aria-hidden="true"><h1>No</h1></div><h1>Yes <b>this</b></h1><h1>Not this</h1>').title).toBe("Yes this");
+    expect(htmlToText("<h1>Never closed &amp; last").title).toBe("Never closed & last");
   });
 
   it(`refuses HTML nested more than ${MAX_HTML_DEPTH} elements deep, and accepts it up to that`, () => {

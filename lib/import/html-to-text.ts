@@ -168,7 +168,7 @@ export function htmlToText(html: string): HtmlToTextResult {
       const contentEnd = found ? found.index : html.length;
       const content = html.slice(end, contentEnd);
       if (name === "title" && title === null) title = collapse(decodeHTML(content));
-      if (!hidden) current += name === "textarea" ? decodeHTML(content) : content;
+      if (!hidden) current += content; // only <xmp> is not dropped: its text is shown as written
       if (!found) return html.length;
       const tagEnd = html.indexOf(">", contentEnd);
       return tagEnd === -1 ? html.length : tagEnd + 1;
@@ -223,9 +223,8 @@ export function htmlToText(html: string): HtmlToTextResult {
     if (tag === null) break; // a tag cut off by the end of the input is dropped, as browsers do
     i = search = closing ? (endTag(tag.name), tag.end) : startTag(tag.name, tag.attrs, tag.selfClosing, tag.end);
   }
-  popTo(0);
+  popTo(0); // also ends an <h1> left open
   flush();
-  if (h1) h1Title = collapse(paragraphs.slice((h1 as { from: number }).from).join(" "));
 
   return { title: title || h1Title || null, text: paragraphs.join("\n\n") };
 }
