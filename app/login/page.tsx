@@ -1,13 +1,8 @@
 import type { Metadata } from "next";
 import { LoginForm } from "@/components/auth/LoginForm";
+import { safeReturnPath } from "@/lib/security/redirect";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-/** Only same-site paths are accepted as the place to return to after signing in. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/review";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -15,7 +10,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-sm rounded-lg border border-stone-300 bg-white p-6 shadow-sm">
       <h1 className="mb-1 text-2xl font-bold text-stone-900">Sign in</h1>
       <p className="mb-5 text-sm text-stone-600">For reviewers and admins. Readers need no account.</p>
-      <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
+      <LoginForm callbackUrl={safeReturnPath(params.callbackUrl)} />
     </div>
   );
 }

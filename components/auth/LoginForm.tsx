@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
+import { safeReturnPath } from "@/lib/security/redirect";
 
 const GENERIC_ERROR = "Sign-in failed. Please try again.";
 
@@ -27,7 +28,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         setPending(false);
         return;
       }
-      window.location.assign(callbackUrl);
+      window.location.assign(safeReturnPath(callbackUrl)); // checked again: this prop is the only way out of the form
     } catch {
       setError(GENERIC_ERROR);
       setPending(false);

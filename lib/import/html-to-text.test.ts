@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { htmlToText } from "./html-to-text";
+import { ImportRefusedError, MAX_HTML_DEPTH } from "./limits";
 
 describe("htmlToText", () => {
   it("keeps paragraphs, headings and list items as paragraphs", () => {
@@ -37,5 +38,60 @@ describe("htmlToText", () => {
   it("handles empty and text-only input", () => {
     expect(htmlToText("").text).toBe("");
     expect(htmlToText("just text").text).toBe("just text");
+  });
+
+  it("hides an unclosed hidden element up to where a browser would end it", () => {
+    expect(htmlToText("<p>a</p><div hidden>secret<p>also secret").text).toBe("a");
+    expect(htmlToText("<p hidden>secret<p>shown").text).toBe("shown");
+    expect(htmlToText("<ul><li hidden>secret<li>shown</ul>after").text).toBe("shown\n\nafter");
+    expect(htmlToText("<table><tr><td hidden>secret<td>shown</table>").text).toBe("shown");
+    expect(htmlToText("<section hidden><div>secret</section>shown").text).toBe("shown");
+    expect(htmlToText("<div hidden/>secret</div>shown").text).toBe("shown");
+    expect(htmlToText("a<span hidden>b<br>c</span>d").text).toBe("ad");
+  });
+
+  it("ends <head> where the body starts, even without </head>", () => {
+    const r = htmlToText("<html><head><title>T &amp; U</title><meta charset=utf-8><p>Body text.");
+    expect(r).toEqual({ title: "T & U", text: "Body text." });
+  });
+
+  it("reads script and style as raw text, and markup inside <pre> as markup", () => {
+    expect(htmlToText('<p>a</p><script>document.write("</div><p>x</p>")</script><style>p>b{}</style><p>b</p>').text).toBe("a\n\nb");
+    expect(htmlToText("<pre><script>alert(1)</script><b>code</b></pre>").text).toBe("code");
+    expect(htmlToText('<p title="a>b" data-x=\'<p>\'>x</p><!-- <p>comment</p> -->').text).toBe("x");
+  });
+
+  it("closes self-closing SVG elements, so a large inline SVG does not count as deep nesting", () => {
+    const svg = `<svg>${'<path d="M0 0"/>'.repeat(MAX_HTML_DEPTH * 2)}</svg>`;
+    expect(htmlToText(`<p>Before.</p>${svg}<p>After.</p>`).text).toBe("Before.\n\nAfter.");
+  });
+
+  it("takes the first visible <h1> as the title when there is no <title>", () => {
+    expect(htmlToText('<h1 hidden>No</h1><div aria-hidden="true"><h1>No</h1></div><h1>Yes <b>this</b></h1><h1>Not this</h1>').title).toBe("Yes this");
+    expect(htmlToText("<h1>Never closed &amp; last").title).toBe("Never closed & last");
+  });
+
+  it(`refuses HTML nested more than ${MAX_HTML_DEPTH} elements deep, and accepts it up to that`, () => {
+    expect(htmlToText("<div>".repeat(MAX_HTML_DEPTH) + "Deep.").text).toBe("Deep.");
+    expect(() => htmlToText("<div>".repeat(MAX_HTML_DEPTH + 1) + "Deep.")).toThrow(ImportRefusedError);
+    expect(() => htmlToText("<div>".repeat(20_000))).toThrow(/nests more than 1,000 elements deep/);
+  });
+
+  it("ignores unclosed inline elements: 40,000 <b> cost nothing", () => {
+    expect(htmlToText("<p>" + "<b>".repeat(40_000) + "Text.</p><p>More.").text).toBe("Text.\n\nMore.");
+  });
+
+  it("closes rows and cells that were never closed, so a long table is not deep", () => {
+    expect(htmlToText("<table><tr><td hidden>secret<tr><td>shown<tbody><tr><th>head</table>").text).toBe("shown\n\nhead");
+    const rows = "<table>" + "<tr><td>cell<td>cell".repeat(MAX_HTML_DEPTH * 2) + "</table>";
+    expect(htmlToText(rows).text.split("\n\n")).toHaveLength(MAX_HTML_DEPTH * 4);
+  });
+
+  it("keeps a < that starts no tag as text", () => {
+    expect(htmlToText("<p>1 < 2 and 3 <= 4, a<</p>").text).toBe("1 < 2 and 3 <= 4, a<");
+  });
+
+  it("drops a tag cut off by the end of the input", () => {
+    expect(htmlToText('<p>Text.</p><a href="x').text).toBe("Text.");
   });
 });

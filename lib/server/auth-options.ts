@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authenticateWithPassword, SIGN_IN_MESSAGES } from "./sign-in";
+import { safeAuthRedirect } from "@/lib/security/redirect";
 
 const CredentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -33,6 +34,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth honours a callbackUrl given to signIn/signOut: only paths on this site, checked as on the login page.
+    async redirect({ url, baseUrl }) {
+      return safeAuthRedirect(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         const u = user as unknown as { id: string; role: string; sessionVersion: number };

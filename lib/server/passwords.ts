@@ -1,18 +1,5 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 
-const COST = 12;
-
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
-}
-
-export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
-}
-
-// A real hash to compare against when the account does not exist, so timing does not reveal it.
-const DUMMY_HASH = "$2b$12$C6UzMDM.H6dfI/f/IKcEeO7F1cZ8q9mRr2Zb8n7dB9lYwZ9xk0S2a";
-export async function burnPasswordCheck(password: string): Promise<void> {
-  await bcrypt.compare(password, DUMMY_HASH).catch(() => false);
-}
+// The scheme is plain code in lib/security/passwords.ts, so scripts (create-admin, the demo seed) can hash the
+// same way without the server-only marker.
+export { burnPasswordCheck, hashPassword, needsRehash, verifyPassword, PREHASHED_PREFIX } from "@/lib/security/passwords";

@@ -52,3 +52,16 @@ describe("authenticateWithPassword", () => {
     expect(await authenticateWithPassword("ghost@example.com", "x", now)).toEqual({ ok: false, reason: "locked" });
   });
 });
+
+describe("password hash upgrade", () => {
+  it("replaces a plain-bcrypt hash (which reads only 72 bytes) with the pre-hashed scheme at the next successful sign-in", async () => {
+    const long = "p".repeat(80) + "-the-real-tail";
+    await db.user.create({ data: { email: "old-hash@example.com", name: "Old", role: "reviewer", passwordHash: await bcrypt.hash(long, 4) } });
+    // Plain bcrypt: any tail after 72 bytes would have matched.
+    expect((await authenticateWithPassword("old-hash@example.com", long)).ok).toBe(true);
+    const upgraded = (await db.user.findUniqueOrThrow({ where: { email: "old-hash@example.com" } })).passwordHash!;
+    expect(upgraded.startsWith("$hmac-sha256$")).toBe(true);
+    expect((await authenticateWithPassword("old-hash@example.com", long)).ok).toBe(true);
+    expect((await authenticateWithPassword("old-hash@example.com", "p".repeat(80) + "-another-tail")).ok).toBe(false);
+  });
+});

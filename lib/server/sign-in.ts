@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./db";
-import { burnPasswordCheck, verifyPassword } from "./passwords";
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "./passwords";
 import { writeAudit } from "./audit";
 import type { Role } from "@/lib/domain/types";
 
@@ -47,7 +47,9 @@ export async function authenticateWithPassword(rawEmail: string, password: strin
 
   await db.$transaction(async (tx) => {
     await tx.loginAttempt.deleteMany({ where: { email } });
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    // A hash from before the pre-hash (bcrypt alone reads only 72 bytes) is replaced now that we know the password.
+    const upgraded = needsRehash(user.passwordHash!) ? await hashPassword(password) : undefined;
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, ...(upgraded ? { passwordHash: upgraded } : {}) } });
     await writeAudit(tx, {
       actor: { id: user.id, email: user.email, name: user.name, role: user.role as Role },
       action: "user.sign_in",

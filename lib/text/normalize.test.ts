@@ -80,3 +80,64 @@ describe("splitParagraphs", () => {
     expect(splitParagraphs(n.text)).toEqual(n.paragraphs);
   });
 });
+
+describe("stripEmphasis in linear time", () => {
+  // The first implementation (it scanned the rest of the line for every opener), as the reference.
+  function referenceStrip(line: string): { text: string; emphasis: { start: number; end: number }[] } {
+    const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
+    const isPunct = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
+    const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+    const runAt = (i: number) => {
+      const ch = line[i];
+      if ((ch !== "*" && ch !== "_") || line[i - 1] === ch) return 0;
+      let end = i;
+      while (line[end] === ch) end++;
+      return end - i;
+    };
+    const canOpen = (i: number, run: number) =>
+      !isSpace(line[i + run]) && (!isPunct(line[i + run]) || isSpace(line[i - 1]) || isPunct(line[i - 1])) && !(line[i] === "_" && isAlnum(line[i - 1]));
+    const canClose = (i: number, run: number) =>
+      !isSpace(line[i - 1]) && (!isPunct(line[i - 1]) || isSpace(line[i + run]) || isPunct(line[i + run])) && !(line[i] === "_" && isAlnum(line[i + run]));
+    const findCloser = (open: number, run: number) => {
+      for (let j = open + run; j < line.length; ) {
+        const len = runAt(j);
+        if (len === 0) j++;
+        else if (line[j] === line[open] && len === run && canClose(j, run)) return j;
+        else j += len;
+      }
+      return -1;
+    };
+    let text = "";
+    const emphasis: { start: number; end: number }[] = [];
+    let copied = 0;
+    for (let i = 0; i < line.length; ) {
+      const run = runAt(i);
+      if (run === 0) {
+        i++;
+        continue;
+      }
+      const close = run <= 2 && canOpen(i, run) ? findCloser(i, run) : -1;
+      if (close === -1) {
+        i += run;
+        continue;
+      }
+      text += line.slice(copied, i);
+      const inner = referenceStrip(line.slice(i + run, close));
+      const start = text.length;
+      for (const r of inner.emphasis) emphasis.push({ start: r.start + start, end: r.end + start });
+      text += inner.text;
+      emphasis.push({ start, end: text.length });
+      i = copied = close + run;
+    }
+    return { text: text + line.slice(copied), emphasis };
+  }
+
+  it("gives exactly what the first implementation gave, on 5,000 random lines", () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 5000; n++) {
+      const line = Array.from({ length: Math.floor(rnd() * 20) }, () => "*_ a.,"[Math.floor(rnd() * 6)]).join("");
+      expect(stripEmphasis(line), JSON.stringify(line)).toEqual(referenceStrip(line));
+    }
+  });
+});

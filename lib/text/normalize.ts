@@ -81,6 +81,8 @@ export function collapseWhitespace(s: string): string {
  * character and run length, and hug non-space text.
  */
 export function stripEmphasis(line: string): { text: string; emphasis: TextRange[] } {
+  if (!line.includes("*") && !line.includes("_")) return { text: line, emphasis: [] };
+  const closers = indexClosers(line);
   let text = "";
   const emphasis: TextRange[] = [];
   let copied = 0;
@@ -92,13 +94,15 @@ export function stripEmphasis(line: string): { text: string; emphasis: TextRange
       continue;
     }
     // Runs of three or more ("***", "----"-like rules) are not treated as emphasis.
-    const close = run <= 2 && canOpen(line, i, run) ? findCloser(line, i, run) : -1;
+    const close = run <= 2 && canOpen(line, i, run) ? findCloser(closers, line, i, run) : -1;
     if (close === -1) {
       i += run;
       continue;
     }
     text += line.slice(copied, i);
-    const inner = stripEmphasis(line.slice(i + run, close)); // nested emphasis, e.g. "*a **b** c*"
+    // Nested emphasis, e.g. "*a **b** c*". A closer is the first of its kind, so the same kind cannot nest inside
+    // it: the recursion is at most four deep and each level reads only its own slice.
+    const inner = stripEmphasis(line.slice(i + run, close));
     const start = text.length;
     for (const r of inner.emphasis) emphasis.push({ start: r.start + start, end: r.end + start });
     text += inner.text;
@@ -118,24 +122,54 @@ function delimiterRunAt(line: string, i: number): number {
   return end - i;
 }
 
-function findCloser(line: string, open: number, run: number): number {
-  const ch = line[open];
-  let j = open + run;
-  while (j < line.length) {
-    const len = delimiterRunAt(line, j);
-    if (len === 0) {
-      j++;
+type CloserIndex = Record<string, number[]>;
+
+/** The start of every run of one or two `*` / `_` that can close, by character and run length, in order. */
+function indexClosers(line: string): CloserIndex {
+  const closers: CloserIndex = { "*1": [], "*2": [], _1: [], _2: [] };
+  for (let i = 0; i < line.length; ) {
+    const run = delimiterRunAt(line, i);
+    if (run === 0) {
+      i++;
       continue;
     }
-    if (line[j] === ch && len === run && canClose(line, j, run)) return j;
-    j += len;
+    if (run <= 2 && canClose(line, i, run)) closers[line[i] + run].push(i);
+    i += run;
   }
-  return -1;
+  return closers;
 }
 
-const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
-const isPunct = (c: string | undefined) => c !== undefined && /[\p{P}\p{S}]/u.test(c);
-const isAlnum = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** The first run after the opener with the same character and length that can close it, or -1 (a binary search). */
+function findCloser(closers: CloserIndex, line: string, open: number, run: number): number {
+  const starts = closers[line[open] + run];
+  const from = open + run;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length ? starts[lo] : -1;
+}
+
+// ASCII is answered without a Unicode regular expression (the common case, and several calls per delimiter).
+const isAsciiAlnum = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isSpace = (c: string | undefined) => {
+  if (c === undefined) return true;
+  const code = c.charCodeAt(0);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/u.test(c);
+};
+const isPunct = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? code > 32 && code < 127 && !isAsciiAlnum(code) : /[\p{P}\p{S}]/u.test(c);
+};
+const isAlnum = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code < 128 ? isAsciiAlnum(code) : /[\p{L}\p{N}]/u.test(c);
+};
 
 function canOpen(line: string, i: number, run: number): boolean {
   const prev = line[i - 1];

@@ -8,6 +8,7 @@ import { ArticleStateChangeSchema, decodeImportFile, MAX_IMPORT_BYTES } from "@/
 import type { ImportPreviewResult, ImportValues } from "@/lib/contracts/review-actions";
 import { htmlToText } from "@/lib/import/html-to-text";
 import { markdownToText } from "@/lib/import/markdown-to-text";
+import { ImportRefusedError } from "@/lib/import/limits";
 import { defineAction, formString } from "../kit";
 import { ActionRefusal } from "../errors";
 
@@ -38,12 +39,18 @@ export const importAction = defineAction(
       if (file.size > MAX_IMPORT_BYTES) throw new ActionRefusal("The file is larger than 2 MB. Nothing was imported.", { file: "The file is larger than 2 MB." });
       const decoded = decodeImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
       if (!decoded.ok) throw new ActionRefusal(`${decoded.message} Nothing was imported.`, { file: decoded.message });
-      if (decoded.kind === "html") {
-        const converted = htmlToText(decoded.text);
-        values.text = converted.text;
-        if (!values.title.trim() && converted.title) values.title = converted.title;
-      } else {
-        values.text = decoded.kind === "markdown" ? markdownToText(decoded.text) : decoded.text;
+      try {
+        if (decoded.kind === "html") {
+          const converted = htmlToText(decoded.text);
+          values.text = converted.text;
+          if (!values.title.trim() && converted.title) values.title = converted.title;
+        } else {
+          values.text = decoded.kind === "markdown" ? markdownToText(decoded.text) : decoded.text;
+        }
+      } catch (error) {
+        // Input past a documented limit (HTML nested too deep): a clear message, never a 500.
+        if (!(error instanceof ImportRefusedError)) throw error;
+        throw new ActionRefusal(`${error.message} Nothing was imported.`, { file: error.message });
       }
       note = `The text of “${file.name}” is now in “Article text” below. Check the proposed statements, then import.`;
       keepValues({ ...values });
