@@ -1,8 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
 import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "@/lib/http/cache-tags.mjs";
 import { publicCacheControl } from "@/lib/http/cache-policy";
 
 const SLUG = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|$)/;
+const SIGNED_IN_AREA = /^\/(review|admin)(\/|$)/;
+/** Server actions accept 4 MB (next.config.ts); the importer refuses files over 2 MB with its own message. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024 + 64 * 1024;
+/** A sign-in is an email, a password and a CSRF token. */
+const MAX_SIGN_IN_BODY_BYTES = 8 * 1024;
 
 /** The cache tags a public page carries, for a CDN's purge by tag (Cache-Tag: comma-separated; Surrogate-Key: spaces). */
 export function publicPageTags(pathname: string): string[] | null {
@@ -12,43 +18,79 @@ export function publicPageTags(pathname: string): string[] | null {
   return slug ? [articleTag(slug), VOCABULARY_TAG] : null;
 }
 
+function plain(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
 function notFound(path: string): NextResponse {
-  if (path.startsWith("/articles/")) return new NextResponse("Not found: the address is not valid.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!path.startsWith("/api/v1/")) return plain(404, "Not found: the address is not valid.");
   const problem = { type: "about:blank", title: "Not Found", status: 404, detail: "The path is not valid percent-encoded UTF-8." };
   return NextResponse.json(problem, { status: 404, headers: { "Content-Type": "application/problem+json", "Access-Control-Allow-Origin": "*" } });
 }
 
-/**
- * Runs before the route: public pages get their shared-cache policy and tags; signed-in areas send visitors without a
- * session cookie to the sign-in page (convenience only: the real checks are in the data layer, on every call).
- */
-export function proxy(request: NextRequest) {
-  const path = request.nextUrl.pathname;
-  if (path.startsWith("/api/v1/") || path.startsWith("/articles/")) {
-    // A percent-escape that is not valid UTF-8 (/articles/%E0%A4%A): Next 16 answers a bare 500 (vercel/next.js#92557).
-    try {
-      decodeURIComponent(path);
-    } catch {
-      return notFound(path);
-    }
+/** A body too large to accept, refused before Next reads it (Content-Length) or when its size cannot be known. */
+function refuseBody(request: NextRequest, path: string): NextResponse | null {
+  if (request.method === "GET" || request.method === "HEAD") return null;
+  const limit = path.startsWith("/api/auth/") ? MAX_SIGN_IN_BODY_BYTES : MAX_BODY_BYTES;
+  const length = request.headers.get("content-length");
+  if (length === null) return path.startsWith("/api/auth/") && request.body ? plain(411, "A length is required.") : null;
+  const n = Number(length);
+  if (!Number.isFinite(n) || n < 0) return plain(400, "The Content-Length is not valid.");
+  return n > limit ? plain(413, `The request is too large (at most ${Math.floor(limit / 1024)} KB).`) : null;
+}
+
+/** A server action posted from another site: Next refuses it too, but with a 500. */
+function foreignServerAction(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
   }
+}
+
+/**
+ * Runs before the route. Refuses what no route should see (malformed escapes, oversized bodies, cross-site server
+ * actions, signed-in areas without a valid session token), and gives public pages their shared-cache policy and tags.
+ * The data layer still checks the actor on every call; this only keeps unauthenticated work off the server.
+ */
+export async function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  try {
+    decodeURIComponent(path);
+  } catch {
+    // A percent-escape that is not valid UTF-8 (/articles/%E0%A4%A): Next 16 answers a bare 500 (vercel/next.js#92557).
+    return notFound(path);
+  }
+  const tooLarge = refuseBody(request, path);
+  if (tooLarge) return tooLarge;
+  if (foreignServerAction(request)) return plain(403, "Refused: this form was sent from another site.");
+
   const tags = publicPageTags(path);
-  if (tags) {
+  if (tags && (request.method === "GET" || request.method === "HEAD")) {
     const response = NextResponse.next();
     response.headers.set("Cache-Control", publicCacheControl());
     response.headers.set("Cache-Tag", tags.join(","));
     response.headers.set("Surrogate-Key", tags.join(" "));
     return response;
   }
-  if (path.startsWith("/api/")) return NextResponse.next();
-  const hasSession = request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
-  if (!hasSession) {
-    const url = request.nextUrl.clone();
-    url.pathname = "/login";
-    url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
-    return NextResponse.redirect(url);
+  if (SIGNED_IN_AREA.test(path)) {
+    // The token's signature and expiry, not merely a cookie's name (the data layer re-checks the account itself).
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
+    if (!token) {
+      if (request.method !== "GET" && request.method !== "HEAD") return plain(401, "Sign in first.");
+      const url = request.nextUrl.clone();
+      url.pathname = "/login";
+      url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+      return NextResponse.redirect(url);
+    }
   }
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/", "/methodology", "/articles/:path*", "/review/:path*", "/admin/:path*", "/api/v1/:rest(.*%.*)"] };
+export const config = {
+  matcher: ["/", "/methodology", "/articles/:path*", "/review/:path*", "/admin/:path*", "/invite/:path*", "/login", "/api/auth/:path*", "/api/v1/:rest(.*%.*)"],
+};
