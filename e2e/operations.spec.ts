@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startEmbeddedPostgres } from "../scripts/db/embedded.mjs";
-import { migrateDatabase } from "../scripts/db/migrate.mjs";
 
 /*
  * Operations: an instance started against an unreachable database says so in one line and exits non-zero; a running
@@ -65,7 +64,9 @@ test("/api/ready is 503 while the database is down, /api/health stays 200, and r
   const options = { dataDir: path.join(dir, "pg"), stateFile: path.join(dir, "state.json"), ownerFile: path.join(dir, "owner"), database: "ops" };
   let database = await startEmbeddedPostgres(options);
   const port = Number(new URL(database.url).port);
-  await migrateDatabase(database.url);
+  // Migrated as `npm start` does, by running the script (Playwright loads specs as CommonJS, and migrate.mjs uses
+  // import.meta, so it cannot be imported here).
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db", "migrate.mjs")], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
   const { child } = startInstance(database.url, PORT);
   try {
     expect(await until(async () => (await status("/api/ready")) === 200, 60_000)).toBe(true);
