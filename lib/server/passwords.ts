@@ -3,8 +3,9 @@ import bcrypt from "bcryptjs";
 
 const COST = 12;
 
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+/** `cost` below 12 only for throwaway data (tests, the demo seed's option): it makes hashes cheap to guess. */
+export function hashPassword(password: string, cost = COST): Promise<string> {
+  return bcrypt.hash(password, cost);
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {

@@ -9,7 +9,7 @@ import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextR
 import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { Prisma } from "./generated/prisma/client";
-import { parseJson } from "@/lib/format/json";
+import { approvalsOf } from "./review/revisions";
 
 /*
  * The public read side: published articles, their approved annotations, and what readers may see of their history.
@@ -175,36 +175,20 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
 }
 
 /**
- * Only the verdicts as approved: who approved which verdict, when, and what it replaced. Reads the annotations'
- * audit events but returns nothing else from them (no comments, no drafts, no emails).
+ * Only the verdicts as approved: who approved which verdict, when, and what it replaced. Reads the approved revision
+ * rows (never the audit log) and returns nothing else from them (no comments, no drafts, no emails).
  */
 async function loadVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
   const view = await loadPublishedArticle(slug);
   if (!view) return {};
-  const ids = new Set(view.annotations.map((a) => a.id));
-  // By article (indexed), not `entityId IN (…)`: an article may have more annotations than SQLite allows parameters.
-  const events = (
-    await db.auditEvent.findMany({
-      where: { articleId: view.article.id, entityType: "annotation" },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { entityId: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
-    })
-  ).filter((e) => ids.has(e.entityId));
+  const approvals = await approvalsOf(db, view.annotations.map((a) => a.id));
   const current = new Map<string, VerdictRef>(view.annotations.map((a) => [a.id, { slug: a.status.slug, label: a.status.label }]));
   const vocabulary = await getVocabulary();
   const bySlug = new Map(vocabulary.statuses.map((s) => [s.slug, { slug: s.slug, label: s.label }]));
-  const byLabel = new Map(vocabulary.statuses.map((s) => [s.label.toLowerCase(), { slug: s.slug, label: s.label }]));
   const history = buildVerdictHistory(
-    events.map((e) => ({
-      annotationId: e.entityId,
-      action: e.action,
-      createdAt: e.createdAt.toISOString(),
-      actorName: e.actor?.name ?? null,
-      before: parseJson(e.before),
-      after: parseJson(e.after),
-    })),
+    approvals.map((r) => ({ annotationId: r.annotationId, statusSlug: r.statusSlug, at: r.createdAt.toISOString(), approverName: r.approver?.name ?? null })),
     current,
-    (key) => bySlug.get(key) ?? byLabel.get(key.toLowerCase()),
+    (key) => bySlug.get(key),
   );
   return Object.fromEntries(history);
 }
