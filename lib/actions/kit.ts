@@ -1,8 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { inviteeActor, requireAdmin, requireReviewer, type Actor, type UserActor } from "@/lib/server/session";
-import type { InviteeActor } from "@/lib/server/actors";
+import { requireAdmin, requireReviewer } from "@/lib/server/session";
+import { inviteeActor, type Actor, type InviteeActor, type UserActor } from "@/lib/server/actors";
 import type { ActionState, ActionSuccess } from "@/lib/contracts/forms";
 import { ADMIN_WORDING, REVIEW_WORDING, toActionFailure, type ActionWording } from "./errors";
 
