@@ -3,7 +3,7 @@
  * that invalidateArticle / invalidateVocabulary make a change visible to the very next read.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareReaderTestEnv, seedDemoDatabase } from "./testing/reader";
+import { prepareReaderTestEnv, seedDemoDatabase, DEMO_SEED_TIMEOUT_MS } from "./testing/reader";
 import { removeTestDatabase } from "./testing/test-database";
 
 const fake = vi.hoisted(() => ({ cache: null as null | ReturnType<typeof import("./testing/reader").createFakeNextCache> }));
@@ -20,9 +20,10 @@ const reader = await import("./reader");
 const { invalidateArticle, invalidateVocabulary } = await import("./cache");
 const { db } = await import("./db");
 
+// The demo is seeded through the data layer (about 40 transactions): more than the default 10 s hook budget on a busy machine.
 beforeAll(async () => {
   ({ slug } = await seedDemoDatabase());
-});
+}, DEMO_SEED_TIMEOUT_MS);
 afterAll(async () => {
   await db.$disconnect();
   await removeTestDatabase(database);

@@ -13,7 +13,7 @@ import { reviewRefusal } from "@/lib/workflow/policy";
 import { diffFields } from "@/lib/workflow/diff";
 import { DeleteAnnotationSchema, ReviewDecisionSchema, SaveAnnotationSchema, SourceQuerySchema, SubmitAnnotationSchema, type DeleteAnnotationInput, type ReviewDecisionInput, type SaveAnnotationInput, type AnnotationFields } from "@/lib/validation/review";
 import { ANNOTATION_CONTENT_INCLUDE, flatSnapshot, type FlatSnapshot } from "./snapshot";
-import { editorsOf, recordRevision, revisionAt } from "./revisions";
+import { editorsOf, recordCurrentRevision, recordRevision, REVISION_INCLUDE, revisionAt } from "./revisions";
 import type { ConflictDetails } from "./types";
 import type { SourceDTO, SourceKind, WorkflowState } from "@/lib/domain/types";
 import { Prisma } from "../generated/prisma/client";
@@ -140,13 +140,14 @@ export async function saveAnnotation(actor: Actor, input: SaveAnnotationInput): 
         data: f.evidence.map((e, position) => ({ annotationId: id, position, url: e.url, title: e.title, stance: e.stance, archivedUrl: e.archivedUrl, note: e.note })),
       });
     }
-    const after = flatSnapshot(await loadContent(tx, id));
+    const afterRow = await tx.annotation.findUniqueOrThrow({ where: { id }, include: REVISION_INCLUDE });
+    const after = flatSnapshot(afterRow);
     if (before) await writeAudit(tx, user, { action: "annotation.update", entityId: id, articleId: statement.articleId, data: { before, after } });
     else await writeAudit(tx, user, { action: "annotation.create", entityId: id, articleId: statement.articleId, data: { after } });
     if (state === "in_review") {
       await writeAudit(tx, user, { action: "annotation.submit", entityId: id, articleId: statement.articleId, data: { before: { workflowState: (before?.workflowState as WorkflowState | undefined) ?? "draft" }, after: { workflowState: "in_review", version: after.version } } });
     }
-    await recordRevision(tx, user, id, state === "in_review" ? "submitted" : existing ? "saved" : "created");
+    await recordRevision(tx, user, afterRow, state === "in_review" ? "submitted" : existing ? "saved" : "created");
     return { annotationId: id, version: after.version, workflowState: state, created: !existing };
   });
 }
@@ -164,7 +165,7 @@ export async function submitAnnotation(actor: Actor, input: { annotationId: stri
     const updated = await tx.annotation.updateMany({ where: { id: annotationId, version }, data: { workflowState: to, submittedAt: new Date(), returnComment: null, lastEditorId: user.id, version: { increment: 1 } } });
     if (updated.count === 0) throw await conflictFor(tx, annotationId, version);
     await writeAudit(tx, user, { action: "annotation.submit", entityId: annotationId, articleId: a.articleId, data: { before: { workflowState: a.workflowState as WorkflowState }, after: { workflowState: to, version: version + 1 } } });
-    await recordRevision(tx, user, annotationId, "submitted");
+    await recordCurrentRevision(tx, user, annotationId, "submitted");
     return { version: version + 1 };
   });
 }
@@ -180,7 +181,7 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
   const user = authorizePerson(actor, "review");
   const data = ReviewDecisionSchema.parse(input);
   const result = await db.$transaction(async (tx) => {
-    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...withContent, article: { select: { slug: true } }, statement: { select: { start: true, end: true } } } });
+    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...REVISION_INCLUDE, article: { select: { slug: true, revision: true } } } });
     if (!a) throw new NotFoundError("Annotation");
     const editors = (await editorsOf(tx, [a.id])).get(a.id)!;
     const refusal = reviewRefusal(user.id, a.authorId, editors, a.lastEditorId);
@@ -217,7 +218,7 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
     } else {
       await writeAudit(tx, user, { action: "annotation.return", entityId: a.id, articleId: a.articleId, data: { before, after: { workflowState: to, version: data.version + 1 } }, comment: data.comment });
     }
-    await recordRevision(tx, user, a.id, data.decision === "approve" ? "approved" : "returned", data.comment);
+    await recordRevision(tx, user, { ...a, version: data.version + 1, workflowState: to }, data.decision === "approve" ? "approved" : "returned", data.comment);
     return { version: data.version + 1, workflowState: to, slug: a.article.slug };
   });
   if (result.workflowState === "approved") invalidateArticle(result.slug);

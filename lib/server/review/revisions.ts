@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "../db";
 import type { UserActor } from "../actors";
 import { Prisma } from "../generated/prisma/client";
-import { toAnnotationContent } from "@/lib/domain/annotation-content";
+import { toAnnotationContent, type AnnotationContentSource } from "@/lib/domain/annotation-content";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 import { revisionEditors, type RevisionEvent } from "@/lib/workflow/transitions";
 import { ANNOTATION_CONTENT_INCLUDE, flatFromContent, type FlatSnapshot } from "./snapshot";
@@ -13,21 +13,35 @@ import { ANNOTATION_CONTENT_INCLUDE, flatFromContent, type FlatSnapshot } from "
  * history read these rows, never the audit log.
  */
 
-/** Records the annotation's current version (call after the change, in its transaction). */
-export async function recordRevision(tx: Tx, actor: UserActor, annotationId: string, event: RevisionEvent, comment?: string | null): Promise<void> {
-  const a = await tx.annotation.findUniqueOrThrow({
-    where: { id: annotationId },
-    include: { ...ANNOTATION_CONTENT_INCLUDE, statement: { select: { start: true, end: true } }, article: { select: { revision: true } } },
-  });
+/** What recordRevision needs of the annotation: its content with relations, span, state, version, article revision. */
+export const REVISION_INCLUDE = {
+  ...ANNOTATION_CONTENT_INCLUDE,
+  statement: { select: { start: true, end: true } },
+  article: { select: { revision: true } },
+};
+
+export interface RevisionSource extends AnnotationContentSource {
+  id: string;
+  version: number;
+  workflowState: string;
+  statement: { start: number; end: number };
+  article: { revision: number };
+}
+
+/**
+ * Records a version of the annotation, in the transaction of the change that made it: `a` is the annotation as of
+ * that version (load it with REVISION_INCLUDE after the change, or pass the loaded row with the new version/state).
+ */
+export async function recordRevision(tx: Tx, actor: UserActor, a: RevisionSource, event: RevisionEvent, comment?: string | null): Promise<void> {
   const previous = await tx.annotationRevision.findFirst({
-    where: { annotationId },
+    where: { annotationId: a.id },
     orderBy: { version: "desc" },
     select: { event: true, editorIds: true },
   });
   const content = toAnnotationContent(a);
   await tx.annotationRevision.create({
     data: {
-      annotationId,
+      annotationId: a.id,
       version: a.version,
       event,
       workflowState: a.workflowState,
@@ -43,6 +57,12 @@ export async function recordRevision(tx: Tx, actor: UserActor, annotationId: str
       comment: comment ?? null,
     },
   });
+}
+
+/** As recordRevision, loading the annotation as it is now in `tx`. */
+export async function recordCurrentRevision(tx: Tx, actor: UserActor, annotationId: string, event: RevisionEvent, comment?: string | null): Promise<void> {
+  const a = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: REVISION_INCLUDE });
+  await recordRevision(tx, actor, a, event, comment);
 }
 
 /** Who edited the revision now under review, per annotation: the latest revision row's editors. */

@@ -3,7 +3,7 @@ import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
 import type { Actor, UserActor } from "../actors";
 import { authorizePerson } from "../authorize";
-import { recordRevision } from "./revisions";
+import { recordCurrentRevision } from "./revisions";
 import { DomainRuleError, NotFoundError } from "../errors";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { trimRange } from "@/lib/text/ranges";
@@ -40,7 +40,7 @@ async function moveAnnotation(tx: Tx, user: UserActor, annotationId: string, tex
     },
     comment,
   });
-  await recordRevision(tx, user, annotationId, "moved", comment);
+  await recordCurrentRevision(tx, user, annotationId, "moved", comment);
 }
 
 /**
