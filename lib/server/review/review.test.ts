@@ -203,6 +203,36 @@ describe("annotations and workflow", () => {
     ]);
   });
 
+  it("a vocabulary rename refreshes revision rows the way it refreshes approved snapshots (no spurious conflict diff)", async () => {
+    const { updateVocabularyEntry } = await import("../admin/vocabulary");
+    const { id: articleId } = await importOne("Rename article");
+    const ws = await getWorkspace(me, articleId);
+    actAs(users.rita);
+    const a = await saveAnnotation(me, { statementId: ws.statements[1].id, baseVersion: null, intent: "submit", fields: fields({ statusSlug: "verified" }) });
+    actAs(users.sam);
+    const approved = await reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: a.version });
+    const status = await db.verificationStatus.findUniqueOrThrow({ where: { slug: "verified" } });
+    const rename = (version: number, label: string) =>
+      updateVocabularyEntry(me, { kind: "verification_status", id: status.id, version, label, description: status.description, color: status.color, rating: status.rating });
+    await expect(rename(status.version, "Checked true")).rejects.toMatchObject({ reason: "forbidden" });
+    actAs(users.ada);
+    await rename(status.version, "Checked true");
+    const labels = async () => (await db.annotationRevision.findMany({ where: { annotationId: a.annotationId }, orderBy: { version: "asc" } })).map((r) => (r.content as { status: { label: string } }).status.label);
+    expect(await labels()).toEqual(["Checked true", "Checked true"]);
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: a.annotationId } });
+    expect((row.approvedSnapshot as { status: { label: string } }).status.label).toBe("Checked true");
+    // A stale save against the approved version lists only the real change, not the renamed label.
+    actAs(users.tom);
+    await saveAnnotation(me, { statementId: ws.statements[1].id, baseVersion: approved.version, intent: "draft", fields: fields({ statusSlug: "verified", speakerRole: "Minister" }) });
+    actAs(users.rita);
+    const stale = await saveAnnotation(me, { statementId: ws.statements[1].id, baseVersion: approved.version, intent: "draft", fields: fields({ statusSlug: "verified" }) }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(((stale as { current: { changes: { field: string }[] } }).current.changes).map((c) => c.field)).toEqual(["speakerRole", "workflowState"]);
+    actAs(users.ada);
+    await rename(status.version + 1, status.label);
+    expect(await labels()).toEqual([status.label, status.label, status.label]);
+  });
+
   it("approval writes the reader snapshot; editing an approved annotation keeps it until the revision is approved", async () => {
     const { id: articleId, slug } = await importOne("Revision article");
     const ws = await getWorkspace(me, articleId);
