@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { listPublishedArticles } from "@/lib/server/reader";
+import { anonymousReader } from "@/lib/server/actors";
 import { getVocabulary } from "@/lib/server/vocabulary";
 import { ProvenanceSummary } from "@/components/reader/ProvenanceSummary";
 import { formatTimestampDate } from "@/lib/format/dates";
@@ -7,7 +8,7 @@ import { formatTimestampDate } from "@/lib/format/dates";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [articles, vocabulary] = await Promise.all([listPublishedArticles(), getVocabulary()]);
+  const [articles, vocabulary] = await Promise.all([listPublishedArticles(anonymousReader()), getVocabulary()]);
   return (
     <div className="space-y-6">
       <div>

@@ -10,10 +10,12 @@ import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { Prisma } from "./generated/prisma/client";
 import { approvalsOf } from "./review/revisions";
+import type { Actor } from "./actors";
+import { authorize } from "./authorize";
 
 /*
  * The public read side: published articles, their approved annotations, and what readers may see of their history.
- * Everything exported here is public (no session) and cached under the tags in ./cache.ts — `article:<slug>`,
+ * Everything exported here is public: any actor may read it (anonymousReader() for a visitor), and it is cached under the tags in ./cache.ts — `article:<slug>`,
  * `public-articles`, `vocabulary` — so readers never wait on the database; invalidateArticle / invalidateVocabulary
  * expire them at once. Nothing is cached at build time: the first request fills the cache.
  */
@@ -205,45 +207,52 @@ async function loadAnnotationSlug(id: string): Promise<string | null> {
 // Public, cached
 
 /** Public: published articles, newest first, each with its provenance summary. */
-export async function listPublishedArticles(opts: { take?: number; skip?: number } = {}): Promise<PublishedArticleSummary[]> {
+export async function listPublishedArticles(actor: Actor, opts: { take?: number; skip?: number } = {}): Promise<PublishedArticleSummary[]> {
+  authorize(actor, "read_published");
   const take = opts.take ?? 50;
   const skip = opts.skip ?? 0;
   return unstable_cache(loadPublishedArticles, ["reader:list"], { tags: [PUBLIC_ARTICLES_TAG, VOCABULARY_TAG] })(take, skip);
 }
 
 /** Public: how many articles are published. */
-export async function countPublishedArticles(): Promise<number> {
+export async function countPublishedArticles(actor: Actor): Promise<number> {
+  authorize(actor, "read_published");
   return unstable_cache(loadCountPublished, ["reader:count"], { tags: [PUBLIC_ARTICLES_TAG] })();
 }
 
 /** Public: a published article with its approved annotations only (the content as approved). Null if not published. */
-export async function getPublishedArticle(slug: string): Promise<PublishedArticleView | null> {
+export async function getPublishedArticle(actor: Actor, slug: string): Promise<PublishedArticleView | null> {
+  authorize(actor, "read_published");
   if (!isPlausibleSlug(slug)) return null;
   return unstable_cache(loadPublishedArticle, ["reader:article", slug], { tags: [articleTag(slug), VOCABULARY_TAG] })(slug);
 }
 
 /** Public: the approved-verdict history of every annotation of a published article ({} when not published). */
-export async function getPublicVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
+export async function getPublicVerdictHistory(actor: Actor, slug: string): Promise<PublicVerdictHistory> {
+  authorize(actor, "read_published");
   if (!isPlausibleSlug(slug)) return {};
   return unstable_cache(loadVerdictHistory, ["reader:history", slug], { tags: [articleTag(slug), VOCABULARY_TAG] })(slug);
 }
 
 /** Public: the published article and approved annotation with this id, or null. */
 export async function getPublishedAnnotation(
+  actor: Actor,
   id: string,
 ): Promise<{ view: PublishedArticleView; annotation: PublicAnnotationDTO } | null> {
+  authorize(actor, "read_published");
   if (!isPlausibleId(id)) return null;
   // Which article an annotation belongs to never changes; whether it is public does, and that is checked again
   // against the article's own cached view below.
   const slug = await unstable_cache(loadAnnotationSlug, ["reader:annotation-slug", id], { tags: [PUBLIC_ARTICLES_TAG] })(id);
   if (!slug) return null;
-  const view = await getPublishedArticle(slug);
+  const view = await getPublishedArticle(actor, slug);
   const annotation = view?.annotations.find((a) => a.id === id);
   return view && annotation ? { view, annotation } : null;
 }
 
 /** Public: the vocabularies as readers see them (legend, methodology, filters). */
-export async function getReaderVocabulary(): Promise<Vocabulary> {
+export async function getReaderVocabulary(actor: Actor): Promise<Vocabulary> {
+  authorize(actor, "read_published");
   return unstable_cache(getVocabulary, ["reader:vocabulary"], { tags: [VOCABULARY_TAG] })();
 }
 

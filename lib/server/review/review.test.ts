@@ -3,6 +3,10 @@ import { createTestDatabase, removeTestDatabase } from "../testing/test-database
 import { createReviewUsers } from "../testing/review";
 import { actorFor } from "../testing/actors";
 import type { Actor } from "../actors";
+import { anonymousReader } from "@/lib/server/actors";
+
+/** Public reads are made as an anonymous reader. */
+const visitor = anonymousReader();
 
 /** The actor of the calls that follow (tests pass it explicitly; no session is mocked). */
 let me: Actor = actorFor(null);
@@ -142,7 +146,7 @@ describe("annotations and workflow", () => {
     expect(approved).toMatchObject({ workflowState: "approved", approverId: users.tom.id, approvedStatusSlug: "unverified", approvedTypeSlug: "official-statement" });
     expect((approved.approvedSnapshot as { chain: unknown[] }).chain).toHaveLength(2);
     // Not published yet: readers see nothing.
-    expect(await getPublishedArticle(slug)).toBeNull();
+    expect(await getPublishedArticle(visitor, slug)).toBeNull();
   });
 
   it("refuses approval by anyone who edited the revision under review; return needs a comment", async () => {
@@ -178,7 +182,7 @@ describe("annotations and workflow", () => {
     // Tom edits the approved annotation to a new verdict; Sam approves that revision.
     actAs(users.tom);
     const edited = await saveAnnotation(me, { statementId: ws.statements[0].id, baseVersion: approved.version, intent: "submit", fields: fields({ statusSlug: "false" }) });
-    const history = await getPublicVerdictHistory(slug);
+    const history = await getPublicVerdictHistory(visitor, slug);
     const refusal = () => reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: edited.version });
     await expect(refusal()).rejects.toThrow(/You edited this revision/);
 
@@ -195,7 +199,7 @@ describe("annotations and workflow", () => {
     await expect(refusal()).rejects.toThrow(/You edited this revision/);
     actAs(users.sam);
     await reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: edited.version });
-    const after = await getPublicVerdictHistory(slug);
+    const after = await getPublicVerdictHistory(visitor, slug);
     expect(after[a.annotationId].slice(0, 1)).toEqual(history[a.annotationId]);
     expect(after[a.annotationId].map((c) => [c.from?.slug ?? null, c.to.slug, c.by])).toEqual([
       [null, "verified", "Sam"],
@@ -243,13 +247,13 @@ describe("annotations and workflow", () => {
     const approved = await reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: a.version });
     expect(approved.workflowState).toBe("approved");
     await setArticlePublished(me, { articleId, version: 1, publish: true });
-    let view = await getPublishedArticle(slug);
+    let view = await getPublishedArticle(visitor, slug);
     expect(view?.annotations[0]).toMatchObject({ id: a.annotationId, status: { slug: "verified" }, claimType: { slug: "author-assertion" } });
 
     // Rita edits the approved one: a pending revision; readers still see "verified".
     actAs(users.rita);
     const edited = await saveAnnotation(me, { statementId: ws.statements[2].id, baseVersion: approved.version, intent: "submit", fields: fields({ claimTypeSlug: "author-assertion", statusSlug: "false" }) });
-    view = await getPublishedArticle(slug);
+    view = await getPublishedArticle(visitor, slug);
     expect(view?.annotations[0].status.slug).toBe("verified");
     const ws2 = await getWorkspace(me, articleId, ws.statements[2].id);
     expect(ws2.selected?.annotation?.pendingRevision).toBe(true);
@@ -257,7 +261,7 @@ describe("annotations and workflow", () => {
     // Sam approved the previous revision but did not edit this one: he may approve it.
     actAs(users.sam);
     await reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: edited.version });
-    view = await getPublishedArticle(slug);
+    view = await getPublishedArticle(visitor, slug);
     expect(view?.annotations[0].status.slug).toBe("false");
     expect(await db.auditEvent.count({ where: { articleId, action: "article.publish" } })).toBe(1);
   });
@@ -331,7 +335,7 @@ describe("statements", () => {
     const approved = await reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: a.version });
     expect(await db.annotation.findUniqueOrThrow({ where: { id: a.annotationId } })).toMatchObject({ approvedStart: st.start, approvedEnd: st.end });
     await setArticlePublished(me, { articleId, version: 1, publish: true });
-    const shown = (await getPublishedArticle(slug))!.annotations[0];
+    const shown = (await getPublishedArticle(visitor, slug))!.annotations[0];
     expect(shown).toMatchObject({ id: a.annotationId, start: st.start, end: st.end, quote: { exact: oldQuote } });
 
     // Tom splits it; the annotation keeps the first part. Only the working copy moves.
@@ -352,7 +356,7 @@ describe("statements", () => {
     expect(ws2.selected?.annotation?.pendingRevision).toBe(true);
 
     // Readers still see the approved span and quote.
-    let view = (await getPublishedArticle(slug))!;
+    let view = (await getPublishedArticle(visitor, slug))!;
     expect(view.annotations).toHaveLength(1);
     expect(view.annotations[0]).toMatchObject({ start: st.start, end: st.end, quote: { exact: oldQuote } });
 
@@ -362,7 +366,7 @@ describe("statements", () => {
     const b = await saveAnnotation(me, { statementId: split.secondId, baseVersion: null, intent: "submit", fields: fields({ claimTypeSlug: "author-assertion" }) });
     actAs(users.sam);
     await reviewAnnotation(me, { decision: "approve", annotationId: b.annotationId, version: b.version });
-    view = (await getPublishedArticle(slug))!;
+    view = (await getPublishedArticle(visitor, slug))!;
     expect(view.annotations.map((x) => x.id)).toEqual([a.annotationId, b.annotationId]);
     const highlighted = buildReaderParagraphs(view.article.text, view.annotations).flatMap((p) => p.pieces.flatMap((x) => (x.kind === "highlight" ? [x.annotation.id] : [])));
     expect(highlighted).toEqual([a.annotationId]);
@@ -377,7 +381,7 @@ describe("statements", () => {
     expiredTags.length = 0;
     await reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: submitted.version });
     expect(expiredTags).toContain(`article:${slug}`);
-    view = (await getPublishedArticle(slug))!;
+    view = (await getPublishedArticle(visitor, slug))!;
     expect(view.annotations.find((x) => x.id === a.annotationId)).toMatchObject({ start: first.start, end: first.end, quote: { exact: TEXT.slice(first.start, first.end) } });
     // No overlap any more: both are highlighted, in text order.
     const both = buildReaderParagraphs(view.article.text, view.annotations).flatMap((p) => p.pieces.flatMap((x) => (x.kind === "highlight" && x.first ? [x.annotation.id] : [])));
@@ -451,14 +455,14 @@ describe("deleting an annotation", () => {
     const approvedA = await reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: a.version });
     await reviewAnnotation(me, { decision: "approve", annotationId: b.annotationId, version: b.version });
     await setArticlePublished(me, { articleId, version: 1, publish: true });
-    expect((await getPublishedArticle(slug))?.annotations.map((x) => x.id).sort()).toEqual([a.annotationId, b.annotationId].sort());
+    expect((await getPublishedArticle(visitor, slug))?.annotations.map((x) => x.id).sort()).toEqual([a.annotationId, b.annotationId].sort());
 
     // Both annotated: merging is refused, and the message says how to proceed.
     await expect(mergeStatements(me, { firstId: first.id, secondId: second.id, confirmed: true })).rejects.toThrow(/Delete one of the two annotations first/);
 
     const done = await deleteAnnotation(me, { annotationId: a.annotationId, version: approvedA.version, confirmed: true });
     expect(done.wasApproved).toBe(true);
-    expect((await getPublishedArticle(slug))?.annotations.map((x) => x.id)).toEqual([b.annotationId]);
+    expect((await getPublishedArticle(visitor, slug))?.annotations.map((x) => x.id)).toEqual([b.annotationId]);
     const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.delete" } });
     expect((ev.before as { approvedSnapshot: unknown }).approvedSnapshot).toMatchObject({ claimType: { slug: "official-statement" } });
 
@@ -466,7 +470,7 @@ describe("deleting an annotation", () => {
     const merged = await db.annotation.findUniqueOrThrow({ where: { id: b.annotationId } });
     // The move is a pending revision: readers keep the approved span until a second reviewer approves the merge.
     expect(merged).toMatchObject({ statementId: first.id, positionStart: first.start, positionEnd: second.end, workflowState: "draft", approvedStart: second.start, approvedEnd: second.end });
-    expect((await getPublishedArticle(slug))?.annotations).toEqual([expect.objectContaining({ id: b.annotationId, start: second.start, end: second.end, quote: expect.objectContaining({ exact: TEXT.slice(second.start, second.end) }) })]);
+    expect((await getPublishedArticle(visitor, slug))?.annotations).toEqual([expect.objectContaining({ id: b.annotationId, start: second.start, end: second.end, quote: expect.objectContaining({ exact: TEXT.slice(second.start, second.end) }) })]);
   });
 });
 
