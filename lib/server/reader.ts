@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "./db";
 import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "./cache";
-import { getVocabulary, type Vocabulary } from "./vocabulary";
+import { loadVocabulary, type Vocabulary } from "./vocabulary";
 import { env } from "./env";
 import type { ExportContext } from "@/lib/export/config";
 import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextRange } from "@/lib/domain/types";
@@ -122,7 +122,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       },
       orderBy: { statement: { start: "asc" } },
     }),
-    getVocabulary(),
+    loadVocabulary(),
   ]);
   const statuses = new Map(vocabulary.statuses.map((s) => [s.slug, s]));
   const types = new Map(vocabulary.claimTypes.map((t) => [t.slug, t]));
@@ -185,7 +185,7 @@ async function loadVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
   if (!view) return {};
   const approvals = await approvalsOf(db, view.annotations.map((a) => a.id));
   const current = new Map<string, VerdictRef>(view.annotations.map((a) => [a.id, { slug: a.status.slug, label: a.status.label }]));
-  const vocabulary = await getVocabulary();
+  const vocabulary = await loadVocabulary();
   const bySlug = new Map(vocabulary.statuses.map((s) => [s.slug, { slug: s.slug, label: s.label }]));
   const history = buildVerdictHistory(
     approvals.map((r) => ({ annotationId: r.annotationId, statusSlug: r.statusSlug, at: r.createdAt.toISOString(), approverName: r.approver?.name ?? null })),
@@ -253,7 +253,7 @@ export async function getPublishedAnnotation(
 /** Public: the vocabularies as readers see them (legend, methodology, filters). */
 export async function getReaderVocabulary(actor: Actor): Promise<Vocabulary> {
   authorize(actor, "read_published");
-  return unstable_cache(getVocabulary, ["reader:vocabulary"], { tags: [VOCABULARY_TAG] })();
+  return unstable_cache(loadVocabulary, ["reader:vocabulary"], { tags: [VOCABULARY_TAG] })();
 }
 
 /** Where exports point (PUBLIC_BASE_URL) and who publishes them (PUBLISHER_NAME / PUBLISHER_URL). */

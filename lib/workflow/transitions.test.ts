@@ -26,7 +26,6 @@ describe("workflow transitions", () => {
 });
 
 describe("who may review a revision", () => {
-  const t = (s: number) => new Date(1_700_000_000_000 + s * 1000);
   it("editors are the actors of edits since the last approval (folded over revision rows)", () => {
     const steps: [import("./transitions").RevisionEvent, string][] = [
       ["created", "a"],

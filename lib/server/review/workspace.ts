@@ -3,8 +3,9 @@ import { db } from "../db";
 import type { Actor } from "../actors";
 import { authorizePerson } from "../authorize";
 import { NotFoundError } from "../errors";
-import { getVocabulary } from "../vocabulary";
+import { loadVocabulary } from "../vocabulary";
 import { diffFields } from "@/lib/workflow/diff";
+import { readAuditEvent } from "@/lib/contracts/audit-events";
 import { reviewRefusal } from "@/lib/workflow/policy";
 import { editorsOf } from "./revisions";
 import { ACTION_LABELS, ANNOTATION_CONTENT_INCLUDE, contentKey, flatFromContent, flatSnapshot, formValues, parseJson } from "./snapshot";
@@ -42,7 +43,7 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
         },
       },
     }),
-    getVocabulary(),
+    loadVocabulary(),
   ]);
   const byState: Record<WorkflowState, number> = { draft: 0, in_review: 0, approved: 0 };
   const statements: WorkspaceStatementDTO[] = rows.map((r) => {
@@ -118,15 +119,19 @@ async function loadSelected(annotationId: string, userId: string): Promise<Selec
   const flat = flatSnapshot(a);
   const approved = parseJson<AnnotationContentDTO>(a.approvedSnapshot);
   const approvedFlat = approved ? flatFromContent(approved, "approved", 0) : null;
-  const history: HistoryEntryDTO[] = events.map((e) => ({
-    id: e.id,
-    at: e.createdAt.toISOString(),
-    actor: e.actor?.name ? `${e.actor.name} (${e.actorLabel})` : e.actorLabel,
-    action: e.action,
-    actionLabel: ACTION_LABELS[e.action] ?? e.action,
-    comment: e.comment,
-    changes: diffFields(parseJson(e.before), parseJson(e.after)),
-  }));
+  const history: HistoryEntryDTO[] = events.map((e) => {
+    const recognised = readAuditEvent(e) !== null;
+    return {
+      id: e.id,
+      at: e.createdAt.toISOString(),
+      actor: e.actor?.name ? `${e.actor.name} (${e.actorLabel})` : e.actorLabel,
+      action: e.action,
+      actionLabel: ACTION_LABELS[e.action] ?? e.action,
+      comment: e.comment,
+      changes: recognised ? diffFields(parseJson(e.before), parseJson(e.after)) : [],
+      recognised,
+    };
+  });
   return {
     id: a.id,
     version: a.version,
