@@ -16,6 +16,11 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+// Type test (tsc checks this file): an Actor cannot be written by hand, so no call can skip the checks that make one.
+// @ts-expect-error the brand is a symbol no other module can name
+const forged: import("./actors").Actor = { kind: "user", id: "u", email: "x@example.org", name: "X", role: "admin", via: "session" };
+void forged;
+
 describe("who can make an Actor", () => {
   it("only the modules that check a credential (and test helpers) mint a person's actor", () => {
     const allowed = new Set([
@@ -31,6 +36,13 @@ describe("who can make an Actor", () => {
       .flatMap((d) => sourceFiles(path.join(root, d)))
       .filter((f) => readFileSync(path.join(root, f), "utf8").includes("mintUserActor"));
     expect(users.filter((f) => !allowed.has(f))).toEqual([]);
+  });
+
+  it("only the demo seed acts as someone (and tests of that), never the app", () => {
+    const users = ["app", "components", "lib", "prisma", "scripts", "bench"]
+      .flatMap((d) => sourceFiles(path.join(root, d)))
+      .filter((f) => /\bactingAs\(/.test(readFileSync(path.join(root, f), "utf8")));
+    expect(users.filter((f) => !["lib/server/actors.ts", "lib/server/actors.test.ts", "prisma/demo/seed-demo.ts"].includes(f))).toEqual([]);
   });
 
   it("checks every actor kind against the one policy", () => {
