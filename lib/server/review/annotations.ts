@@ -170,8 +170,6 @@ export async function submitAnnotation(actor: Actor, input: { annotationId: stri
   });
 }
 
-export { editorsOf };
-
 /**
  * Reviewer: approve or return (with a required comment) an annotation in review. Refused for its author and for
  * anyone who edited the revision under review. Approval freezes the content readers see (approvedSnapshot) and the
