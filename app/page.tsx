@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { listPublishedArticles } from "@/lib/server/reader";
-import { getVocabulary } from "@/lib/server/vocabulary";
+import { getReaderVocabulary, listPublishedArticles } from "@/lib/server/reader";
+import { anonymousReader } from "@/lib/server/actors";
 import { ProvenanceSummary } from "@/components/reader/ProvenanceSummary";
 import { formatTimestampDate } from "@/lib/format/dates";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const [articles, vocabulary] = await Promise.all([listPublishedArticles(), getVocabulary()]);
+  const [articles, vocabulary] = await Promise.all([listPublishedArticles(anonymousReader()), getReaderVocabulary(anonymousReader())]);
   return (
     <div className="space-y-6">
       <div>

@@ -1,15 +1,15 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/server/generated/prisma/client";
-import { resolveDatabaseUrl } from "../lib/server/database-url.mjs";
+import { enterServerScript } from "../lib/server/script-runtime";
 import { seedVocabularies } from "./seed-vocabularies";
 import { seedDemo } from "./demo/seed-demo";
 
 /**
  * Always: the default vocabularies (into empty tables). Demo data only when the database has no users and
- * DEMO_SEED is not "false" — so it never touches a database that is in use.
+ * DEMO_SEED is not "false" — so it never touches a database that is in use. The demo goes through the app's data
+ * functions (see seed-demo.ts), on the app's one database client.
  */
 async function main() {
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: resolveDatabaseUrl() }) });
+  enterServerScript();
+  const { db } = await import("../lib/server/db");
   try {
     const vocab = await seedVocabularies(db);
     if (vocab.claimTypes || vocab.statuses) console.log(`Seeded default vocabularies (${vocab.claimTypes} claim types, ${vocab.statuses} statuses).`);

@@ -4,13 +4,12 @@
  *   printf '%s\n' "$ADMIN_PASSWORD" | npm run create-admin -- --email ops@example.org --name "Olga Ops"
  *   npm run create-admin -- --email ops@example.org --name "Olga Ops"     # prompts (hidden input) when stdin is a terminal
  *
- * The password is never taken from the command line (it would end up in shell history and `ps`).
+ * The password is never taken from the command line (it would end up in shell history and `ps`). The account is made by
+ * the app's own data function (createAccount, as a systemActor): the same password rules, hashing and audit writer.
  */
-import bcrypt from "bcryptjs";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/server/generated/prisma/client";
 import { resolveDatabaseUrl } from "../lib/server/database-url.mjs";
 import { EmailSchema, passwordProblem } from "../lib/contracts/admin";
+import { enterServerScript } from "../lib/server/script-runtime";
 
 const NAME_MAX_LENGTH = 120; // as in the invitation form (lib/validation/admin.ts)
 
@@ -90,14 +89,16 @@ async function main() {
   if (!parsedEmail.success) usage(`"${args.email}" is not a valid email address`);
   const email = parsedEmail.data;
 
-  let url: string;
   try {
-    url = resolveDatabaseUrl();
+    resolveDatabaseUrl();
   } catch (error) {
     console.error(`create-admin: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  enterServerScript();
+  const { db } = await import("../lib/server/db");
+  const { systemActor } = await import("../lib/server/actors");
+  const { createAccount } = await import("../lib/server/admin/users");
   try {
     const existing = await db.user.findUnique({ where: { email }, select: { role: true, active: true } }).catch((error: unknown) => {
       if ((error as { code?: string }).code === "P2021") throw new Error("the database is not migrated (no User table). Run `npm run db:migrate` first, or check DATABASE_URL.");
@@ -113,23 +114,10 @@ async function main() {
     }
     const password = await readPassword();
     if (!password) throw new Error("No password given (pipe it on standard input, or run in a terminal to be prompted).");
+    // Checked before the data layer is asked, for the script's own wording; createAccount checks it again.
     const problem = passwordProblem(password, email);
     if (problem) throw new Error(`Password refused: ${problem}`);
-    const passwordHash = await bcrypt.hash(password, 12);
-    const user = await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { email, name: args.name, role: "admin", active: true, passwordHash } });
-      await tx.auditEvent.create({
-        data: {
-          actorLabel: "system",
-          action: "user.create",
-          entityType: "user",
-          entityId: user.id,
-          after: { email: user.email, name: user.name, role: user.role, active: user.active },
-          comment: "Created with npm run create-admin",
-        },
-      });
-      return user;
-    });
+    const user = await createAccount(systemActor("Created with npm run create-admin"), { email, name: args.name, role: "admin", password });
     console.log(`Created admin ${user.name} <${user.email}>. Sign in at /login.`);
   } finally {
     await db.$disconnect();

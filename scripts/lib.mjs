@@ -46,9 +46,15 @@ export function ensureDependencies() {
   if (code !== 0) fail("Dependency installation failed (npm ci). Check your network access to the npm registry and run `npm ci` to see the full error.");
 }
 
+/** Generates the Prisma client when it is missing or was generated from another schema. */
 export function ensurePrismaClient() {
-  if (fs.existsSync(path.join(ROOT, "lib", "server", "generated", "prisma", "client.ts"))) return;
+  const schema = fs.readFileSync(path.join(ROOT, "prisma", "schema.prisma"));
+  const stamp = path.join(ROOT, "lib", "server", "generated", "schema-sha256");
+  const hash = crypto.createHash("sha256").update(schema).digest("hex");
+  const current = fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : null;
+  if (current === hash && fs.existsSync(path.join(ROOT, "lib", "server", "generated", "prisma", "client.ts"))) return;
   if (run(bin("prisma"), ["generate"]) !== 0) fail("Generating the Prisma client failed (npx prisma generate).");
+  fs.writeFileSync(stamp, hash);
 }
 
 /** Applies the committed migrations to DATABASE_URL (scripts/db/migrate.mjs). */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getReaderVocabulary } from "@/lib/server/reader";
+import { anonymousReader } from "@/lib/server/actors";
 import { CLAIM_REVIEW_BEST_RATING, CLAIM_REVIEW_WORST_RATING } from "@/lib/vocabulary/defaults";
 
 /** Rendered per request from the cached vocabulary (tag `vocabulary`), so an admin's edit shows at once. */
@@ -12,7 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function MethodologyPage() {
-  const { statuses, claimTypes } = await getReaderVocabulary();
+  const { statuses, claimTypes } = await getReaderVocabulary(anonymousReader());
   const activeStatuses = statuses.filter((s) => !s.retired);
   const activeTypes = claimTypes.filter((t) => !t.retired);
   const retired = [...statuses.filter((s) => s.retired), ...claimTypes.filter((t) => t.retired)];

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { AccessDeniedError, NotFoundError } from "@/lib/server/errors";
 
-/** Runs a data-layer read for a /review page: no valid session → sign-in page; missing → 404. */
+/** Runs a /review page's read (resolve the actor, then the data layer): no valid session → sign-in page; missing → 404. */
 export async function guardReview<T>(read: () => Promise<T>, returnTo: string): Promise<T> {
   try {
     return await read();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDesk } from "@/lib/server/review/desk";
+import { requireReviewer } from "@/lib/server/session";
 import { guardReview } from "./guard";
 import { DeskList } from "@/components/review/DeskList";
 import { StateBadge } from "@/components/ui/StateBadge";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review desk" };
 
 export default async function ReviewDeskPage() {
-  const desk = await guardReview(() => getDesk(), "/review");
+  const desk = await guardReview(async () => getDesk(await requireReviewer()), "/review");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

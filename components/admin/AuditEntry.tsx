@@ -45,6 +45,11 @@ export function AuditEntry({ event }: { event: AuditEventDTO }) {
               ) : null}
               {rows.length ? ` · ${changed} field${changed === 1 ? "" : "s"} changed` : ""}
             </span>
+            {event.recognised ? null : (
+              <span className="block text-amber-900" data-testid="audit-unrecognised">
+                Unrecognised event: its data does not have the shape this version records for “{event.action}”; shown as stored.
+              </span>
+            )}
             {event.comment ? <span className="block text-stone-700">“{event.comment}”</span> : null}
           </span>
         </summary>

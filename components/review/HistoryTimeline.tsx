@@ -15,6 +15,11 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntryDTO[] }) {
               {fmt.format(new Date(e.at))} UTC
             </time>
           </p>
+          {e.recognised ? null : (
+            <p className="mt-1 text-amber-900" data-testid="history-unrecognised">
+              Unrecognised event: recorded in a shape this version does not read, so its changes are not shown (the audit log keeps it as stored).
+            </p>
+          )}
           {e.comment ? <p className="mt-1 whitespace-pre-wrap rounded bg-stone-100 px-2 py-1 text-stone-800">“{e.comment}”</p> : null}
           {e.changes.length ? (
             <details className="mt-1">

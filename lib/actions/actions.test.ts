@@ -33,7 +33,7 @@ describe("review actions", () => {
     annotations.saveAnnotation.mockResolvedValue({ version: 3 });
     const state = await saveAnnotationAction(null, form({ payload: JSON.stringify({ statementId: "s1", baseVersion: 2, fields: FIELDS }), intent: "submit", articleId: "a1" }));
     expect(state).toMatchObject({ ok: true, message: "Saved and submitted for review.", version: 3 });
-    expect(annotations.saveAnnotation).toHaveBeenCalledWith(expect.objectContaining({ statementId: "s1", baseVersion: 2, intent: "submit" }));
+    expect(annotations.saveAnnotation).toHaveBeenCalledWith(expect.objectContaining({ id: "u1" }), expect.objectContaining({ statementId: "s1", baseVersion: 2, intent: "submit" }));
   });
 
   it("saveAnnotationAction shows field errors under the form's own names (without 'fields.')", async () => {
@@ -62,7 +62,7 @@ describe("review actions", () => {
   it("searchSourcesAction answers with the sources found", async () => {
     annotations.searchSources.mockResolvedValue([{ id: "src1", name: "Interfax" }]);
     expect(await searchSourcesAction(null, form({ query: " inter " }))).toEqual({ ok: true, message: "", sources: [{ id: "src1", name: "Interfax" }] });
-    expect(annotations.searchSources).toHaveBeenCalledWith("inter");
+    expect(annotations.searchSources).toHaveBeenCalledWith(expect.objectContaining({ id: "u1" }), "inter");
   });
 });
 
@@ -76,7 +76,7 @@ describe("admin and invitation actions", () => {
   it("setActiveAction reactivates or deactivates by the intent field", async () => {
     users.reactivateUser.mockResolvedValue({ name: "Bo", active: true });
     expect(await setActiveAction(null, form({ userId: "u2", version: "3", intent: "reactivate" }))).toEqual({ ok: true, message: "Bo is active again." });
-    expect(users.reactivateUser).toHaveBeenCalledWith({ userId: "u2", version: 3 });
+    expect(users.reactivateUser).toHaveBeenCalledWith(expect.objectContaining({ id: "a1" }), { userId: "u2", version: 3 });
   });
 
   it("acceptInvitationAction never hands a password back", async () => {

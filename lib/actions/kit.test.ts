@@ -42,7 +42,7 @@ describe("defineAction", () => {
   });
 
   it("asks no session of an invitee (the token is the credential)", async () => {
-    const action = defineAction(NameSchema, async ({ name }, { actor }) => ({ message: `hi ${name}`, actor: actor === null }), { actor: "invitee" });
+    const action = defineAction(NameSchema, async ({ name }, { actor }) => ({ message: `hi ${name}`, actor: actor.kind === "invitee" }), { actor: "invitee" });
     expect(await action(null, form({ name: "Ann" }))).toEqual({ ok: true, message: "hi Ann", actor: true });
     expect(session.requireReviewer).not.toHaveBeenCalled();
     expect(session.requireAdmin).not.toHaveBeenCalled();

@@ -1,17 +1,18 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { requireAdmin, requireReviewer, type SessionUser } from "@/lib/server/session";
+import { requireAdmin, requireReviewer } from "@/lib/server/session";
+import { inviteeActor, type Actor, type InviteeActor, type UserActor } from "@/lib/server/actors";
 import type { ActionState, ActionSuccess } from "@/lib/contracts/forms";
 import { ADMIN_WORDING, REVIEW_WORDING, toActionFailure, type ActionWording } from "./errors";
 
 /**
- * Who may call an action. "invitee" is someone without a session whose invitation token (checked by the data
- * layer) is the credential.
+ * Who may call an action. "invitee" is someone without a session whose invitation token (the form's `token` field,
+ * checked by the data layer) is the credential.
  */
 export type ActorKind = "reviewer" | "admin" | "invitee";
 
-type ActorOf<K extends ActorKind> = K extends "invitee" ? null : SessionUser;
+type ActorOf<K extends ActorKind> = K extends "invitee" ? InviteeActor : UserActor;
 
 export interface ActionContext<K extends ActorKind> {
   actor: ActorOf<K>;
@@ -48,10 +49,9 @@ export function formString(form: FormData, key: string): string {
   return typeof value === "string" ? value : "";
 }
 
-async function resolveActor<K extends ActorKind>(kind: K): Promise<ActorOf<K>> {
-  if (kind === "admin") return (await requireAdmin()) as ActorOf<K>;
-  if (kind === "reviewer") return (await requireReviewer()) as ActorOf<K>;
-  return null as ActorOf<K>;
+async function resolveActor<K extends ActorKind>(kind: K, form: FormData): Promise<ActorOf<K>> {
+  const actor: Actor = kind === "admin" ? await requireAdmin() : kind === "reviewer" ? await requireReviewer() : inviteeActor(formString(form, "token"));
+  return actor as ActorOf<K>;
 }
 
 /**
@@ -69,7 +69,7 @@ export function defineAction<S extends z.ZodType, T extends object, K extends Ac
   return async (_previous, form) => {
     let values = options.echo?.(form);
     try {
-      const actor = await resolveActor(options.actor);
+      const actor = await resolveActor(options.actor, form);
       const input = await schema.parseAsync(read(form));
       const answer = await handler(input, { actor, form, keepValues: (v) => (values = v) });
       return { ...answer, ok: true } as ActionSuccess<T>;

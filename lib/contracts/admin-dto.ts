@@ -55,6 +55,8 @@ export interface AuditEventDTO {
   comment: string | null;
   /** A human label for the entity (article title, user, vocabulary label), or null: show the id alone. */
   entityLabel: AuditEntityLabel | null;
+  /** False when the event does not have the shape the audit catalogue gives its action: shown as stored, marked. */
+  recognised: boolean;
 }
 
 /** A single-use link (invitation or password reset) for the admin to hand over, and whether it was e-mailed. */

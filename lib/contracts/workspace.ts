@@ -111,6 +111,8 @@ export interface HistoryEntryDTO {
   actionLabel: string;
   comment: string | null;
   changes: FieldChange[];
+  /** False when the event's data does not have the shape the audit catalogue gives its action: no diff is guessed. */
+  recognised: boolean;
 }
 
 export interface SelectedAnnotationDTO {

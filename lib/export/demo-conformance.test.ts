@@ -5,7 +5,7 @@
  * schema.org / the issue require.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareReaderTestEnv, seedDemoDatabase } from "@/lib/server/testing/reader";
+import { prepareReaderTestEnv, seedDemoDatabase, DEMO_SEED_TIMEOUT_MS } from "@/lib/server/testing/reader";
 import { removeTestDatabase } from "@/lib/server/testing/test-database";
 import { loadWptSuite, type AssertionResult } from "./wpt-runner";
 
@@ -42,6 +42,7 @@ function mustFailures(annotation: unknown): string[] {
   return results.filter((r) => !r.passed).map((r) => `${r.file}: ${r.errorMessage}`);
 }
 
+// The demo is seeded through the data layer (about 40 transactions): more than the default 10 s hook budget on a busy machine.
 beforeAll(async () => {
   ({ slug } = await seedDemoDatabase());
   article = await (await articleRoute.GET(get(`/api/v1/articles/${slug}`), ctx({ slug }))).json();
@@ -51,7 +52,7 @@ beforeAll(async () => {
     single.push(await (await annotationRoute.GET(get(`/api/v1/annotations/${id}`), ctx({ id }))).json());
   }
   reviews = await (await claimReviewRoute.GET(get(`/api/v1/articles/${slug}/claimreview`), ctx({ slug }))).json();
-});
+}, DEMO_SEED_TIMEOUT_MS);
 afterAll(async () => {
   await db.$disconnect();
   await removeTestDatabase(database);

@@ -1,7 +1,7 @@
 /**
  * The public change history of annotations: when a verdict was published and when an approval changed it.
- * Built from audit events, but only from what readers may see — the approved verdict, who approved it and when.
- * Nothing else from an event (comments, drafts, emails, other fields) leaves this module.
+ * Built from the approved revisions (AnnotationRevision rows with event "approved"): the verdict each approval
+ * published, who approved it and when. Nothing else about a revision (drafts, comments, editors) leaves this module.
  */
 
 export interface VerdictRef {
@@ -19,91 +19,42 @@ export interface VerdictChange {
   to: VerdictRef;
 }
 
-/** An audit event on an annotation, as the data layer loads it (JSON columns already parsed). */
-export interface AnnotationEventInput {
+/** One approval, as the data layer reads it from an approved revision row. */
+export interface ApprovalInput {
   annotationId: string;
-  action: string;
-  createdAt: string;
-  actorName: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-const APPROVE_ACTIONS = new Set(["annotation.approve", "annotation.revision.approve", "annotation.approve_revision"]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  /** The status slug the approval published. */
+  statusSlug: string;
+  /** ISO timestamp. */
+  at: string;
+  approverName: string | null;
 }
 
 /**
- * Reads a verification status out of an event payload, whatever shape the writer used: `status: {slug,label}`,
- * `status: "false"`, `statusSlug`, `approvedStatusSlug`, or any of these inside `content`, `snapshot`,
- * `approvedSnapshot` (object or JSON string).
- */
-export function statusFromPayload(payload: unknown, depth = 0): { slug: string; label?: string } | null {
-  if (typeof payload === "string" && depth > 0) {
-    try {
-      return statusFromPayload(JSON.parse(payload), depth + 1);
-    } catch {
-      return null;
-    }
-  }
-  if (!isRecord(payload) || depth > 3) return null;
-  const status = payload.status;
-  if (isRecord(status) && typeof status.slug === "string") {
-    return { slug: status.slug, ...(typeof status.label === "string" ? { label: status.label } : {}) };
-  }
-  if (typeof status === "string" && status) return { slug: status };
-  for (const key of ["approvedStatusSlug", "statusSlug"]) {
-    const v = payload[key];
-    if (typeof v === "string" && v) return { slug: v };
-  }
-  for (const key of ["approvedSnapshot", "snapshot", "content", "approved"]) {
-    const found = statusFromPayload(payload[key], depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
-/**
- * Verdict history per annotation, oldest first. The latest approval's verdict is the one readers see now (`current`);
- * an earlier approval's verdict is the status its own event records, else the latest status an earlier event of that
- * annotation recorded (its creation or last edit). `resolve` maps a recorded status — a slug or, as some writers
- * store it, a label — to the vocabulary entry. Approvals that leave the verdict unchanged are not listed.
+ * Verdict history per annotation, oldest first. Each approval's verdict is the status its revision recorded, shown with
+ * the vocabulary's current label (`resolve`); a status since deleted from the vocabulary shows its slug. The latest
+ * approval shows the verdict readers see now (`current`). Approvals that leave the verdict unchanged are not listed.
  */
 export function buildVerdictHistory(
-  events: readonly AnnotationEventInput[],
+  approvals: readonly ApprovalInput[],
   current: ReadonlyMap<string, VerdictRef>,
-  resolve: (slugOrLabel: string) => VerdictRef | undefined,
+  resolve: (slug: string) => VerdictRef | undefined,
 ): Map<string, VerdictChange[]> {
-  const byAnnotation = new Map<string, AnnotationEventInput[]>();
-  for (const e of events) {
-    const list = byAnnotation.get(e.annotationId) ?? [];
-    list.push(e);
-    byAnnotation.set(e.annotationId, list);
+  const byAnnotation = new Map<string, ApprovalInput[]>();
+  for (const a of approvals) {
+    const list = byAnnotation.get(a.annotationId) ?? [];
+    list.push(a);
+    byAnnotation.set(a.annotationId, list);
   }
   const result = new Map<string, VerdictChange[]>();
   for (const [annotationId, list] of byAnnotation) {
-    const sorted = [...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const lastApproval = sorted.findLastIndex((e) => APPROVE_ACTIONS.has(e.action));
-    let latestContent: { slug: string; label?: string } | null = null;
+    const sorted = [...list].sort((a, b) => a.at.localeCompare(b.at));
     let published: VerdictRef | null = null;
     const changes: VerdictChange[] = [];
-    sorted.forEach((e, i) => {
-      const recorded = statusFromPayload(e.after);
-      if (!APPROVE_ACTIONS.has(e.action)) {
-        if (recorded) latestContent = recorded;
-        return;
-      }
-      let ref: VerdictRef | null = null;
-      if (i === lastApproval && current.has(annotationId)) ref = current.get(annotationId)!;
-      else {
-        const verdict = recorded ?? latestContent;
-        if (verdict) ref = resolve(verdict.slug) ?? { slug: verdict.slug, label: verdict.label ?? verdict.slug };
-      }
-      if (!ref) return;
+    sorted.forEach((approval, i) => {
+      const latest = i === sorted.length - 1;
+      const ref: VerdictRef = (latest ? current.get(annotationId) : undefined) ?? resolve(approval.statusSlug) ?? { slug: approval.statusSlug, label: approval.statusSlug };
       if (published && published.slug === ref.slug) return;
-      changes.push({ at: e.createdAt, by: e.actorName, from: published, to: { slug: ref.slug, label: ref.label } });
+      changes.push({ at: approval.at, by: approval.approverName, from: published, to: { slug: ref.slug, label: ref.label } });
       published = ref;
     });
     if (changes.length > 0) result.set(annotationId, changes);

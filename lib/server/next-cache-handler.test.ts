@@ -14,8 +14,8 @@ const { database, url } = await createTestDatabase("cache-handler");
 
 async function instance(): Promise<{ handler: Handler; module: Module }> {
   vi.resetModules();
-  const module = await import("./next-cache-handler.mjs");
-  return { handler: new module.default(), module };
+  const handlerModule = await import("./next-cache-handler.mjs");
+  return { handler: new handlerModule.default(), module: handlerModule };
 }
 
 const page = (html: string, tags: string[]) => ({ kind: "APP_PAGE", html, rscData: Buffer.from(html), headers: { "x-next-cache-tags": tags.join(",") }, status: 200 });

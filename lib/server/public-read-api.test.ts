@@ -3,7 +3,7 @@
  * shapes, content types, pagination, ETag/304, CORS, and RFC 9457 problem details — never a 500 on bad input.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prepareReaderTestEnv, seedDemoDatabase } from "./testing/reader";
+import { prepareReaderTestEnv, seedDemoDatabase, DEMO_SEED_TIMEOUT_MS } from "./testing/reader";
 import { removeTestDatabase } from "./testing/test-database";
 
 vi.mock("next/cache", async () => (await import("./testing/reader")).createFakeNextCache().module);
@@ -35,11 +35,12 @@ async function expectProblem(res: Response, status: number) {
   return body;
 }
 
+// The demo is seeded through the data layer (about 40 transactions): more than the default 10 s hook budget on a busy machine.
 beforeAll(async () => {
   ({ slug } = await seedDemoDatabase());
   draftSlug = `draft-${Date.now()}`;
   await db.article.create({ data: { slug: draftSlug, title: "A draft", text: "Not public.", contentHash: "x" } });
-});
+}, DEMO_SEED_TIMEOUT_MS);
 afterAll(async () => {
   await db.$disconnect();
   await removeTestDatabase(database);

@@ -13,6 +13,7 @@ import {
   type ExportContext,
 } from "@/lib/export";
 import { PaginationQuerySchema } from "@/lib/validation/public-api";
+import { anonymousReader } from "./actors";
 import {
   countPublishedArticles,
   getPublishedAnnotation,
@@ -41,7 +42,7 @@ export const claimReviewApiUrl = (ctx: ExportContext, slug: string) => `${articl
 export const annotationsCsvApiUrl = (ctx: ExportContext, slug: string) => `${articleApiUrl(ctx, slug)}/annotations.csv`;
 
 async function publishedOr404(slug: string): Promise<PublishedArticleView> {
-  const view = await getPublishedArticle(slug);
+  const view = await getPublishedArticle(anonymousReader(), slug);
   if (!view) throw notFound(`No published article has the slug ${quoted(slug)}.`);
   return view;
 }
@@ -52,7 +53,7 @@ export async function listArticles(request: Request): Promise<Response> {
   const page = query.page ?? 0;
   const pageSize = query.pageSize ?? ARTICLES_PAGE_SIZE;
   const ctx = readerExportContext();
-  const [total, items] = await Promise.all([countPublishedArticles(), listPublishedArticles({ take: pageSize, skip: page * pageSize })]);
+  const [total, items] = await Promise.all([countPublishedArticles(anonymousReader()), listPublishedArticles(anonymousReader(), { take: pageSize, skip: page * pageSize })]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   if (page >= pageCount) throw notFound(`There is no page ${page}: pages run from 0 to ${pageCount - 1}.`);
   const listUrl = (p: number) => `${base(ctx)}/api/v1/articles?page=${p}${pageSize !== ARTICLES_PAGE_SIZE ? `&pageSize=${pageSize}` : ""}`;
@@ -136,7 +137,7 @@ export async function getArticleAnnotations(request: Request, slug: string): Pro
 
 /** GET /api/v1/annotations/<id>: one W3C Web Annotation. */
 export async function getAnnotation(request: Request, id: string): Promise<Response> {
-  const found = await getPublishedAnnotation(id);
+  const found = await getPublishedAnnotation(anonymousReader(), id);
   if (!found) throw notFound(`No published annotation has the id ${quoted(id)}.`);
   const ctx = readerExportContext();
   const annotation = toWebAnnotation(ctx, found.view.article, found.annotation);

@@ -2,18 +2,20 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "./db";
 import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "./cache";
-import { getVocabulary, type Vocabulary } from "./vocabulary";
+import { loadVocabulary, type Vocabulary } from "./vocabulary";
 import { env } from "./env";
 import type { ExportContext } from "@/lib/export/config";
 import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextRange } from "@/lib/domain/types";
 import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { Prisma } from "./generated/prisma/client";
-import { parseJson } from "@/lib/format/json";
+import { approvalsOf } from "./review/revisions";
+import type { Actor } from "./actors";
+import { authorize } from "./authorize";
 
 /*
  * The public read side: published articles, their approved annotations, and what readers may see of their history.
- * Everything exported here is public (no session) and cached under the tags in ./cache.ts — `article:<slug>`,
+ * Everything exported here is public: any actor may read it (anonymousReader() for a visitor), and it is cached under the tags in ./cache.ts — `article:<slug>`,
  * `public-articles`, `vocabulary` — so readers never wait on the database; invalidateArticle / invalidateVocabulary
  * expire them at once. Nothing is cached at build time: the first request fills the cache.
  */
@@ -120,7 +122,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       },
       orderBy: { statement: { start: "asc" } },
     }),
-    getVocabulary(),
+    loadVocabulary(),
   ]);
   const statuses = new Map(vocabulary.statuses.map((s) => [s.slug, s]));
   const types = new Map(vocabulary.claimTypes.map((t) => [t.slug, t]));
@@ -175,36 +177,20 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
 }
 
 /**
- * Only the verdicts as approved: who approved which verdict, when, and what it replaced. Reads the annotations'
- * audit events but returns nothing else from them (no comments, no drafts, no emails).
+ * Only the verdicts as approved: who approved which verdict, when, and what it replaced. Reads the approved revision
+ * rows (never the audit log) and returns nothing else from them (no comments, no drafts, no emails).
  */
 async function loadVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
   const view = await loadPublishedArticle(slug);
   if (!view) return {};
-  const ids = new Set(view.annotations.map((a) => a.id));
-  // By article (indexed), not `entityId IN (…)`: an article may have more annotations than SQLite allows parameters.
-  const events = (
-    await db.auditEvent.findMany({
-      where: { articleId: view.article.id, entityType: "annotation" },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { entityId: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
-    })
-  ).filter((e) => ids.has(e.entityId));
+  const approvals = await approvalsOf(db, view.annotations.map((a) => a.id));
   const current = new Map<string, VerdictRef>(view.annotations.map((a) => [a.id, { slug: a.status.slug, label: a.status.label }]));
-  const vocabulary = await getVocabulary();
+  const vocabulary = await loadVocabulary();
   const bySlug = new Map(vocabulary.statuses.map((s) => [s.slug, { slug: s.slug, label: s.label }]));
-  const byLabel = new Map(vocabulary.statuses.map((s) => [s.label.toLowerCase(), { slug: s.slug, label: s.label }]));
   const history = buildVerdictHistory(
-    events.map((e) => ({
-      annotationId: e.entityId,
-      action: e.action,
-      createdAt: e.createdAt.toISOString(),
-      actorName: e.actor?.name ?? null,
-      before: parseJson(e.before),
-      after: parseJson(e.after),
-    })),
+    approvals.map((r) => ({ annotationId: r.annotationId, statusSlug: r.statusSlug, at: r.createdAt.toISOString(), approverName: r.approver?.name ?? null })),
     current,
-    (key) => bySlug.get(key) ?? byLabel.get(key.toLowerCase()),
+    (key) => bySlug.get(key),
   );
   return Object.fromEntries(history);
 }
@@ -221,46 +207,53 @@ async function loadAnnotationSlug(id: string): Promise<string | null> {
 // Public, cached
 
 /** Public: published articles, newest first, each with its provenance summary. */
-export async function listPublishedArticles(opts: { take?: number; skip?: number } = {}): Promise<PublishedArticleSummary[]> {
+export async function listPublishedArticles(actor: Actor, opts: { take?: number; skip?: number } = {}): Promise<PublishedArticleSummary[]> {
+  authorize(actor, "read_published");
   const take = opts.take ?? 50;
   const skip = opts.skip ?? 0;
   return unstable_cache(loadPublishedArticles, ["reader:list"], { tags: [PUBLIC_ARTICLES_TAG, VOCABULARY_TAG] })(take, skip);
 }
 
 /** Public: how many articles are published. */
-export async function countPublishedArticles(): Promise<number> {
+export async function countPublishedArticles(actor: Actor): Promise<number> {
+  authorize(actor, "read_published");
   return unstable_cache(loadCountPublished, ["reader:count"], { tags: [PUBLIC_ARTICLES_TAG] })();
 }
 
 /** Public: a published article with its approved annotations only (the content as approved). Null if not published. */
-export async function getPublishedArticle(slug: string): Promise<PublishedArticleView | null> {
+export async function getPublishedArticle(actor: Actor, slug: string): Promise<PublishedArticleView | null> {
+  authorize(actor, "read_published");
   if (!isPlausibleSlug(slug)) return null;
   return unstable_cache(loadPublishedArticle, ["reader:article", slug], { tags: [articleTag(slug), VOCABULARY_TAG] })(slug);
 }
 
 /** Public: the approved-verdict history of every annotation of a published article ({} when not published). */
-export async function getPublicVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
+export async function getPublicVerdictHistory(actor: Actor, slug: string): Promise<PublicVerdictHistory> {
+  authorize(actor, "read_published");
   if (!isPlausibleSlug(slug)) return {};
   return unstable_cache(loadVerdictHistory, ["reader:history", slug], { tags: [articleTag(slug), VOCABULARY_TAG] })(slug);
 }
 
 /** Public: the published article and approved annotation with this id, or null. */
 export async function getPublishedAnnotation(
+  actor: Actor,
   id: string,
 ): Promise<{ view: PublishedArticleView; annotation: PublicAnnotationDTO } | null> {
+  authorize(actor, "read_published");
   if (!isPlausibleId(id)) return null;
   // Which article an annotation belongs to never changes; whether it is public does, and that is checked again
   // against the article's own cached view below.
   const slug = await unstable_cache(loadAnnotationSlug, ["reader:annotation-slug", id], { tags: [PUBLIC_ARTICLES_TAG] })(id);
   if (!slug) return null;
-  const view = await getPublishedArticle(slug);
+  const view = await getPublishedArticle(actor, slug);
   const annotation = view?.annotations.find((a) => a.id === id);
   return view && annotation ? { view, annotation } : null;
 }
 
 /** Public: the vocabularies as readers see them (legend, methodology, filters). */
-export async function getReaderVocabulary(): Promise<Vocabulary> {
-  return unstable_cache(getVocabulary, ["reader:vocabulary"], { tags: [VOCABULARY_TAG] })();
+export async function getReaderVocabulary(actor: Actor): Promise<Vocabulary> {
+  authorize(actor, "read_published");
+  return unstable_cache(loadVocabulary, ["reader:vocabulary"], { tags: [VOCABULARY_TAG] })();
 }
 
 /** Where exports point (PUBLIC_BASE_URL) and who publishes them (PUBLISHER_NAME / PUBLISHER_URL). */

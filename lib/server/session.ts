@@ -4,7 +4,10 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "./auth-options";
 import { db } from "./db";
 import { AccessDeniedError } from "./errors";
+import { mintUserActor, type UserActor } from "./actors";
 import type { Role } from "@/lib/domain/types";
+
+export { systemActor, anonymousReader, inviteeActor, type Actor, type UserActor } from "./actors";
 
 export interface SessionUser {
   id: string;
@@ -28,16 +31,18 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 });
 
-export async function requireReviewer(): Promise<SessionUser> {
+/** The signed-in reviewer or admin as an Actor; refuses anyone else. */
+export async function requireReviewer(): Promise<UserActor> {
   const user = await getSessionUser();
   if (!user) throw new AccessDeniedError("unauthenticated");
   if (user.role !== "reviewer" && user.role !== "admin") throw new AccessDeniedError("forbidden");
-  return user;
+  return mintUserActor(user, "session");
 }
 
-export async function requireAdmin(): Promise<SessionUser> {
+/** The signed-in admin as an Actor; refuses anyone else. */
+export async function requireAdmin(): Promise<UserActor> {
   const user = await getSessionUser();
   if (!user) throw new AccessDeniedError("unauthenticated");
   if (user.role !== "admin") throw new AccessDeniedError("forbidden");
-  return user;
+  return mintUserActor(user, "session");
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "./passwords";
 import { writeAudit } from "./audit";
+import { mintUserActor } from "./actors";
 import type { Role } from "@/lib/domain/types";
 
 export const LOCKOUT_MAX_FAILURES = 5;
@@ -50,12 +51,9 @@ export async function authenticateWithPassword(rawEmail: string, password: strin
     // A hash from before the pre-hash (bcrypt alone reads only 72 bytes) is replaced now that we know the password.
     const upgraded = needsRehash(user.passwordHash!) ? await hashPassword(password) : undefined;
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, ...(upgraded ? { passwordHash: upgraded } : {}) } });
-    await writeAudit(tx, {
-      actor: { id: user.id, email: user.email, name: user.name, role: user.role as Role },
-      action: "user.sign_in",
-      entityType: "user",
-      entityId: user.id,
-    });
+    // The password was just verified: this is the check that makes the person an actor.
+    const actor = mintUserActor({ id: user.id, email: user.email, name: user.name, role: user.role as Role }, "sign_in");
+    await writeAudit(tx, actor, { action: "user.sign_in", entityId: user.id, data: {} });
   });
   return {
     ok: true,

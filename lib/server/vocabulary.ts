@@ -7,8 +7,11 @@ export interface Vocabulary {
   statuses: VerificationStatusDTO[];
 }
 
-/** Public: the vocabularies are shown to readers (legend, methodology). Retired values are included and flagged. */
-export async function getVocabulary(): Promise<Vocabulary> {
+/**
+ * The vocabularies, retired values included and flagged. A loader for the data layer's own reads (reader, workspace),
+ * not a data function: pages and routes read it through getReaderVocabulary(actor) (lib/server/reader.ts).
+ */
+export async function loadVocabulary(): Promise<Vocabulary> {
   const [claimTypes, statuses] = await Promise.all([
     db.claimType.findMany({ orderBy: [{ position: "asc" }, { label: "asc" }] }),
     db.verificationStatus.findMany({ orderBy: [{ position: "asc" }, { label: "asc" }] }),

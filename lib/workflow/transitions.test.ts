@@ -26,19 +26,25 @@ describe("workflow transitions", () => {
 });
 
 describe("who may review a revision", () => {
-  const t = (s: number) => new Date(1_700_000_000_000 + s * 1000);
-  it("editors are the actors of edits since the last approval", () => {
-    const events = [
-      { action: "annotation.create", actorId: "a", createdAt: t(1) },
-      { action: "annotation.update", actorId: "b", createdAt: t(2) },
-      { action: "annotation.submit", actorId: "a", createdAt: t(3) },
-      { action: "annotation.approve", actorId: "c", createdAt: t(4) },
-      { action: "annotation.update", actorId: "d", createdAt: t(5) },
-      { action: "annotation.submit", actorId: "d", createdAt: t(6) },
-      { action: "annotation.return", actorId: "e", createdAt: t(7) },
+  it("editors are the actors of edits since the last approval (folded over revision rows)", () => {
+    const steps: [import("./transitions").RevisionEvent, string][] = [
+      ["created", "a"],
+      ["saved", "b"],
+      ["submitted", "a"],
+      ["approved", "c"],
+      ["saved", "d"],
+      ["submitted", "d"],
+      ["returned", "e"],
     ];
-    expect([...revisionEditors(events)].sort()).toEqual(["d"]);
-    expect([...revisionEditors(events.slice(0, 3))].sort()).toEqual(["a", "b"]);
+    let previous: { event: string; editorIds: string[] } | null = null;
+    const editorsAfter: string[][] = [];
+    for (const [event, actor] of steps) {
+      previous = { event, editorIds: revisionEditors(previous, event, actor) };
+      editorsAfter.push([...previous.editorIds].sort());
+    }
+    expect(editorsAfter[2]).toEqual(["a", "b"]);
+    expect(editorsAfter[3]).toEqual(["a", "b"]);
+    expect(editorsAfter[6]).toEqual(["d"]);
   });
   it("refuses the author and the revision's editors, allows others", () => {
     const editors = new Set(["b"]);

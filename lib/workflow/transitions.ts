@@ -36,34 +36,22 @@ export function transitionError(from: WorkflowState, action: WorkflowAction): st
   return "That change is not allowed.";
 }
 
-/** Audit actions that make someone an editor of the current revision. */
-export const EDIT_ACTIONS = new Set(["annotation.create", "annotation.update", "annotation.submit", "annotation.move"]);
-export const APPROVE_ACTION = "annotation.approve";
+/** What made a version of an annotation (one AnnotationRevision row each). */
+export type RevisionEvent = "created" | "saved" | "submitted" | "moved" | "approved" | "returned";
 
-export interface AuditLike {
-  action: string;
-  actorId: string | null;
-  createdAt: Date | string;
-}
+export const REVISION_EVENTS: readonly RevisionEvent[] = ["created", "saved", "submitted", "moved", "approved", "returned"];
+
+/** Events that change the working copy: whoever makes one is an editor of the revision under review. */
+const EDIT_EVENTS: ReadonlySet<RevisionEvent> = new Set(["created", "saved", "submitted", "moved"]);
 
 /**
- * Who edited the revision now under review: every actor of an edit since the most recent approval (the whole
- * history if there was none). Events may come in any order.
+ * The editors of the revision a new version belongs to: everyone who changed the working copy since the most recent
+ * approval. An approval closes the revision (the next edit starts a new one); a return does not.
  */
-export function revisionEditors(events: readonly AuditLike[]): Set<string> {
-  const time = (e: AuditLike) => (typeof e.createdAt === "string" ? Date.parse(e.createdAt) : e.createdAt.getTime());
-  let lastApproval = -Infinity;
-  for (const e of events) if (e.action === APPROVE_ACTION) lastApproval = Math.max(lastApproval, time(e));
-  const editors = new Set<string>();
-  for (const e of events) {
-    if (e.actorId && EDIT_ACTIONS.has(e.action) && time(e) > lastApproval) editors.add(e.actorId);
-  }
-  return editors;
+export function revisionEditors(previous: { event: RevisionEvent | string; editorIds: readonly string[] } | null, event: RevisionEvent, actorId: string | null): string[] {
+  if (!EDIT_EVENTS.has(event)) return [...(previous?.editorIds ?? [])];
+  const carried = previous && previous.event !== "approved" ? previous.editorIds : [];
+  return [...new Set(actorId ? [...carried, actorId] : carried)];
 }
 
-/** Why `userId` may not approve or return this revision, or null when they may. */
-export function reviewRefusal(userId: string, authorId: string, editors: ReadonlySet<string>, lastEditorId?: string | null): string | null {
-  if (userId === authorId) return "You wrote this annotation, so a second reviewer must approve or return it.";
-  if (editors.has(userId) || lastEditorId === userId) return "You edited this revision, so a reviewer who did not work on it must approve or return it.";
-  return null;
-}
+export { reviewRefusal } from "./policy";

@@ -58,5 +58,19 @@ describe("demo seed", () => {
 
     // Every change is on record.
     expect(await db.auditEvent.count({ where: { action: "annotation.approve", articleId: article.id } })).toBe(18);
-  });
+
+    // Through the data layer: each annotation has its submitted and approved revisions, authored by Rita and approved
+    // by Sam, and the demo accounts were created by the seed as a script.
+    const approvals = await db.annotationRevision.findMany({ where: { event: "approved", annotation: { articleId: article.id } }, include: { approver: true } });
+    expect(approvals).toHaveLength(18);
+    const rita = annotations[0].author.id;
+    expect(approvals.every((r) => r.approver?.email === "reviewer2@example.com" && r.editorIds.length === 1 && r.editorIds[0] === rita)).toBe(true);
+    expect(await db.annotationRevision.count({ where: { event: "submitted", annotation: { articleId: article.id } } })).toBe(18);
+    const created = await db.auditEvent.findMany({ where: { action: "user.create" } });
+    expect(created.map((e) => [e.actorId, e.actorLabel])).toEqual([
+      [null, "system"],
+      [null, "system"],
+      [null, "system"],
+    ]);
+  }, 60_000);
 });

@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import bcrypt from "bcryptjs";
-import type { Prisma, PrismaClient } from "../../lib/server/generated/prisma/client";
-import { prepareArticle, mergeStatementRanges } from "../../lib/import/prepare-article";
+import type { PrismaClient } from "../../lib/server/generated/prisma/client";
+import { prepareArticle } from "../../lib/import/prepare-article";
 import { resolveKeySpan } from "../../lib/text";
-import { buildTextQuoteSelector } from "../../lib/anchoring/selectors";
-import { toAnnotationContent } from "../../lib/domain/annotation-content";
+import type { AnnotationFieldsInput } from "../../lib/contracts/review";
 import { ARTICLE_META, EVIDENCE, KEY_ENTRIES, SOURCES } from "./baltic-key";
 
 export const DEMO_ACCOUNTS = [
@@ -16,14 +14,20 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_ARTICLE_FILE = path.join(__dirname, "baltic-ottawa-withdrawal.txt");
 
-/** A value for a jsonb column. */
-const json = (v: unknown) => v as Prisma.InputJsonValue;
-
 /**
- * The demo: three accounts and the worked example, imported through the pipeline, its 18 key statements
- * annotated, approved and published. Runs only on a database without users (the caller checks), in one transaction.
+ * The demo: three accounts and the worked example, imported through the pipeline with its 18 key statements marked,
+ * annotated and submitted by Rita, approved by Sam, and published — all through the app's data functions (the
+ * accounts as a script, systemActor; the editorial work acting as the two reviewers, actingAs), so it carries the
+ * same audit events and revision rows as work done in the app. Runs only on a database without users (the caller
+ * checks). The data functions use the app's database client (DATABASE_URL); `db` only reads back what they wrote.
  */
 export async function seedDemo(db: PrismaClient, opts: { passwordCost?: number } = {}): Promise<{ slug: string; annotations: number }> {
+  // Loaded here, not at the top: the data layer's client reads DATABASE_URL when it is first imported.
+  const { actingAs, systemActor } = await import("../../lib/server/actors");
+  const { createAccount } = await import("../../lib/server/admin/users");
+  const { importArticle, setArticlePublished } = await import("../../lib/server/review/articles");
+  const { reviewAnnotation, saveAnnotation } = await import("../../lib/server/review/annotations");
+
   const raw = fs.readFileSync(DEMO_ARTICLE_FILE, "utf8");
   const prepared = prepareArticle(raw, { language: ARTICLE_META.language });
 
@@ -35,139 +39,57 @@ export async function seedDemo(db: PrismaClient, opts: { passwordCost?: number }
       throw new Error(`Demo key statement #${entry.n} does not resolve: ${(error as Error).message}`);
     }
   });
-  const statements = mergeStatementRanges(
-    keySpans.map((k) => k.range),
-    prepared.statements,
+
+  const system = systemActor("demo seed (npm run db:seed)");
+  const accounts = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await createAccount(system, account, { passwordCost: opts.passwordCost, publishedDemoPassword: true });
+    accounts.set(account.email, user.id);
+  }
+  const author = await actingAs(db, accounts.get("reviewer@example.com")!);
+  const approver = await actingAs(db, accounts.get("reviewer2@example.com")!);
+
+  const article = await importArticle(
+    author,
+    { text: raw, language: ARTICLE_META.language, outlet: ARTICLE_META.outlet, byline: ARTICLE_META.byline, originalUrl: ARTICLE_META.originalUrl, publishedDate: ARTICLE_META.publishedDate },
+    { markedSpans: keySpans.map((k) => k.range) },
   );
+  const stored = await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { text: true, version: true } });
+  if (stored.text !== prepared.text) throw new Error("The imported demo text differs from the text its key spans were resolved on.");
+  const statementAt = new Map((await db.statement.findMany({ where: { articleId: article.id }, select: { id: true, start: true } })).map((s) => [s.start, s.id]));
 
-  const cost = opts.passwordCost ?? 12;
-  const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map((a) => bcrypt.hash(a.password, cost)));
-
-  return db.$transaction(
-    async (tx) => {
-      const users: Record<string, { id: string; email: string }> = {};
-      for (const [i, account] of DEMO_ACCOUNTS.entries()) {
-        const user = await tx.user.create({
-          data: { email: account.email, name: account.name, role: account.role, passwordHash: passwordHashes[i] },
-        });
-        users[account.email] = user;
-        await tx.auditEvent.create({
-          data: {
-            actorLabel: "system",
-            action: "user.create",
-            entityType: "user",
-            entityId: user.id,
-            after: json({ email: user.email, name: user.name, role: user.role }),
-            comment: "Demo account",
-          },
-        });
-      }
-      const author = users["reviewer@example.com"];
-      const approver = users["reviewer2@example.com"];
-
-      // A plausible order of events: annotated, submitted, then approved and published.
-      const publishedAt = new Date();
-      const annotatedAt = new Date(publishedAt.getTime() - 2 * 60 * 60 * 1000);
-      const submittedAt = new Date(publishedAt.getTime() - 60 * 60 * 1000);
-      const article = await tx.article.create({
-        data: {
-          slug: prepared.slugBase,
-          title: prepared.title,
-          outlet: ARTICLE_META.outlet,
-          byline: ARTICLE_META.byline,
-          originalUrl: ARTICLE_META.originalUrl,
-          publishedDate: ARTICLE_META.publishedDate,
-          language: ARTICLE_META.language,
-          text: prepared.text,
-          emphasis: json(prepared.emphasis),
-          contentHash: prepared.contentHash,
-          state: "published",
-          publishedAt,
-          createdById: author.id,
-        },
-      });
-      await tx.auditEvent.createMany({
-        data: [
-          { actorId: author.id, actorLabel: author.email, action: "article.import", entityType: "article", entityId: article.id, articleId: article.id, after: json({ title: article.title, contentHash: article.contentHash, statements: statements.length }) },
-          { actorId: approver.id, actorLabel: approver.email, action: "article.publish", entityType: "article", entityId: article.id, articleId: article.id, before: json({ state: "draft" }), after: json({ state: "published" }) },
-        ],
-      });
-
-      const manual = new Set(keySpans.map((k) => k.range.start));
-      const statementIds = new Map<number, string>();
-      for (const range of statements) {
-        const st = await tx.statement.create({
-          data: { articleId: article.id, start: range.start, end: range.end, origin: manual.has(range.start) ? "manual" : "proposed" },
-        });
-        statementIds.set(range.start, st.id);
-      }
-
-      const claimTypes = new Map((await tx.claimType.findMany()).map((t) => [t.slug, t]));
-      const statuses = new Map((await tx.verificationStatus.findMany()).map((s) => [s.slug, s]));
-      const sourceIds = new Map<string, string>();
-      for (const s of SOURCES) {
-        const created = await tx.source.create({ data: { name: s.name, kind: s.kind, url: s.url, date: s.date } });
-        sourceIds.set(s.key, created.id);
-      }
-      const evidenceByRef = new Map(EVIDENCE.map((e) => [e.ref, e]));
-
-      for (const { entry, range } of keySpans) {
-        const claimType = claimTypes.get(entry.claimType);
-        const status = statuses.get(entry.status);
-        if (!claimType || !status) throw new Error(`Demo key #${entry.n}: unknown claim type or status`);
-        const quote = buildTextQuoteSelector(prepared.text, range.start, range.end);
-        const created = await tx.annotation.create({
-          data: {
-            statementId: statementIds.get(range.start)!,
-            articleId: article.id,
-            claimTypeId: claimType.id,
-            statusId: status.id,
-            attributionText: entry.attributionText,
-            speakerName: entry.speakerName,
-            speakerKind: entry.speakerKind,
-            speakerRole: entry.speakerRole,
-            claimDate: entry.claimDate,
-            rationale: entry.rationale,
-            workflowState: "approved",
-            quoteExact: quote.exact,
-            quotePrefix: quote.prefix,
-            quoteSuffix: quote.suffix,
-            positionStart: range.start,
-            positionEnd: range.end,
-            authorId: author.id,
-            lastEditorId: author.id,
-            createdAt: annotatedAt,
-            submittedAt,
-            approverId: approver.id,
-            approvedAt: publishedAt,
-            chain: {
-              create: entry.chain.map((key, position) => ({ position, sourceId: sourceIds.get(key)!, note: position === 0 ? entry.chainNote ?? null : null })),
-            },
-            evidence: {
-              create: entry.evidence.map((ev, position) => {
-                const e = evidenceByRef.get(ev.ref);
-                if (!e) throw new Error(`Demo key #${entry.n}: unknown evidence ${ev.ref}`);
-                return { position, url: e.url, title: e.title, stance: ev.stance, archivedUrl: null, note: ev.note ?? e.note };
-              }),
-            },
-          },
-          include: { claimType: true, status: true, chain: { include: { source: true } }, evidence: true },
-        });
-        const content = toAnnotationContent(created);
-        await tx.annotation.update({
-          where: { id: created.id },
-          data: { approvedSnapshot: json(content), approvedStatusSlug: status.slug, approvedTypeSlug: claimType.slug, approvedStart: range.start, approvedEnd: range.end },
-        });
-        await tx.auditEvent.createMany({
-          data: [
-            { actorId: author.id, actorLabel: author.email, action: "annotation.create", entityType: "annotation", entityId: created.id, articleId: article.id, after: json(content) },
-            { actorId: author.id, actorLabel: author.email, action: "annotation.submit", entityType: "annotation", entityId: created.id, articleId: article.id, before: json({ workflowState: "draft" }), after: json({ workflowState: "in_review" }) },
-            { actorId: approver.id, actorLabel: approver.email, action: "annotation.approve", entityType: "annotation", entityId: created.id, articleId: article.id, before: json({ workflowState: "in_review" }), after: json({ workflowState: "approved" }) },
-          ],
-        });
-      }
-      return { slug: article.slug, annotations: keySpans.length };
-    },
-    { timeout: 60_000 },
-  );
+  const sourceByKey = new Map(SOURCES.map((s) => [s.key, s]));
+  const sourceIds = new Map<string, string>();
+  const evidenceByRef = new Map(EVIDENCE.map((e) => [e.ref, e]));
+  for (const { entry, range } of keySpans) {
+    const fields: AnnotationFieldsInput = {
+      claimTypeSlug: entry.claimType,
+      statusSlug: entry.status,
+      attributionText: entry.attributionText,
+      speakerName: entry.speakerName,
+      speakerKind: entry.speakerKind,
+      speakerRole: entry.speakerRole,
+      claimDate: entry.claimDate,
+      rationale: entry.rationale,
+      chain: entry.chain.map((key, position) => {
+        const source = sourceByKey.get(key);
+        if (!source) throw new Error(`Demo key #${entry.n}: unknown source ${key}`);
+        // A source already created by an earlier annotation is linked by id, so the demo's chains share sources.
+        return { sourceId: sourceIds.get(key) ?? null, name: source.name, kind: source.kind, url: source.url, date: source.date, note: position === 0 ? (entry.chainNote ?? null) : null };
+      }),
+      evidence: entry.evidence.map((ev) => {
+        const e = evidenceByRef.get(ev.ref);
+        if (!e) throw new Error(`Demo key #${entry.n}: unknown evidence ${ev.ref}`);
+        return { url: e.url, title: e.title, stance: ev.stance, archivedUrl: null, note: ev.note ?? e.note };
+      }),
+    };
+    const statementId = statementAt.get(range.start);
+    if (!statementId) throw new Error(`Demo key #${entry.n}: no statement at ${range.start}`);
+    const saved = await saveAnnotation(author, { statementId, baseVersion: null, intent: "submit", fields });
+    const hops = await db.provenanceHop.findMany({ where: { annotationId: saved.annotationId }, orderBy: { position: "asc" }, select: { sourceId: true } });
+    entry.chain.forEach((key, i) => sourceIds.set(key, hops[i].sourceId));
+    await reviewAnnotation(approver, { decision: "approve", annotationId: saved.annotationId, version: saved.version });
+  }
+  await setArticlePublished(approver, { articleId: article.id, version: stored.version, publish: true });
+  return { slug: article.slug, annotations: keySpans.length };
 }

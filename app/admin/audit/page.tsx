@@ -15,12 +15,12 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 const inputClass = "w-full rounded border border-stone-400 bg-white px-2 py-1.5 text-sm text-stone-900";
 
 export default async function AdminAuditPage({ searchParams }: Props) {
-  await requireAdminPage("/admin/audit");
+  const admin = await requireAdminPage("/admin/audit");
   const sp = await searchParams;
   const raw = { actor: first(sp.actor), entityType: first(sp.entityType), action: first(sp.action), from: first(sp.from), to: first(sp.to), cursor: first(sp.cursor) };
   const parsed = AuditFilterSchema.safeParse(raw);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const [page, options] = await Promise.all([listAuditEvents(parsed.success ? parsed.data : {}), getAuditFilterOptions()]);
+  const [page, options] = await Promise.all([listAuditEvents(admin, parsed.success ? parsed.data : {}), getAuditFilterOptions(admin)]);
   const filterQuery = new URLSearchParams(Object.entries({ ...raw, cursor: "" }).filter(([, v]) => v) as [string, string][]);
   const filtered = filterQuery.toString() !== "";
   // The export matches what the page shows: invalid filters are ignored here too (rather than a 400 download).

@@ -14,7 +14,7 @@ const cell =
 
 export default async function AdminUsersPage() {
   const me = await requireAdminPage("/admin/users");
-  const users = await listUsers();
+  const users = await listUsers(me);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-stone-900">Reviewers</h1>

@@ -7,8 +7,8 @@ export const metadata: Metadata = { title: "Vocabularies · Admin" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminVocabularyPage() {
-  await requireAdminPage("/admin/vocabulary");
-  const vocabulary = await getAdminVocabulary();
+  const admin = await requireAdminPage("/admin/vocabulary");
+  const vocabulary = await getAdminVocabulary(admin);
   return (
     <div className="space-y-8">
       <div className="space-y-1">

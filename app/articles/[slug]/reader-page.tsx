@@ -4,11 +4,12 @@ import { ReaderView } from "@/components/reader/ReaderView";
 import { articleUrl } from "@/lib/export";
 import type { ReaderQuery } from "@/lib/reader/filters";
 import { getPublicVerdictHistory, getPublishedArticle, getReaderVocabulary, readerExportContext } from "@/lib/server/reader";
+import { anonymousReader } from "@/lib/server/actors";
 import { annotationsCsvApiUrl, claimReviewApiUrl } from "@/lib/server/public-read-api";
 
 /** Shared by the cached article page and its filtered / permalink variant. */
 export async function readerMetadata(slug: string): Promise<Metadata> {
-  const view = await getPublishedArticle(slug);
+  const view = await getPublishedArticle(anonymousReader(), slug);
   if (!view) return { title: "Article not found" };
   const ctx = readerExportContext();
   return {
@@ -22,7 +23,7 @@ export async function readerMetadata(slug: string): Promise<Metadata> {
 }
 
 export async function ReaderPage({ slug, query }: { slug: string; query: ReaderQuery }) {
-  const [view, vocabulary, history] = await Promise.all([getPublishedArticle(slug), getReaderVocabulary(), getPublicVerdictHistory(slug)]);
+  const [view, vocabulary, history] = await Promise.all([getPublishedArticle(anonymousReader(), slug), getReaderVocabulary(anonymousReader()), getPublicVerdictHistory(anonymousReader(), slug)]);
   if (!view) notFound();
   const ctx = readerExportContext();
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getInvitation, INVITATION_MESSAGES } from "@/lib/server/admin/users";
+import { inviteeActor } from "@/lib/server/session";
 import { AcceptInvitationForm } from "@/components/admin/AcceptInvitationForm";
 
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer", robots: { index: false } };
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invitation = await getInvitation(token);
+  const invitation = await getInvitation(inviteeActor(token));
   return (
     <div className="mx-auto max-w-md rounded-lg border border-stone-300 bg-white p-6 shadow-sm">
       {invitation.state === "valid" ? (

@@ -15,8 +15,8 @@ function handover(result: { link: string; expiresAt: string; email: { sent: bool
 
 export const inviteAction = defineAction(
   InviteUserSchema,
-  async (input): Promise<ActionAnswer<LinkHandover>> => {
-    const result = await inviteUser(input);
+  async (input, { actor }): Promise<ActionAnswer<LinkHandover>> => {
+    const result = await inviteUser(actor, input);
     revalidatePath("/admin/users");
     return { message: `${result.user.name} is invited as ${article(result.user.role)}.`, ...handover(result) };
   },
@@ -25,8 +25,8 @@ export const inviteAction = defineAction(
 
 export const changeRoleAction = defineAction(
   ChangeRoleSchema,
-  async (input) => {
-    const user = await changeUserRole(input);
+  async (input, { actor }) => {
+    const user = await changeUserRole(actor, input);
     revalidatePath("/admin/users");
     return { message: `${user.name} is now ${article(user.role)}.` };
   },
@@ -35,8 +35,8 @@ export const changeRoleAction = defineAction(
 
 export const setActiveAction = defineAction(
   UserVersionSchema.extend({ intent: z.string().optional() }),
-  async ({ intent, ...input }) => {
-    const user = intent === "reactivate" ? await reactivateUser(input) : await deactivateUser(input);
+  async ({ intent, ...input }, { actor }) => {
+    const user = intent === "reactivate" ? await reactivateUser(actor, input) : await deactivateUser(actor, input);
     revalidatePath("/admin/users");
     return { message: user.active ? `${user.name} is active again.` : `${user.name} is deactivated; their sessions have ended.` };
   },
@@ -45,8 +45,8 @@ export const setActiveAction = defineAction(
 
 export const resetPasswordAction = defineAction(
   UserVersionSchema,
-  async (input): Promise<ActionAnswer<LinkHandover>> => {
-    const result = await resetUserPassword(input);
+  async (input, { actor }): Promise<ActionAnswer<LinkHandover>> => {
+    const result = await resetUserPassword(actor, input);
     revalidatePath("/admin/users");
     return { message: `New password link for ${result.user.name}. Their old password no longer works and their sessions have ended.`, ...handover(result) };
   },

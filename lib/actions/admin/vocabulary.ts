@@ -11,20 +11,20 @@ function done(message: string) {
   return { message };
 }
 
-export const createVocabularyAction = defineAction(CreateVocabularySchema, async (input) => done(`Added “${(await createVocabularyEntry(input)).label}”.`), {
+export const createVocabularyAction = defineAction(CreateVocabularySchema, async (input, { actor }) => done(`Added “${(await createVocabularyEntry(actor, input)).label}”.`), {
   actor: "admin",
   echo: formStrings,
 });
 
-export const updateVocabularyAction = defineAction(UpdateVocabularySchema, async (input) => done(`Saved “${(await updateVocabularyEntry(input)).label}”.`), {
+export const updateVocabularyAction = defineAction(UpdateVocabularySchema, async (input, { actor }) => done(`Saved “${(await updateVocabularyEntry(actor, input)).label}”.`), {
   actor: "admin",
   echo: formStrings,
 });
 
 export const moveVocabularyAction = defineAction(
   MoveVocabularySchema,
-  async (input) => {
-    await moveVocabularyEntry(input);
+  async (input, { actor }) => {
+    await moveVocabularyEntry(actor, input);
     return done("Order saved.");
   },
   { actor: "admin" },
@@ -32,8 +32,8 @@ export const moveVocabularyAction = defineAction(
 
 export const retireVocabularyAction = defineAction(
   RetireVocabularySchema,
-  async (input) => {
-    const entry = await setVocabularyRetired(input);
+  async (input, { actor }) => {
+    const entry = await setVocabularyRetired(actor, input);
     return done(entry.retired ? `“${entry.label}” is retired: it stays on existing annotations but cannot be chosen for new ones.` : `“${entry.label}” can be chosen again.`);
   },
   { actor: "admin" },
@@ -41,8 +41,8 @@ export const retireVocabularyAction = defineAction(
 
 export const deleteVocabularyAction = defineAction(
   DeleteVocabularySchema.extend({ label: z.string().optional() }),
-  async ({ label, ...input }) => {
-    await deleteVocabularyEntry(input);
+  async ({ label, ...input }, { actor }) => {
+    await deleteVocabularyEntry(actor, input);
     return done(`Deleted “${label ?? "the value"}”.`);
   },
   { actor: "admin" },

@@ -24,8 +24,8 @@ const SaveAnnotationFormSchema = z
 
 export const saveAnnotationAction = defineAction(
   SaveAnnotationFormSchema,
-  async (input, { form }): Promise<ActionAnswer<SavedAnnotation>> => {
-    const result = await saveAnnotation(input);
+  async (input, { actor, form }): Promise<ActionAnswer<SavedAnnotation>> => {
+    const result = await saveAnnotation(actor, input);
     revalidatePath(`/review/articles/${formString(form, "articleId")}`);
     revalidatePath("/review");
     return { version: result.version, savedAt: Date.now(), message: input.intent === "submit" ? "Saved and submitted for review." : "Draft saved." };
@@ -35,8 +35,8 @@ export const saveAnnotationAction = defineAction(
 
 export const reviewAction = defineAction(
   ReviewDecisionSchema,
-  async (input, { form }) => {
-    const result = await reviewAnnotation(input);
+  async (input, { actor, form }) => {
+    const result = await reviewAnnotation(actor, input);
     revalidatePath(`/review/articles/${formString(form, "articleId")}`);
     revalidatePath("/review");
     return { message: result.workflowState === "approved" ? "Approved. Readers see this version once the article is published." : "Returned to draft with your comment." };
@@ -55,8 +55,8 @@ export const reviewAction = defineAction(
 /** Deletes after the form's confirmation; on success the workspace reopens the (now unannotated) statement with a notice. */
 export const deleteAnnotationAction = defineAction(
   DeleteAnnotationSchema,
-  async (input): Promise<ActionAnswer<StatementToOpen>> => {
-    const done = await deleteAnnotation(input);
+  async (input, { actor }): Promise<ActionAnswer<StatementToOpen>> => {
+    const done = await deleteAnnotation(actor, input);
     revalidatePath(`/review/articles/${done.articleId}`);
     revalidatePath("/review");
     redirect(`/review/articles/${done.articleId}?s=${done.statementId}&deleted=${done.wasApproved ? "approved" : "draft"}`);
@@ -70,6 +70,6 @@ export const deleteAnnotationAction = defineAction(
 /** Known sources for the chain's name field; the form shows no suggestions when this fails. */
 export const searchSourcesAction = defineAction(
   SourceQuerySchema,
-  async (query): Promise<ActionAnswer<SourceSuggestions>> => ({ message: "", sources: await searchSources(query) }),
+  async (query, { actor }): Promise<ActionAnswer<SourceSuggestions>> => ({ message: "", sources: await searchSources(actor, query) }),
   { actor: "reviewer", read: (form) => formString(form, "query") },
 );

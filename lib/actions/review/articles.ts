@@ -32,7 +32,7 @@ const ImportFormSchema = z.object({
 /** Preview (proposed statements) or import; an uploaded file's text replaces the pasted text. Import redirects to the workspace. */
 export const importAction = defineAction(
   ImportFormSchema,
-  async ({ intent, file }, { form, keepValues }): Promise<{ message: string } & ImportPreviewResult> => {
+  async ({ intent, file }, { actor, form, keepValues }): Promise<{ message: string } & ImportPreviewResult> => {
     const values = importValues(form);
     let note: string | undefined;
     if (file && file.size > 0) {
@@ -56,11 +56,11 @@ export const importAction = defineAction(
       keepValues({ ...values });
     }
     if (intent === "import") {
-      const created = await importArticle(values);
+      const created = await importArticle(actor, values);
       revalidatePath("/review");
       redirect(`/review/articles/${created.id}?imported=1`);
     }
-    const preview = await previewImport(values);
+    const preview = await previewImport(actor, values);
     return { message: note ?? "", values: { ...values, title: values.title || preview.title }, preview, note };
   },
   {
@@ -75,8 +75,8 @@ export const importAction = defineAction(
 
 export const publishAction = defineAction(
   ArticleStateChangeSchema,
-  async (input, { form }) => {
-    await setArticlePublished(input);
+  async (input, { actor, form }) => {
+    await setArticlePublished(actor, input);
     revalidatePath(`/review/articles/${formString(form, "articleId")}`);
     revalidatePath("/review");
     return { message: input.publish ? "Published: readers can now see the approved annotations." : "Unpublished: readers no longer see this article." };

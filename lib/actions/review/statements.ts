@@ -8,8 +8,8 @@ import { defineAction, formString, type ActionAnswer } from "../kit";
 
 export const splitAction = defineAction(
   SplitStatementSchema,
-  async (input, { form }): Promise<ActionAnswer<StatementToOpen>> => {
-    const result = await splitStatement(input);
+  async (input, { actor, form }): Promise<ActionAnswer<StatementToOpen>> => {
+    const result = await splitStatement(actor, input);
     revalidatePath(`/review/articles/${formString(form, "articleId")}`);
     return { message: "Statement split.", statementId: input.keep === "second" ? result.secondId : result.firstId };
   },
@@ -26,8 +26,8 @@ export const splitAction = defineAction(
 
 export const mergeAction = defineAction(
   MergeStatementsSchema,
-  async (input, { form }): Promise<ActionAnswer<StatementToOpen>> => {
-    const result = await mergeStatements(input);
+  async (input, { actor, form }): Promise<ActionAnswer<StatementToOpen>> => {
+    const result = await mergeStatements(actor, input);
     revalidatePath(`/review/articles/${formString(form, "articleId")}`);
     return { message: "Statements merged.", statementId: result.id };
   },
@@ -40,8 +40,8 @@ export const mergeAction = defineAction(
 /** "Make this a statement" from a text selection. */
 export const selectSpanAction = defineAction(
   SelectSpanSchema,
-  async (input): Promise<ActionAnswer<StatementToOpen>> => {
-    const result = await selectSpan(input);
+  async (input, { actor }): Promise<ActionAnswer<StatementToOpen>> => {
+    const result = await selectSpan(actor, input);
     revalidatePath(`/review/articles/${input.articleId}`);
     return { message: "Statement created from your selection.", statementId: result.id };
   },

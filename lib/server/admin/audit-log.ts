@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "../db";
-import { requireAdmin } from "../session";
+import type { Actor } from "../actors";
+import { authorize } from "../authorize";
+import { readAuditEvent } from "@/lib/contracts/audit-events";
 import { AuditFilterSchema, type AuditFilter } from "@/lib/validation/admin";
 import { csvField } from "@/lib/export/csv";
 import { parseInput } from "./common";
@@ -35,7 +37,7 @@ export interface AuditPage {
   filter: AuditFilter;
 }
 
-type AuditRow = Omit<AuditEventDTO, "createdAt" | "entityLabel"> & { createdAt: Date };
+type AuditRow = Omit<AuditEventDTO, "createdAt" | "entityLabel" | "recognised"> & { createdAt: Date; recognised: boolean };
 
 function toDTO(e: AuditRow, labels: Map<string, string>): AuditEventDTO {
   return { ...e, createdAt: e.createdAt.toISOString(), entityLabel: auditEntityLabel(e, labels) };
@@ -54,7 +56,9 @@ function jsonText(value: unknown): string | null {
 async function fetchPage(filter: AuditFilter, take: number) {
   const found = await db.auditEvent.findMany({ where: auditWhere(filter), orderBy: AUDIT_ORDER, take: take + 1 });
   // The DTO carries before/after as JSON text (the diff view and the CSV show it as such).
-  const rows = found.map((e) => ({ ...e, before: jsonText(e.before), after: jsonText(e.after) }));
+  // Whether the event has the shape the audit catalogue gives its action: the page marks one that does not, and
+  // shows it as stored, without reading meaning into it.
+  const rows = found.map((e) => ({ ...e, before: jsonText(e.before), after: jsonText(e.after), recognised: readAuditEvent(e) !== null }));
   const more = rows.length > take;
   const page = more ? rows.slice(0, take) : rows;
   const last = page[page.length - 1];
@@ -62,8 +66,8 @@ async function fetchPage(filter: AuditFilter, take: number) {
 }
 
 /** Admin: one page of the audit log, newest first, filtered; keyset-paginated so a deep page costs what the first does. */
-export async function listAuditEvents(input: unknown, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
-  await requireAdmin();
+export async function listAuditEvents(actor: Actor, input: unknown, pageSize = AUDIT_PAGE_SIZE): Promise<AuditPage> {
+  authorize(actor, "read_audit");
   const filter = parseInput(AuditFilterSchema, input);
   if (filter.cursor && !decodeAuditCursor(filter.cursor)) filter.cursor = undefined;
   const { rows, nextCursor } = await fetchPage(filter, Math.min(Math.max(pageSize, 1), 200));
@@ -78,8 +82,8 @@ export interface AuditFilterOptions {
 }
 
 /** Admin: choices for the filter form (people, entity types, actions seen). */
-export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
-  await requireAdmin();
+export async function getAuditFilterOptions(actor: Actor): Promise<AuditFilterOptions> {
+  authorize(actor, "read_audit");
   const [users, actions, types] = await Promise.all([
     db.user.findMany({ select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
     db.$queryRawUnsafe<{ v: string }[]>(DISTINCT_ACTIONS_SQL),
@@ -101,8 +105,8 @@ const CSV_BATCH = 1000;
  * Admin: the filtered log (ignoring the page cursor) as CSV, newest first, streamed in batches. The admin check and
  * the input validation happen before the first byte, when this is called.
  */
-export async function exportAuditCsv(input: unknown): Promise<AsyncGenerator<string>> {
-  await requireAdmin();
+export async function exportAuditCsv(actor: Actor, input: unknown): Promise<AsyncGenerator<string>> {
+  authorize(actor, "read_audit");
   const filter = { ...parseInput(AuditFilterSchema, input), cursor: undefined as string | undefined };
   async function* rows() {
     yield AUDIT_CSV_HEADER.join(",") + "\r\n";

@@ -1,7 +1,8 @@
 import "server-only";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
-import { requireAdmin } from "../session";
+import type { Actor } from "../actors";
+import { authorize } from "../authorize";
 import { ConflictError, DomainRuleError, NotFoundError } from "../errors";
 import { invalidateArticle, invalidateVocabulary } from "../cache";
 import { checkHighlightColor, checkMarkColor } from "@/lib/vocabulary/contrast";
@@ -67,10 +68,26 @@ function toEntry(kind: VocabularyKind, r: Row, usage: number): AdminVocabularyEn
   };
 }
 
-const auditView = (kind: VocabularyKind, r: Row) =>
-  kind === "claim_type"
-    ? { slug: r.slug, label: r.label, shortLabel: r.shortLabel, description: r.description, color: r.color, position: r.position, retired: r.retired }
-    : { slug: r.slug, label: r.label, description: r.description, color: r.color, rating: r.rating ?? null, position: r.position, retired: r.retired };
+const claimTypeView = (r: Row) => ({ slug: r.slug, label: r.label, shortLabel: r.shortLabel, description: r.description, color: r.color, position: r.position, retired: r.retired });
+const statusView = (r: Row) => ({ slug: r.slug, label: r.label, description: r.description, color: r.color, rating: r.rating ?? null, position: r.position, retired: r.retired });
+
+type VocabularyChange = "create" | "update" | "retire" | "unretire" | "delete";
+
+/** The audit event of a vocabulary change, typed per vocabulary (the two views differ: shortLabel vs rating). */
+async function writeVocabularyAudit(tx: Tx, actor: Actor, kind: VocabularyKind, change: VocabularyChange, entityId: string, rows: { before?: Row; after?: Row }, comment?: string | null) {
+  const need = (r: Row | undefined) => {
+    if (!r) throw new Error(`The ${kind}.${change} audit event needs its ${r === rows.before ? "before" : "after"} row.`);
+    return r;
+  };
+  if (kind === "claim_type") {
+    if (change === "create") return writeAudit(tx, actor, { action: "claim_type.create", entityId, data: { after: claimTypeView(need(rows.after)) }, comment });
+    if (change === "delete") return writeAudit(tx, actor, { action: "claim_type.delete", entityId, data: { before: claimTypeView(need(rows.before)) }, comment });
+    return writeAudit(tx, actor, { action: `claim_type.${change}`, entityId, data: { before: claimTypeView(need(rows.before)), after: claimTypeView(need(rows.after)) }, comment });
+  }
+  if (change === "create") return writeAudit(tx, actor, { action: "verification_status.create", entityId, data: { after: statusView(need(rows.after)) }, comment });
+  if (change === "delete") return writeAudit(tx, actor, { action: "verification_status.delete", entityId, data: { before: statusView(need(rows.before)) }, comment });
+  return writeAudit(tx, actor, { action: `verification_status.${change}`, entityId, data: { before: statusView(need(rows.before)), after: statusView(need(rows.after)) }, comment });
+}
 
 async function usageCount(tx: Tx, kind: VocabularyKind, r: Row): Promise<number> {
   return kind === "claim_type"
@@ -79,8 +96,8 @@ async function usageCount(tx: Tx, kind: VocabularyKind, r: Row): Promise<number>
 }
 
 /** Admin: both vocabularies in display order, with version (for concurrency) and usage counts. */
-export async function getAdminVocabulary(): Promise<AdminVocabulary> {
-  await requireAdmin();
+export async function getAdminVocabulary(actor: Actor): Promise<AdminVocabulary> {
+  authorize(actor, "administer_vocabulary");
   const [types, statuses] = await Promise.all([
     db.claimType.findMany({ orderBy: [{ position: "asc" }, { label: "asc" }] }),
     db.verificationStatus.findMany({ orderBy: [{ position: "asc" }, { label: "asc" }] }),
@@ -137,6 +154,14 @@ async function refreshSnapshots(tx: Tx, kind: VocabularyKind, r: Row): Promise<s
     await tx.$executeRaw`UPDATE "Annotation" SET "approvedSnapshot" = ${json}::jsonb WHERE "id" = ${row.id}`;
     slugs.add(row.article.slug);
   }
+  // Revision rows carry the same frozen entry: refreshed alike, so diffs and history read the current label.
+  if (kind === "claim_type") {
+    const entry = JSON.stringify({ slug: r.slug, label: r.label, shortLabel: r.shortLabel ?? r.label, color: r.color, retired: r.retired });
+    await tx.$executeRaw`UPDATE "AnnotationRevision" SET "content" = jsonb_set("content", '{claimType}', ${entry}::jsonb) WHERE "typeSlug" = ${r.slug}`;
+  } else {
+    const entry = JSON.stringify({ slug: r.slug, label: r.label, color: r.color, rating: r.rating ?? null, retired: r.retired });
+    await tx.$executeRaw`UPDATE "AnnotationRevision" SET "content" = jsonb_set("content", '{status}', ${entry}::jsonb) WHERE "statusSlug" = ${r.slug}`;
+  }
   return [...slugs];
 }
 
@@ -162,8 +187,8 @@ async function saveEntry(tx: Tx, kind: VocabularyKind, before: Row, data: Record
 }
 
 /** Admin: a new claim type or status, placed last. The slug is made from the label and never changes. */
-export async function createVocabularyEntry(input: unknown): Promise<AdminVocabularyEntry> {
-  const actor = await requireAdmin();
+export async function createVocabularyEntry(actor: Actor, input: unknown): Promise<AdminVocabularyEntry> {
+  authorize(actor, "administer_vocabulary");
   const data = parseInput(CreateVocabularySchema, input);
   checkColor(data.kind, data.color);
   const created = await db.$transaction(async (tx) => {
@@ -183,7 +208,7 @@ export async function createVocabularyEntry(input: unknown): Promise<AdminVocabu
           ? { slug, label: data.label, shortLabel: data.shortLabel || data.label.slice(0, 24), description: data.description, color: data.color, position: max + 1 }
           : { slug, label: data.label, description: data.description, color: data.color, rating: data.rating, position: max + 1 },
     });
-    await writeAudit(tx, { actor, action: `${data.kind}.create`, entityType: data.kind, entityId: row.id, after: auditView(data.kind, row) });
+    await writeVocabularyAudit(tx, actor, data.kind, "create", row.id, { after: row });
     return row;
   });
   afterChange([]);
@@ -191,8 +216,8 @@ export async function createVocabularyEntry(input: unknown): Promise<AdminVocabu
 }
 
 /** Admin: rename, describe, recolour (AA contrast enforced) and, for statuses, the ClaimReview rating. */
-export async function updateVocabularyEntry(input: unknown): Promise<AdminVocabularyEntry> {
-  const actor = await requireAdmin();
+export async function updateVocabularyEntry(actor: Actor, input: unknown): Promise<AdminVocabularyEntry> {
+  authorize(actor, "administer_vocabulary");
   const data = parseInput(UpdateVocabularySchema, input);
   const { row, slugs, usage } = await db.$transaction(async (tx) => {
     const before = await loadEntry(tx, data.kind, data.id, data.version);
@@ -209,15 +234,7 @@ export async function updateVocabularyEntry(input: unknown): Promise<AdminVocabu
     if (!changed) throw new DomainRuleError("Nothing to save: the values are unchanged.");
     const row = await saveEntry(tx, data.kind, before, changes);
     const slugs = await refreshSnapshots(tx, data.kind, row);
-    await writeAudit(tx, {
-      actor,
-      action: `${data.kind}.update`,
-      entityType: data.kind,
-      entityId: row.id,
-      before: auditView(data.kind, before),
-      after: auditView(data.kind, row),
-      comment: slugs.length ? `Refreshed on published annotations in ${slugs.length} article(s).` : null,
-    });
+    await writeVocabularyAudit(tx, actor, data.kind, "update", row.id, { before, after: row }, slugs.length ? `Refreshed on published annotations in ${slugs.length} article(s).` : null);
     return { row, slugs, usage: await usageCount(tx, data.kind, row) };
   });
   afterChange(slugs);
@@ -225,8 +242,8 @@ export async function updateVocabularyEntry(input: unknown): Promise<AdminVocabu
 }
 
 /** Admin: moves an entry one place up or down (the order of the legend, filters and reviewer forms). */
-export async function moveVocabularyEntry(input: unknown): Promise<void> {
-  const actor = await requireAdmin();
+export async function moveVocabularyEntry(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "administer_vocabulary");
   const data = parseInput(MoveVocabularySchema, input);
   await db.$transaction(async (tx) => {
     const t = table(tx, data.kind);
@@ -245,13 +262,10 @@ export async function moveVocabularyEntry(input: unknown): Promise<void> {
       const { count } = await t.updateMany({ where, data: bump ? { position: pos, version: { increment: 1 } } : { position: pos } });
       if (count === 0) throw new ConflictError(staleMessage(data.kind, before.label));
     }
-    await writeAudit(tx, {
-      actor,
-      action: `${data.kind}.move`,
-      entityType: data.kind,
+    await writeAudit(tx, actor, {
+      action: data.kind === "claim_type" ? "claim_type.move" : "verification_status.move",
       entityId: before.id,
-      before: { slug: before.slug, position: i },
-      after: { slug: before.slug, position: j },
+      data: { before: { slug: before.slug, position: i }, after: { slug: before.slug, position: j } },
       comment: `Moved ${data.direction} (${data.direction === "up" ? "before" : "after"} “${all[j].label}”).`,
     });
   });
@@ -262,8 +276,8 @@ export async function moveVocabularyEntry(input: unknown): Promise<void> {
  * Admin: retire (or bring back) a value. A retired value stays on the annotations that use it, shown as retired,
  * but cannot be chosen for new ones. The default status ("unverified") and the last active value cannot be retired.
  */
-export async function setVocabularyRetired(input: unknown): Promise<AdminVocabularyEntry> {
-  const actor = await requireAdmin();
+export async function setVocabularyRetired(actor: Actor, input: unknown): Promise<AdminVocabularyEntry> {
+  authorize(actor, "administer_vocabulary");
   const data = parseInput(RetireVocabularySchema, input);
   const { row, slugs, usage } = await db.$transaction(async (tx) => {
     const before = await loadEntry(tx, data.kind, data.id, data.version);
@@ -277,14 +291,7 @@ export async function setVocabularyRetired(input: unknown): Promise<AdminVocabul
     }
     const row = await saveEntry(tx, data.kind, before, { retired: data.retired });
     const slugs = await refreshSnapshots(tx, data.kind, row);
-    await writeAudit(tx, {
-      actor,
-      action: `${data.kind}.${data.retired ? "retire" : "unretire"}`,
-      entityType: data.kind,
-      entityId: row.id,
-      before: auditView(data.kind, before),
-      after: auditView(data.kind, row),
-    });
+    await writeVocabularyAudit(tx, actor, data.kind, data.retired ? "retire" : "unretire", row.id, { before, after: row });
     return { row, slugs, usage: await usageCount(tx, data.kind, row) };
   });
   afterChange(slugs);
@@ -292,8 +299,8 @@ export async function setVocabularyRetired(input: unknown): Promise<AdminVocabul
 }
 
 /** Admin: deletes a value no annotation has ever used (otherwise: retire it). */
-export async function deleteVocabularyEntry(input: unknown): Promise<void> {
-  const actor = await requireAdmin();
+export async function deleteVocabularyEntry(actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "administer_vocabulary");
   const data = parseInput(DeleteVocabularySchema, input);
   await db.$transaction(async (tx) => {
     const before = await loadEntry(tx, data.kind, data.id, data.version);
@@ -308,7 +315,7 @@ export async function deleteVocabularyEntry(input: unknown): Promise<void> {
       where: { id: before.id, version: before.version },
     });
     if (count === 0) throw new ConflictError(staleMessage(data.kind, before.label));
-    await writeAudit(tx, { actor, action: `${data.kind}.delete`, entityType: data.kind, entityId: before.id, before: auditView(data.kind, before) });
+    await writeVocabularyAudit(tx, actor, data.kind, "delete", before.id, { before });
   });
   afterChange([]);
 }

@@ -1,16 +1,19 @@
 import "server-only";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
-import { requireReviewer, type SessionUser } from "../session";
+import type { Actor } from "../actors";
+import { authorize, authorizePerson } from "../authorize";
 import { invalidateArticle } from "../cache";
 import { ConflictError, DomainRuleError, NotFoundError } from "../errors";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { toAnnotationContent } from "@/lib/domain/annotation-content";
 import { DEFAULT_STATUS_SLUG } from "@/lib/vocabulary/defaults";
-import { nextState, reviewRefusal, revisionEditors, transitionError, EDIT_ACTIONS, APPROVE_ACTION } from "@/lib/workflow/transitions";
+import { nextState, transitionError } from "@/lib/workflow/transitions";
+import { reviewRefusal } from "@/lib/workflow/policy";
 import { diffFields } from "@/lib/workflow/diff";
 import { DeleteAnnotationSchema, ReviewDecisionSchema, SaveAnnotationSchema, SourceQuerySchema, SubmitAnnotationSchema, type DeleteAnnotationInput, type ReviewDecisionInput, type SaveAnnotationInput, type AnnotationFields } from "@/lib/validation/review";
-import { ANNOTATION_CONTENT_INCLUDE, flatSnapshot, parseJson, type FlatSnapshot } from "./snapshot";
+import { ANNOTATION_CONTENT_INCLUDE, flatSnapshot, type FlatSnapshot } from "./snapshot";
+import { editorsOf, recordCurrentRevision, recordRevision, REVISION_INCLUDE, revisionAt } from "./revisions";
 import type { ConflictDetails } from "./types";
 import type { SourceDTO, SourceKind, WorkflowState } from "@/lib/domain/types";
 import { Prisma } from "../generated/prisma/client";
@@ -23,24 +26,10 @@ async function loadContent(tx: Tx, id: string) {
   return tx.annotation.findUniqueOrThrow({ where: { id }, include: withContent });
 }
 
-/** The content as it was at `version`: the latest content snapshot recorded at or before that version. */
-async function snapshotAtVersion(tx: Tx, annotationId: string, version: number): Promise<FlatSnapshot | null> {
-  const events = await tx.auditEvent.findMany({
-    where: { entityType: "annotation", entityId: annotationId, action: { in: ["annotation.create", "annotation.update", "annotation.move"] } },
-    select: { after: true },
-  });
-  let best: FlatSnapshot | null = null;
-  for (const e of events) {
-    const s = parseJson<FlatSnapshot>(e.after);
-    if (s && typeof s.version === "number" && s.version <= version && (!best || s.version > best.version)) best = s;
-  }
-  return best;
-}
-
 async function conflictFor(tx: Tx, annotationId: string, baseVersion: number | null): Promise<ConflictError> {
   const current = await loadContent(tx, annotationId);
   const now = flatSnapshot(current);
-  const base = baseVersion === null ? null : await snapshotAtVersion(tx, annotationId, baseVersion);
+  const base = baseVersion === null ? null : await revisionAt(tx, annotationId, baseVersion);
   const editor = current.lastEditorId ? await tx.user.findUnique({ where: { id: current.lastEditorId }, select: { name: true } }) : null;
   const details: ConflictDetails = {
     currentVersion: current.version,
@@ -84,8 +73,8 @@ export interface SaveResult {
  * review" with intent "submit"; an approved annotation keeps its approved snapshot (readers see it) until the new
  * revision is approved.
  */
-export async function saveAnnotation(input: SaveAnnotationInput): Promise<SaveResult> {
-  const user = await requireReviewer();
+export async function saveAnnotation(actor: Actor, input: SaveAnnotationInput): Promise<SaveResult> {
+  const user = authorizePerson(actor, "edit");
   const data = SaveAnnotationSchema.parse(input);
   const f = data.fields;
   const action = data.intent === "submit" ? "save_and_submit" : "save_draft";
@@ -151,18 +140,21 @@ export async function saveAnnotation(input: SaveAnnotationInput): Promise<SaveRe
         data: f.evidence.map((e, position) => ({ annotationId: id, position, url: e.url, title: e.title, stance: e.stance, archivedUrl: e.archivedUrl, note: e.note })),
       });
     }
-    const after = flatSnapshot(await loadContent(tx, id));
-    await writeAudit(tx, { actor: user, action: existing ? "annotation.update" : "annotation.create", entityType: "annotation", entityId: id, articleId: statement.articleId, before: before ?? undefined, after });
+    const afterRow = await tx.annotation.findUniqueOrThrow({ where: { id }, include: REVISION_INCLUDE });
+    const after = flatSnapshot(afterRow);
+    if (before) await writeAudit(tx, user, { action: "annotation.update", entityId: id, articleId: statement.articleId, data: { before, after } });
+    else await writeAudit(tx, user, { action: "annotation.create", entityId: id, articleId: statement.articleId, data: { after } });
     if (state === "in_review") {
-      await writeAudit(tx, { actor: user, action: "annotation.submit", entityType: "annotation", entityId: id, articleId: statement.articleId, before: { workflowState: before?.workflowState ?? "draft" }, after: { workflowState: "in_review", version: after.version } });
+      await writeAudit(tx, user, { action: "annotation.submit", entityId: id, articleId: statement.articleId, data: { before: { workflowState: (before?.workflowState as WorkflowState | undefined) ?? "draft" }, after: { workflowState: "in_review", version: after.version } } });
     }
+    await recordRevision(tx, user, afterRow, state === "in_review" ? "submitted" : existing ? "saved" : "created");
     return { annotationId: id, version: after.version, workflowState: state, created: !existing };
   });
 }
 
 /** Reviewer: a draft goes to review (version-checked, audited). */
-export async function submitAnnotation(input: { annotationId: string; version: number }): Promise<{ version: number }> {
-  const user = await requireReviewer();
+export async function submitAnnotation(actor: Actor, input: { annotationId: string; version: number }): Promise<{ version: number }> {
+  const user = authorizePerson(actor, "edit");
   const { annotationId, version } = SubmitAnnotationSchema.parse(input);
   return db.$transaction(async (tx) => {
     const a = await tx.annotation.findUnique({ where: { id: annotationId }, select: { workflowState: true, articleId: true, version: true } });
@@ -172,26 +164,10 @@ export async function submitAnnotation(input: { annotationId: string; version: n
     if (!to) throw new DomainRuleError(transitionError(a.workflowState as WorkflowState, "submit"));
     const updated = await tx.annotation.updateMany({ where: { id: annotationId, version }, data: { workflowState: to, submittedAt: new Date(), returnComment: null, lastEditorId: user.id, version: { increment: 1 } } });
     if (updated.count === 0) throw await conflictFor(tx, annotationId, version);
-    await writeAudit(tx, { actor: user, action: "annotation.submit", entityType: "annotation", entityId: annotationId, articleId: a.articleId, before: { workflowState: a.workflowState }, after: { workflowState: to, version: version + 1 } });
+    await writeAudit(tx, user, { action: "annotation.submit", entityId: annotationId, articleId: a.articleId, data: { before: { workflowState: a.workflowState as WorkflowState }, after: { workflowState: to, version: version + 1 } } });
+    await recordCurrentRevision(tx, user, annotationId, "submitted");
     return { version: version + 1 };
   });
-}
-
-/** Who edited the revision under review, from the audit trail (edits since the last approval). */
-export async function editorsOf(tx: Pick<Tx, "auditEvent">, annotationIds: string[]): Promise<Map<string, Set<string>>> {
-  const events = await tx.auditEvent.findMany({
-    where: { entityType: "annotation", entityId: { in: annotationIds }, action: { in: [...EDIT_ACTIONS, APPROVE_ACTION] } },
-    select: { entityId: true, action: true, actorId: true, createdAt: true },
-  });
-  const byId = new Map<string, typeof events>();
-  for (const e of events) {
-    const list = byId.get(e.entityId) ?? [];
-    list.push(e);
-    byId.set(e.entityId, list);
-  }
-  const out = new Map<string, Set<string>>();
-  for (const id of annotationIds) out.set(id, revisionEditors(byId.get(id) ?? []));
-  return out;
 }
 
 /**
@@ -199,11 +175,11 @@ export async function editorsOf(tx: Pick<Tx, "auditEvent">, annotationIds: strin
  * anyone who edited the revision under review. Approval freezes the content readers see (approvedSnapshot) and the
  * span they see it on (approvedStart/approvedEnd).
  */
-export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ version: number; workflowState: WorkflowState }> {
-  const user = await requireReviewer();
+export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput): Promise<{ version: number; workflowState: WorkflowState }> {
+  const user = authorizePerson(actor, "review");
   const data = ReviewDecisionSchema.parse(input);
   const result = await db.$transaction(async (tx) => {
-    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...withContent, article: { select: { slug: true } }, statement: { select: { start: true, end: true } } } });
+    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...REVISION_INCLUDE, article: { select: { slug: true, revision: true } } } });
     if (!a) throw new NotFoundError("Annotation");
     const editors = (await editorsOf(tx, [a.id])).get(a.id)!;
     const refusal = reviewRefusal(user.id, a.authorId, editors, a.lastEditorId);
@@ -228,20 +204,19 @@ export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ ve
         : { returnComment: data.comment };
     const updated = await tx.annotation.updateMany({ where: { id: a.id, version: data.version }, data: { workflowState: to, ...extra, version: { increment: 1 } } });
     if (updated.count === 0) throw await conflictFor(tx, a.id, data.version);
-    await writeAudit(tx, {
-      actor: user,
-      action: data.decision === "approve" ? "annotation.approve" : "annotation.return",
-      entityType: "annotation",
-      entityId: a.id,
-      articleId: a.articleId,
-      before: { workflowState: a.workflowState, approvedStatusSlug: a.approvedStatusSlug },
-      // The approved verdict is recorded so the public verdict history is exact.
-      after:
-        data.decision === "approve"
-          ? { workflowState: to, version: data.version + 1, approvedStatusSlug: a.status.slug, approvedTypeSlug: a.claimType.slug }
-          : { workflowState: to, version: data.version + 1 },
-      comment: data.comment,
-    });
+    const before = { workflowState: a.workflowState as WorkflowState, approvedStatusSlug: a.approvedStatusSlug };
+    if (data.decision === "approve") {
+      await writeAudit(tx, user, {
+        action: "annotation.approve",
+        entityId: a.id,
+        articleId: a.articleId,
+        data: { before, after: { workflowState: to, version: data.version + 1, approvedStatusSlug: a.status.slug, approvedTypeSlug: a.claimType.slug } },
+        comment: data.comment,
+      });
+    } else {
+      await writeAudit(tx, user, { action: "annotation.return", entityId: a.id, articleId: a.articleId, data: { before, after: { workflowState: to, version: data.version + 1 } }, comment: data.comment });
+    }
+    await recordRevision(tx, user, { ...a, version: data.version + 1, workflowState: to }, data.decision === "approve" ? "approved" : "returned", data.comment);
     return { version: data.version + 1, workflowState: to, slug: a.article.slug };
   });
   if (result.workflowState === "approved") invalidateArticle(result.slug);
@@ -253,8 +228,8 @@ export async function reviewAnnotation(input: ReviewDecisionInput): Promise<{ ve
  * explicit confirmation, version-checked, audited with the full before snapshot in the same transaction. If it had
  * an approved version, readers stop seeing it at once (the article's cache is invalidated after the commit).
  */
-export async function deleteAnnotation(input: DeleteAnnotationInput): Promise<{ articleId: string; statementId: string; wasApproved: boolean }> {
-  const user = await requireReviewer();
+export async function deleteAnnotation(actor: Actor, input: DeleteAnnotationInput): Promise<{ articleId: string; statementId: string; wasApproved: boolean }> {
+  const user = authorizePerson(actor, "delete_annotation");
   const data = DeleteAnnotationSchema.parse(input);
   const result = await db.$transaction(async (tx) => {
     const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...withContent, article: { select: { slug: true } } } });
@@ -270,7 +245,7 @@ export async function deleteAnnotation(input: DeleteAnnotationInput): Promise<{ 
     };
     const deleted = await tx.annotation.deleteMany({ where: { id: a.id, version: data.version } });
     if (deleted.count === 0) throw await conflictFor(tx, a.id, data.version);
-    await writeAudit(tx, { actor: user, action: "annotation.delete", entityType: "annotation", entityId: a.id, articleId: a.articleId, before });
+    await writeAudit(tx, user, { action: "annotation.delete", entityId: a.id, articleId: a.articleId, data: { before } });
     return { articleId: a.articleId, statementId: a.statementId, slug: a.article.slug, wasApproved: a.approvedSnapshot !== null };
   });
   if (result.wasApproved) invalidateArticle(result.slug);
@@ -278,8 +253,8 @@ export async function deleteAnnotation(input: DeleteAnnotationInput): Promise<{ 
 }
 
 /** Reviewer: known Sources whose name contains the query (speaker and hop autocomplete), at most 10. */
-export async function searchSources(query: string): Promise<SourceDTO[]> {
-  await requireReviewer();
+export async function searchSources(actor: Actor, query: string): Promise<SourceDTO[]> {
+  authorize(actor, "edit");
   const q = SourceQuerySchema.parse(query);
   if (q.length < 1) return [];
   const rows = await db.source.findMany({
@@ -300,4 +275,3 @@ export async function searchSources(query: string): Promise<SourceDTO[]> {
   return out;
 }
 
-export type { SessionUser };

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "../db";
 import { writeAudit } from "../audit";
-import { requireReviewer } from "../session";
+import type { Actor } from "../actors";
+import { authorize, authorizePerson } from "../authorize";
 import { invalidateArticle } from "../cache";
 import { ConflictError, DomainRuleError, NotFoundError } from "../errors";
-import { prepareArticle } from "@/lib/import/prepare-article";
+import { mergeStatementRanges, prepareArticle } from "@/lib/import/prepare-article";
 import { ArticleStateChangeSchema, ImportArticleSchema, MAX_TITLE_LENGTH, NO_APPROVED_ANNOTATIONS_MESSAGE, type ArticleStateChangeInput, type ImportArticleInput } from "@/lib/validation/review";
 import type { ImportPreviewDTO } from "./types";
 import { Prisma } from "../generated/prisma/client";
@@ -20,8 +21,8 @@ function prepare(input: ImportArticleInput) {
 }
 
 /** Reviewer: the statements the pipeline proposes for this text, without saving anything. */
-export async function previewImport(input: ImportArticleInput): Promise<ImportPreviewDTO> {
-  await requireReviewer();
+export async function previewImport(actor: Actor, input: ImportArticleInput): Promise<ImportPreviewDTO> {
+  authorize(actor, "edit");
   const { prepared } = prepare(input);
   return {
     title: prepared.title,
@@ -43,10 +44,22 @@ async function uniqueSlug(tx: Parameters<Parameters<typeof db.$transaction>[0]>[
   for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
 }
 
+export interface ImportOptions {
+  /** Spans (offsets into the prepared text) that must be statements of their own, e.g. the demo's key statements. */
+  markedSpans?: { start: number; end: number }[];
+}
+
 /** Reviewer: imports an article as a draft with its proposed statements; audited in the same transaction. */
-export async function importArticle(input: ImportArticleInput): Promise<{ id: string; slug: string; statements: number }> {
-  const user = await requireReviewer();
+export async function importArticle(actor: Actor, input: ImportArticleInput, options: ImportOptions = {}): Promise<{ id: string; slug: string; statements: number }> {
+  const user = authorizePerson(actor, "edit");
   const { data, prepared } = prepare(input);
+  const markedSpans = options.markedSpans ?? [];
+  for (const span of markedSpans) {
+    if (!(span.start >= 0 && span.end > span.start && span.end <= prepared.text.length)) throw new DomainRuleError("A marked statement lies outside the article text.");
+  }
+  // Marked spans are statements as given; the pipeline's proposals fill the text around them.
+  const statements = markedSpans.length ? mergeStatementRanges(markedSpans, prepared.statements) : prepared.statements;
+  const manual = new Set(markedSpans.map((s) => s.start));
   return db.$transaction(async (tx) => {
     const slug = await uniqueSlug(tx, prepared.slugBase);
     const article = await tx.article.create({
@@ -66,17 +79,15 @@ export async function importArticle(input: ImportArticleInput): Promise<{ id: st
       },
     });
     await tx.statement.createMany({
-      data: prepared.statements.map((s) => ({ articleId: article.id, start: s.start, end: s.end, origin: "proposed" })),
+      data: statements.map((s) => ({ articleId: article.id, start: s.start, end: s.end, origin: manual.has(s.start) ? "manual" : "proposed" })),
     });
-    await writeAudit(tx, {
-      actor: user,
+    await writeAudit(tx, user, {
       action: "article.import",
-      entityType: "article",
       entityId: article.id,
       articleId: article.id,
-      after: { title: article.title, slug, outlet: article.outlet, contentHash: article.contentHash, statements: prepared.statements.length, state: "draft" },
+      data: { after: { title: article.title, slug, outlet: article.outlet, contentHash: article.contentHash, statements: statements.length, state: "draft" } },
     });
-    return { id: article.id, slug, statements: prepared.statements.length };
+    return { id: article.id, slug, statements: statements.length };
   });
 }
 
@@ -85,8 +96,8 @@ export async function importArticle(input: ImportArticleInput): Promise<{ id: st
  * article none of whose annotations has an approved version (readers would see no sourced statement) is refused
  * unless `confirmNoApproved` is set.
  */
-export async function setArticlePublished(input: ArticleStateChangeInput): Promise<{ slug: string; state: "draft" | "published"; version: number }> {
-  const user = await requireReviewer();
+export async function setArticlePublished(actor: Actor, input: ArticleStateChangeInput): Promise<{ slug: string; state: "draft" | "published"; version: number }> {
+  const user = authorizePerson(actor, "publish");
   const { articleId, version, publish, confirmNoApproved } = ArticleStateChangeSchema.parse(input);
   const result = await db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, select: { id: true, slug: true, state: true, version: true } });
@@ -100,15 +111,8 @@ export async function setArticlePublished(input: ArticleStateChangeInput): Promi
       data: { state: target, publishedAt: publish ? new Date() : null, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new ConflictError("Someone else changed this article's state in the meantime. The page now shows its current state; try again if still needed.");
-    await writeAudit(tx, {
-      actor: user,
-      action: publish ? "article.publish" : "article.unpublish",
-      entityType: "article",
-      entityId: articleId,
-      articleId,
-      before: { state: article.state },
-      after: publish ? { state: target, approvedAnnotations: approved } : { state: target },
-    });
+    if (publish) await writeAudit(tx, user, { action: "article.publish", entityId: articleId, articleId, data: { before: { state: article.state }, after: { state: "published", approvedAnnotations: approved } } });
+    else await writeAudit(tx, user, { action: "article.unpublish", entityId: articleId, articleId, data: { before: { state: article.state }, after: { state: "draft" } } });
     return { slug: article.slug, state: target as "draft" | "published", version: version + 1 };
   });
   invalidateArticle(result.slug);

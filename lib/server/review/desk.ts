@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
-import { requireReviewer } from "../session";
-import { editorsOf } from "./annotations";
+import type { Actor } from "../actors";
+import { authorizePerson } from "../authorize";
+import { editorsOf } from "./revisions";
 import type { ArticleProgressDTO, DeskDTO, DeskItemDTO } from "./types";
 import type { WorkflowState } from "@/lib/domain/types";
 import { Prisma } from "../generated/prisma/client";
@@ -60,8 +61,8 @@ function item(r: ItemRow): DeskItemDTO {
 }
 
 /** Reviewer: the desk — my drafts, waiting for my review, returned to me, recently approved, articles' progress. */
-export async function getDesk(): Promise<DeskDTO> {
-  const user = await requireReviewer();
+export async function getDesk(actor: Actor): Promise<DeskDTO> {
+  const user = authorizePerson(actor, "edit");
   const mine = { OR: [{ authorId: user.id }, { lastEditorId: user.id }] };
   const [drafts, returned, inReview, approved, articles, counts, pending] = await Promise.all([
     db.annotation.findMany({ where: { workflowState: "draft", returnComment: null, ...mine }, orderBy: { updatedAt: "desc" }, take: 50, select: ITEM_SELECT }),

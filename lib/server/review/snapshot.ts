@@ -1,6 +1,7 @@
 import "server-only";
 import type { AnnotationFormValues } from "./types";
 import type { AnnotationContentSource } from "@/lib/domain/annotation-content";
+import type { AnnotationContentDTO } from "@/lib/domain/types";
 
 /** What the data layer loads for an annotation's content (one query with relations, never per hop). */
 export const ANNOTATION_CONTENT_INCLUDE = {
@@ -49,6 +50,12 @@ export function flatSnapshot(a: ContentRow): FlatSnapshot {
     workflowState: a.workflowState,
     version: a.version,
   };
+}
+
+/** The same flat shape from stored content (an approved snapshot or a revision row); null when it is not content. */
+export function flatFromContent(c: AnnotationContentDTO | null | undefined, workflowState: string, version: number): FlatSnapshot | null {
+  if (!c?.claimType || !c.status || !Array.isArray(c.chain) || !Array.isArray(c.evidence)) return null;
+  return flatSnapshot({ ...c, workflowState, version });
 }
 
 export function formValues(a: ContentRow): AnnotationFormValues {

@@ -1,7 +1,9 @@
 import "server-only";
 import { db, type Tx } from "../db";
 import { writeAudit } from "../audit";
-import { requireReviewer, type SessionUser } from "../session";
+import type { Actor, UserActor } from "../actors";
+import { authorizePerson } from "../authorize";
+import { recordCurrentRevision } from "./revisions";
 import { DomainRuleError, NotFoundError } from "../errors";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { trimRange } from "@/lib/text/ranges";
@@ -18,7 +20,7 @@ const preview = (text: string, start: number, end: number) => {
  * only the working copy: an approved annotation goes back to draft (a pending revision that a second reviewer must
  * approve), and readers keep its approved span (approvedStart/approvedEnd) and content until then.
  */
-async function moveAnnotation(tx: Tx, user: SessionUser, annotationId: string, text: string, to: { statementId: string; start: number; end: number }, why: string) {
+async function moveAnnotation(tx: Tx, user: UserActor, annotationId: string, text: string, to: { statementId: string; start: number; end: number }, why: string) {
   const row = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: ANNOTATION_CONTENT_INCLUDE });
   const before = flatSnapshot(row);
   const quote = buildTextQuoteSelector(text, to.start, to.end);
@@ -27,16 +29,18 @@ async function moveAnnotation(tx: Tx, user: SessionUser, annotationId: string, t
     where: { id: annotationId },
     data: { statementId: to.statementId, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix, positionStart: to.start, positionEnd: to.end, workflowState, lastEditorId: user.id, version: { increment: 1 } },
   });
-  await writeAudit(tx, {
-    actor: user,
+  const comment = row.approvedSnapshot !== null ? `${why} Readers keep the approved version until this change is approved.` : why;
+  await writeAudit(tx, user, {
     action: "annotation.move",
-    entityType: "annotation",
     entityId: annotationId,
     articleId: row.articleId,
-    before: { ...before, span: `${row.positionStart}–${row.positionEnd}` },
-    after: { ...before, workflowState, version: before.version + 1, span: `${to.start}–${to.end}`, quote: quote.exact },
-    comment: row.approvedSnapshot !== null ? `${why} Readers keep the approved version until this change is approved.` : why,
+    data: {
+      before: { ...before, span: `${row.positionStart}–${row.positionEnd}` },
+      after: { ...before, workflowState, version: before.version + 1, span: `${to.start}–${to.end}`, quote: quote.exact },
+    },
+    comment,
   });
+  await recordCurrentRevision(tx, user, annotationId, "moved", comment);
 }
 
 /**
@@ -44,8 +48,8 @@ async function moveAnnotation(tx: Tx, user: SessionUser, annotationId: string, t
  * the annotation goes to the part named by `keep`. Moving an approved annotation starts a pending revision (see
  * moveAnnotation), so the reader's cache is left alone.
  */
-export async function splitStatement(input: { statementId: string; at: number; keep?: "first" | "second"; confirmed?: boolean }) {
-  const user = await requireReviewer();
+export async function splitStatement(actor: Actor, input: { statementId: string; at: number; keep?: "first" | "second"; confirmed?: boolean }) {
+  const user = authorizePerson(actor, "edit");
   const data = SplitStatementSchema.parse(input);
   return db.$transaction(async (tx) => {
     const st = await tx.statement.findUnique({ where: { id: data.statementId }, include: { article: { select: { id: true, text: true } }, annotation: { select: { id: true } } } });
@@ -60,14 +64,14 @@ export async function splitStatement(input: { statementId: string; at: number; k
     }
     await tx.statement.update({ where: { id: st.id }, data: { start: first.start, end: first.end, origin: "manual" } });
     const created = await tx.statement.create({ data: { articleId: st.articleId, start: second.start, end: second.end, origin: "manual" } });
-    await writeAudit(tx, {
-      actor: user,
+    await writeAudit(tx, user, {
       action: "statement.split",
-      entityType: "statement",
       entityId: st.id,
       articleId: st.articleId,
-      before: { span: `${st.start}–${st.end}` },
-      after: { span: `${first.start}–${first.end} + ${second.start}–${second.end}`, newStatementId: created.id, annotationGoesTo: st.annotation ? data.keep : null },
+      data: {
+        before: { span: `${st.start}–${st.end}` },
+        after: { span: `${first.start}–${first.end} + ${second.start}–${second.end}`, newStatementId: created.id, annotationGoesTo: st.annotation ? data.keep : null },
+      },
     });
     if (st.annotation) {
       const target = data.keep === "first" ? { statementId: st.id, ...first } : { statementId: created.id, ...second };
@@ -82,8 +86,8 @@ export async function splitStatement(input: { statementId: string; at: number; k
  * Reviewer: merges two neighbouring statements. Refused when both carry annotations (one annotation per
  * statement); when one does, only with `confirmed`, and the annotation then covers the merged statement.
  */
-export async function mergeStatements(input: { firstId: string; secondId: string; confirmed?: boolean }) {
-  const user = await requireReviewer();
+export async function mergeStatements(actor: Actor, input: { firstId: string; secondId: string; confirmed?: boolean }) {
+  const user = authorizePerson(actor, "edit");
   const data = MergeStatementsSchema.parse(input);
   return db.$transaction(async (tx) => {
     const both = await tx.statement.findMany({
@@ -111,14 +115,11 @@ export async function mergeStatements(input: { firstId: string; secondId: string
         await moveAnnotation(tx, user, a.annotation.id, text, { statementId: a.id, start: a.start, end: b.end }, `Statements merged; the annotation now covers “${preview(text, a.start, b.end)}”.`);
       }
     }
-    await writeAudit(tx, {
-      actor: user,
+    await writeAudit(tx, user, {
       action: "statement.merge",
-      entityType: "statement",
       entityId: a.id,
       articleId: a.articleId,
-      before: { span: `${a.start}–${a.end} + ${b.start}–${b.end}` },
-      after: { span: `${a.start}–${b.end}`, removedStatementId: b.id },
+      data: { before: { span: `${a.start}–${a.end} + ${b.start}–${b.end}` }, after: { span: `${a.start}–${b.end}`, removedStatementId: b.id } },
     });
     // No reader cache to expire: readers keep the approved span until the moved annotation is approved again.
     return { id: a.id };
@@ -129,8 +130,8 @@ export async function mergeStatements(input: { firstId: string; secondId: string
  * Reviewer: makes a hand-selected span a statement. Unannotated statements it overlaps are trimmed to what lies
  * outside it (or removed); overlapping an annotated statement is refused, so no annotation ever changes silently.
  */
-export async function selectSpan(input: { articleId: string; start: number; end: number }): Promise<{ id: string }> {
-  const user = await requireReviewer();
+export async function selectSpan(actor: Actor, input: { articleId: string; start: number; end: number }): Promise<{ id: string }> {
+  const user = authorizePerson(actor, "edit");
   const data = SelectSpanSchema.parse(input);
   return db.$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: data.articleId }, select: { id: true, text: true } });
@@ -160,14 +161,11 @@ export async function selectSpan(input: { articleId: string; start: number; end:
     const kept = leftovers.filter((r) => r.end > r.start);
     if (kept.length) await tx.statement.createMany({ data: kept.map((r) => ({ articleId: article.id, start: r.start, end: r.end, origin: "proposed" })) });
     const created = await tx.statement.create({ data: { articleId: article.id, start: span.start, end: span.end, origin: "manual" } });
-    await writeAudit(tx, {
-      actor: user,
+    await writeAudit(tx, user, {
       action: "statement.select",
-      entityType: "statement",
       entityId: created.id,
       articleId: article.id,
-      before: { spans: overlapping.map((s) => `${s.start}–${s.end}`) },
-      after: { span: `${span.start}–${span.end}`, trimmed: kept.map((r) => `${r.start}–${r.end}`) },
+      data: { before: { spans: overlapping.map((s) => `${s.start}–${s.end}`) }, after: { span: `${span.start}–${span.end}`, trimmed: kept.map((r) => `${r.start}–${r.end}`) } },
     });
     return { id: created.id };
   });

@@ -1,40 +1,23 @@
 import "server-only";
 import { db } from "../db";
-import { requireReviewer } from "../session";
+import type { Actor } from "../actors";
+import { authorizePerson } from "../authorize";
 import { NotFoundError } from "../errors";
-import { getVocabulary } from "../vocabulary";
+import { loadVocabulary } from "../vocabulary";
 import { diffFields } from "@/lib/workflow/diff";
-import { reviewRefusal } from "@/lib/workflow/transitions";
-import { editorsOf } from "./annotations";
-import { ACTION_LABELS, ANNOTATION_CONTENT_INCLUDE, contentKey, flatSnapshot, formValues, parseJson } from "./snapshot";
+import { readAuditEvent } from "@/lib/contracts/audit-events";
+import { reviewRefusal } from "@/lib/workflow/policy";
+import { editorsOf } from "./revisions";
+import { ACTION_LABELS, ANNOTATION_CONTENT_INCLUDE, contentKey, flatFromContent, flatSnapshot, formValues, parseJson } from "./snapshot";
 import type { AnnotationContentDTO, TextRange, WorkflowState } from "@/lib/domain/types";
 import type { HistoryEntryDTO, SelectedAnnotationDTO, WorkspaceDTO, WorkspaceStatementDTO } from "./types";
-
-/** A snapshot of approved content, flattened like the working copy so the two can be compared. */
-function flatFromApproved(c: AnnotationContentDTO) {
-  if (!c?.claimType || !c.status || !Array.isArray(c.chain) || !Array.isArray(c.evidence)) return null;
-  return {
-    claimType: c.claimType.label,
-    status: c.status.label,
-    attributionText: c.attributionText,
-    speakerName: c.speakerName,
-    speakerKind: c.speakerKind,
-    speakerRole: c.speakerRole,
-    claimDate: c.claimDate,
-    rationale: c.rationale,
-    chain: c.chain.map((h) => ({ name: h.source.name, kind: h.source.kind, url: h.source.url, date: h.source.date, note: h.note })),
-    evidence: c.evidence.map((e) => ({ url: e.url, title: e.title, stance: e.stance, archivedUrl: e.archivedUrl, note: e.note })),
-    workflowState: "approved",
-    version: 0,
-  };
-}
 
 /**
  * Reviewer: one article with all its statements and their annotations' summaries (a fixed number of queries,
  * whatever the article's size), plus the full annotation and history of the selected statement.
  */
-export async function getWorkspace(articleId: string, selectedStatementId?: string | null): Promise<WorkspaceDTO> {
-  const user = await requireReviewer();
+export async function getWorkspace(actor: Actor, articleId: string, selectedStatementId?: string | null): Promise<WorkspaceDTO> {
+  const user = authorizePerson(actor, "edit");
   const article = await db.article.findUnique({
     where: { id: articleId },
     select: { id: true, slug: true, title: true, outlet: true, byline: true, state: true, version: true, text: true, emphasis: true, publishedAt: true },
@@ -60,7 +43,7 @@ export async function getWorkspace(articleId: string, selectedStatementId?: stri
         },
       },
     }),
-    getVocabulary(),
+    loadVocabulary(),
   ]);
   const byState: Record<WorkflowState, number> = { draft: 0, in_review: 0, approved: 0 };
   const statements: WorkspaceStatementDTO[] = rows.map((r) => {
@@ -135,16 +118,20 @@ async function loadSelected(annotationId: string, userId: string): Promise<Selec
   ]);
   const flat = flatSnapshot(a);
   const approved = parseJson<AnnotationContentDTO>(a.approvedSnapshot);
-  const approvedFlat = approved ? flatFromApproved(approved) : null;
-  const history: HistoryEntryDTO[] = events.map((e) => ({
-    id: e.id,
-    at: e.createdAt.toISOString(),
-    actor: e.actor?.name ? `${e.actor.name} (${e.actorLabel})` : e.actorLabel,
-    action: e.action,
-    actionLabel: ACTION_LABELS[e.action] ?? e.action,
-    comment: e.comment,
-    changes: diffFields(parseJson(e.before), parseJson(e.after)),
-  }));
+  const approvedFlat = approved ? flatFromContent(approved, "approved", 0) : null;
+  const history: HistoryEntryDTO[] = events.map((e) => {
+    const recognised = readAuditEvent(e) !== null;
+    return {
+      id: e.id,
+      at: e.createdAt.toISOString(),
+      actor: e.actor?.name ? `${e.actor.name} (${e.actorLabel})` : e.actorLabel,
+      action: e.action,
+      actionLabel: ACTION_LABELS[e.action] ?? e.action,
+      comment: e.comment,
+      changes: recognised ? diffFields(parseJson(e.before), parseJson(e.after)) : [],
+      recognised,
+    };
+  });
   return {
     id: a.id,
     version: a.version,

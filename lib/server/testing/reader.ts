@@ -14,6 +14,9 @@ export async function prepareReaderTestEnv(name: string): Promise<{ database: st
   return { database };
 }
 
+/** Budget for a beforeAll that seeds the demo. */
+export const DEMO_SEED_TIMEOUT_MS = 60_000;
+
 /** Seeds the default vocabularies and the demo (accounts + the published Baltic article with 18 annotations). */
 export async function seedDemoDatabase(): Promise<{ slug: string }> {
   const { db } = await import("../db");

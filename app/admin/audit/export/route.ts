@@ -1,14 +1,15 @@
 import { exportAuditCsv } from "@/lib/server/admin/audit-log";
 import { AccessDeniedError, DomainRuleError } from "@/lib/server/errors";
+import { requireAdmin } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
-/** CSV of the filtered audit log. Admin-checked by the data layer before the first byte. */
+/** CSV of the filtered audit log. The admin is resolved first and checked again by the data layer, before the first byte. */
 export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams.entries());
   let rows: AsyncGenerator<string>;
   try {
-    rows = await exportAuditCsv(params);
+    rows = await exportAuditCsv(await requireAdmin(), params);
   } catch (error) {
     if (error instanceof AccessDeniedError) {
       const status = error.reason === "unauthenticated" ? 401 : 403;

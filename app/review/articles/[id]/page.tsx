@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getWorkspace } from "@/lib/server/review/workspace";
+import { requireReviewer } from "@/lib/server/session";
 import { guardReview } from "../../guard";
 import { WorkspaceText } from "@/components/review/WorkspaceText";
 import { WorkspaceInteractions } from "@/components/review/WorkspaceInteractions";
@@ -39,7 +40,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const { id } = await params;
   const sp = await searchParams;
   const selectedId = typeof sp.s === "string" ? sp.s : null;
-  const ws = await guardReview(() => getWorkspace(id, selectedId), `/review/articles/${id}${selectedId ? `?s=${selectedId}` : ""}`);
+  const ws = await guardReview(async () => getWorkspace(await requireReviewer(), id, selectedId), `/review/articles/${id}${selectedId ? `?s=${selectedId}` : ""}`);
   const { article, statements, selected, progress } = ws;
   const index = selected ? statements.findIndex((s) => s.id === selected.statement.id) : -1;
   const neighbour = (i: number) => {
