@@ -88,7 +88,8 @@ test.describe("admin: reviewers", () => {
     await p.getByLabel("Repeat the password").fill(invitee.password);
     await p.getByRole("button", { name: "Set password" }).click();
     await expect(p.getByTestId("invitation-accepted")).toContainText("Your password is set");
-    expect((await user()).passwordHash).toMatch(/^\$2[aby]\$/);
+    // bcrypt over an HMAC-SHA-256 pre-hash (lib/security/passwords.ts), never the password itself.
+    expect((await user()).passwordHash).toMatch(/^\$hmac-sha256\$\$2[aby]\$\d\d\$/);
     await p.getByRole("link", { name: "Sign in" }).last().click();
     await p.getByLabel("Email").fill(invitee.email);
     await p.getByLabel("Password").fill(invitee.password);
