@@ -2,7 +2,7 @@
 export const DEFAULT_RETURN_PATH = "/review";
 
 const BASE = "http://same-origin.invalid";
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern must find
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const MAX_LENGTH = 2048;
 

@@ -12,6 +12,11 @@ import { tablesInDependencyOrder } from "./transfer.mjs";
 
 const BATCH = 500;
 const SQLITE_MAGIC = "SQLite format 3\0";
+/**
+ * Tables added after the SQLite era, each filled from the copied rows by the backfill function its migration
+ * created (the same one the migration ran on existing data).
+ */
+const TABLES_SINCE_SQLITE = { AnnotationRevision: "provenance_backfill_annotation_revisions" };
 
 const quote = (name) => `"${name.replaceAll('"', '""')}"`;
 
@@ -124,9 +129,9 @@ export async function migrateFromSqlite(connectionString, file) {
   await client.connect();
   const counts = {};
   try {
-    const tables = await tablesInDependencyOrder(client);
     const [present] = sqlite.exec(`SELECT name FROM sqlite_master WHERE type = 'table'`);
     const sqliteTables = new Set((present?.values ?? []).map((row) => String(row[0])));
+    const tables = (await tablesInDependencyOrder(client)).filter((t) => !(t in TABLES_SINCE_SQLITE));
     const missing = tables.filter((t) => !sqliteTables.has(t));
     if (missing.length > 0) throw new Error(`${name} is not a Provenance SQLite database (missing tables: ${missing.join(", ")})`);
 
@@ -148,6 +153,12 @@ export async function migrateFromSqlite(connectionString, file) {
       if (rows[0].any) throw new Error(`the target database is not empty (table ${table} has rows); move into a new, empty database`);
     }
 
+    for (const table of Object.keys(TABLES_SINCE_SQLITE)) {
+      const { rows } = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${table}"`]);
+      if (rows[0].present && (await client.query(`SELECT EXISTS (SELECT 1 FROM ${quote(table)}) AS any`)).rows[0].any) {
+        throw new Error(`the target database is not empty (table ${table} has rows); move into a new, empty database`);
+      }
+    }
     await client.query("BEGIN");
     for (const table of tables) {
       const columns = columnsByTable.get(table);
@@ -184,6 +195,12 @@ export async function migrateFromSqlite(connectionString, file) {
       } finally {
         statement.free();
       }
+    }
+    for (const [table, backfill] of Object.entries(TABLES_SINCE_SQLITE)) {
+      const { rows } = await client.query(`SELECT to_regprocedure($1) IS NOT NULL AS present`, [`${backfill}()`]);
+      if (!rows[0].present) continue;
+      await client.query(`SELECT ${backfill}()`);
+      counts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${quote(table)}`)).rows[0].n);
     }
     await client.query(
       `INSERT INTO "AuditEvent" (id, "createdAt", "actorId", "actorLabel", action, "entityType", "entityId", "articleId", before, after, comment)

@@ -136,7 +136,12 @@ describe("migrateFromSqlite", () => {
     expect(counts).toEqual({
       User: 2, LoginAttempt: 2, UserInvitation: 1, Article: 1, Statement: 2, ClaimType: 2, VerificationStatus: 2,
       Source: 2, Annotation: 2, ProvenanceHop: 2, EvidenceLink: 1, AuditEvent: 2,
+      // Not in the SQLite era: filled by the same backfill its migration ran (one row per annotation here).
+      AnnotationRevision: 2,
     });
+    const revisions = await query(url, `SELECT "annotationId", event, "workflowState" FROM "AnnotationRevision" ORDER BY "annotationId", version`);
+    expect(revisions.length).toBe(2);
+    expect(revisions.every((r) => typeof r.annotationId === "string" && ["approved", "saved", "submitted", "returned"].includes(r.event as string))).toBe(true);
 
     const [admin, reviewer] = await query(url, `SELECT * FROM "User" ORDER BY id`);
     expect(admin).toMatchObject({ id: "u_admin", passwordHash: PASSWORD_HASH, role: "admin", active: true, sessionVersion: 2, version: 3 });
@@ -259,6 +264,6 @@ describe("migrateFromSqlite", () => {
     const ok = run(await buildSqliteFile("cli.db"));
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
-    expect(ok.stdout.trim()).toMatch(/^\[provenance\] Moved 21 rows in 12 tables from .*cli\.db into PostgreSQL in \d+\.\d s\.$/);
+    expect(ok.stdout.trim()).toMatch(/^\[provenance\] Moved 23 rows in 13 tables from .*cli\.db into PostgreSQL in \d+\.\d s\.$/);
   }, 30000);
 });

@@ -43,6 +43,9 @@ ALTER TABLE "AnnotationRevision" ADD CONSTRAINT "AnnotationRevision_workflowStat
 ALTER TABLE "AnnotationRevision" ADD CONSTRAINT "AnnotationRevision_content_check" CHECK (jsonb_typeof("content") = 'object');
 ALTER TABLE "AnnotationRevision" ADD CONSTRAINT "AnnotationRevision_span_check" CHECK ("start" >= 0 AND "end" > "start");
 
+-- The backfill is a function, so that data copied in later from the SQLite era (npm run migrate-from-sqlite) gets the
+-- same revision rows; it expects an empty "AnnotationRevision" table.
+CREATE FUNCTION provenance_backfill_annotation_revisions() RETURNS void LANGUAGE sql AS $backfill$
 -- Backfill 1: the approved version of every annotation that has one, from its approved snapshot. The status and type
 -- come from the annotation (the demo's approve events record no status). Editors of that revision are not known
 -- without the audit log; the author stands for them (an approval closes the revision, so they decide nothing later).
@@ -114,3 +117,6 @@ JOIN "Article" ar ON ar."id" = a."articleId"
 JOIN "ClaimType" ct ON ct."id" = a."claimTypeId"
 JOIN "VerificationStatus" vs ON vs."id" = a."statusId"
 WHERE a."workflowState" <> 'approved';
+$backfill$;
+
+SELECT provenance_backfill_annotation_revisions();
