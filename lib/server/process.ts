@@ -52,6 +52,9 @@ export function loggedRoute(url: string | undefined): string {
 function logRequests(): void {
   diagnostics.subscribe("http.server.request.start", (message) => {
     const { request, response } = message as { request: Timed; response: ServerResponse };
+    // A request target that is not a path ("GET *", "GET http://…") names nothing here; Next would answer it with a
+    // 500 ("Invalid URL"). It is answered as a page that does not exist.
+    if (!request.url?.startsWith("/")) request.url = "/_not-a-path";
     const given = request.headers["x-request-id"];
     request.provenanceId = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     request.provenanceStart = process.hrtime.bigint();
