@@ -1,16 +1,10 @@
-import pg from "pg";
+import { queryAt } from "../../lib/server/testing/query";
 
 /** Rows from the e2e database (the throwaway PostgreSQL set up by `npm test`), to check what the app stored. */
 export async function query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
   const url = process.env.DATABASE_URL;
   if (!url?.startsWith("postgres")) throw new Error("DATABASE_URL must point at the e2e PostgreSQL database (run through npm test)");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
+  return queryAt<T>(url, sql, params);
 }
 
 /** The first row, or undefined. */

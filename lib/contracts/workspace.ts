@@ -1,5 +1,5 @@
 /** Plain DTOs of the reviewer workspace and desk (no rows, no password hashes), shared by the data layer and the UI. */
-import type { ClaimTypeDTO, TextRange, VerificationStatusDTO, WorkflowState } from "@/lib/domain/types";
+import type { ArticleMetaDTO, ClaimTypeDTO, TextRange, VerificationStatusDTO, WorkflowState } from "@/lib/domain/types";
 import type { FieldChange } from "@/lib/workflow/diff";
 
 export interface ProposedStatementDTO {
@@ -134,12 +134,7 @@ export interface SelectedAnnotationDTO {
 }
 
 export interface WorkspaceDTO {
-  article: {
-    id: string;
-    slug: string;
-    title: string;
-    outlet: string | null;
-    byline: string | null;
+  article: ArticleMetaDTO & {
     state: "draft" | "published";
     version: number;
     text: string;

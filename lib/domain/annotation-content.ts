@@ -1,13 +1,7 @@
-import type { AnnotationContentDTO, EvidenceStance, SourceKind, SpeakerKind } from "./types";
+import type { AnnotationContentDTO, AttributionFields, EvidenceStance, SourceKind, SpeakerKind } from "./types";
 
 /** The shape of an annotation row with its relations, as the data layer loads it (no ORM types here). */
-export interface AnnotationContentSource {
-  attributionText: string | null;
-  speakerName: string | null;
-  speakerKind: string | null;
-  speakerRole: string | null;
-  claimDate: string | null;
-  rationale: string;
+export interface AnnotationContentSource extends AttributionFields {
   claimType: { slug: string; label: string; shortLabel: string; color: string; retired: boolean };
   status: { slug: string; label: string; color: string; rating: number | null; retired: boolean };
   chain: { position: number; note: string | null; source: { id: string; name: string; kind: string; url: string | null; date: string | null } }[];

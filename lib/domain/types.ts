@@ -78,16 +78,20 @@ export interface PersonRefDTO {
   name: string;
 }
 
-/** The content of an annotation as readers see it (the approved version). */
-export interface AnnotationContentDTO {
-  claimType: Pick<ClaimTypeDTO, "slug" | "label" | "shortLabel" | "color" | "retired">;
-  status: Pick<VerificationStatusDTO, "slug" | "label" | "color" | "rating" | "retired">;
+/** Who made a claim, when, and why the verdict: the same fields in every shape of an annotation (rows, snapshots, DTOs). */
+export interface AttributionFields<Kind = string> {
   attributionText: string | null;
   speakerName: string | null;
-  speakerKind: SpeakerKind | null;
+  speakerKind: Kind | null;
   speakerRole: string | null;
   claimDate: string | null;
   rationale: string;
+}
+
+/** The content of an annotation as readers see it (the approved version). */
+export interface AnnotationContentDTO extends AttributionFields<SpeakerKind> {
+  claimType: Pick<ClaimTypeDTO, "slug" | "label" | "shortLabel" | "color" | "retired">;
+  status: Pick<VerificationStatusDTO, "slug" | "label" | "color" | "rating" | "retired">;
   chain: ProvenanceHopDTO[];
   evidence: EvidenceDTO[];
 }
@@ -103,6 +107,13 @@ export interface PublicAnnotationDTO extends AnnotationContentDTO {
   createdAt: string;
   modifiedAt: string;
   approvedAt: string | null;
+}
+
+/** What identifies and describes an article, wherever it is shown. */
+export type ArticleMetaDTO = Pick<PublicArticleDTO, "id" | "slug" | "title" | "outlet" | "byline" | "originalUrl" | "publishedDate" | "language">;
+
+export function articleMeta(a: ArticleMetaDTO): ArticleMetaDTO {
+  return { id: a.id, slug: a.slug, title: a.title, outlet: a.outlet, byline: a.byline, originalUrl: a.originalUrl, publishedDate: a.publishedDate, language: a.language };
 }
 
 export interface PublicArticleDTO {

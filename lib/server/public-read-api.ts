@@ -13,6 +13,7 @@ import {
   type ExportContext,
 } from "@/lib/export";
 import { PaginationQuerySchema } from "@/lib/validation/public-api";
+import { articleMeta } from "@/lib/domain/types";
 import { anonymousReader } from "./actors";
 import {
   countPublishedArticles,
@@ -94,14 +95,8 @@ export async function getArticle(request: Request, slug: string): Promise<Respon
     byType[a.claimType.slug] = (byType[a.claimType.slug] ?? 0) + 1;
   }
   return ok(request, {
+    ...articleMeta(article),
     id: articleApiUrl(ctx, article.slug),
-    slug: article.slug,
-    title: article.title,
-    outlet: article.outlet,
-    byline: article.byline,
-    originalUrl: article.originalUrl,
-    publishedDate: article.publishedDate,
-    language: article.language,
     publishedAt: article.publishedAt,
     updatedAt: article.updatedAt,
     revision: article.revision,

@@ -5,7 +5,7 @@ import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "./cache";
 import { loadVocabulary, type Vocabulary } from "./vocabulary";
 import { env } from "./env";
 import type { ExportContext } from "@/lib/export/config";
-import type { AnnotationContentDTO, PublicAnnotationDTO, PublicArticleDTO, TextRange } from "@/lib/domain/types";
+import { articleMeta, type AnnotationContentDTO, type PublicAnnotationDTO, type PublicArticleDTO, type TextRange } from "@/lib/domain/types";
 import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { Prisma } from "./generated/prisma/client";
@@ -157,14 +157,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
   annotations.sort((x, y) => x.start - y.start || x.end - y.end);
   return {
     article: {
-      id: article.id,
-      slug: article.slug,
-      title: article.title,
-      outlet: article.outlet,
-      byline: article.byline,
-      originalUrl: article.originalUrl,
-      publishedDate: article.publishedDate,
-      language: article.language,
+      ...articleMeta(article),
       text: article.text,
       emphasis: article.emphasis as unknown as TextRange[],
       contentHash: article.contentHash,

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import initSqlJs from "sql.js";
-import { tablesInDependencyOrder } from "./transfer.mjs";
+import { recordDatabaseEvent, tablesInDependencyOrder } from "./transfer.mjs";
 
 const BATCH = 500;
 const SQLITE_MAGIC = "SQLite format 3\0";
@@ -202,11 +202,7 @@ export async function migrateFromSqlite(connectionString, file) {
       await client.query(`SELECT ${backfill}()`);
       counts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${quote(table)}`)).rows[0].n);
     }
-    await client.query(
-      `INSERT INTO "AuditEvent" (id, "createdAt", "actorId", "actorLabel", action, "entityType", "entityId", "articleId", before, after, comment)
-       VALUES ($1, now(), NULL, 'system', 'database.migrate_from_sqlite', 'database', $2, NULL, NULL, $3::jsonb, $4)`,
-      [`sqlite${crypto.randomBytes(10).toString("hex")}`, sha256.slice(0, 16), JSON.stringify({ file: name, rows: counts }), "Moved from a SQLite database file"],
-    );
+    await recordDatabaseEvent(client, "database.migrate_from_sqlite", sha256, { file: name, rows: counts }, "Moved from a SQLite database file");
     await client.query("COMMIT");
     return { counts, sha256 };
   } catch (error) {

@@ -9,10 +9,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
-import pg from "pg";
 import initSqlJs from "sql.js";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, removeTestDatabase } from "@/lib/server/testing/test-database";
+import { queryAt } from "@/lib/server/testing/query";
 import { convertSqliteValue, migrateFromSqlite, parseSqliteDateTime } from "./from-sqlite.mjs";
 
 vi.mock("next/cache", async () => (await import("@/lib/server/testing/reader")).createFakeNextCache().module);
@@ -35,15 +35,7 @@ async function emptyDatabase(name: string) {
   return target.url;
 }
 
-async function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = queryAt;
 
 const TEXT = "The minister said unemployment fell to 4.1 percent. Critics disputed the figure.";
 const SNAPSHOT = {

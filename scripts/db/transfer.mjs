@@ -42,6 +42,18 @@ export async function tablesInDependencyOrder(client) {
 
 const quote = (name) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * The audit event of a whole-database operation (restore, move from SQLite), written by the script itself: these
+ * run outside the app, as "system", in the operation's own transaction. Its shape is in the audit catalogue.
+ */
+export async function recordDatabaseEvent(client, action, sha256, after, comment) {
+  await client.query(
+    `INSERT INTO "AuditEvent" (id, "createdAt", "actorId", "actorLabel", action, "entityType", "entityId", "articleId", before, after, comment)
+     VALUES ($1, now(), NULL, 'system', $2, 'database', $3, NULL, NULL, $4::jsonb, $5)`,
+    [`db${crypto.randomBytes(12).toString("hex")}`, action, sha256.slice(0, 16), JSON.stringify(after), comment],
+  );
+}
+
 async function columnsOf(client, table) {
   return (await client.query(`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table])).rows.map((r) => r.name);
 }
@@ -148,11 +160,7 @@ export async function importDatabase(connectionString, file) {
     }
     if (!header) throw new Error("the file is empty");
     const sha256 = hash.digest("hex");
-    await client.query(
-      `INSERT INTO "AuditEvent" (id, "createdAt", "actorId", "actorLabel", action, "entityType", "entityId", "articleId", before, after, comment)
-       VALUES ($1, now(), NULL, 'system', 'database.restore', 'database', $2, NULL, NULL, $3::jsonb, $4)`,
-      [`restore${crypto.randomBytes(10).toString("hex")}`, sha256.slice(0, 16), JSON.stringify({ exportedAt: header.exportedAt, migration: header.migration, rows: counts }), "Restored from an export file"],
-    );
+    await recordDatabaseEvent(client, "database.restore", sha256, { exportedAt: header.exportedAt, migration: header.migration, rows: counts }, "Restored from an export file");
     await client.query("COMMIT");
     return { counts, sha256 };
   } catch (error) {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AttributionFields } from "@/lib/domain/types";
 import type { AnnotationFormValues } from "./types";
 import type { AnnotationContentSource } from "@/lib/domain/annotation-content";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
@@ -19,16 +20,10 @@ export interface ContentRow extends Omit<AnnotationContentSource, "claimType" | 
 }
 
 /** The flat snapshot stored in audit before/after and compared field by field (history, conflicts). */
-export interface FlatSnapshot {
+export interface FlatSnapshot extends AttributionFields {
   [key: string]: unknown;
   claimType: string;
   status: string;
-  attributionText: string | null;
-  speakerName: string | null;
-  speakerKind: string | null;
-  speakerRole: string | null;
-  claimDate: string | null;
-  rationale: string;
   chain: { name: string; kind: string; url: string | null; date: string | null; note: string | null }[];
   evidence: { url: string; title: string; stance: string; archivedUrl: string | null; note: string | null }[];
   workflowState: string;

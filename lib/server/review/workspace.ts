@@ -9,7 +9,7 @@ import { readAuditEvent } from "@/lib/contracts/audit-events";
 import { reviewRefusal } from "@/lib/workflow/policy";
 import { editorsOf } from "./revisions";
 import { ACTION_LABELS, ANNOTATION_CONTENT_INCLUDE, contentKey, flatFromContent, flatSnapshot, formValues, parseJson } from "./snapshot";
-import type { AnnotationContentDTO, TextRange, WorkflowState } from "@/lib/domain/types";
+import { articleMeta, type AnnotationContentDTO, type TextRange, type WorkflowState } from "@/lib/domain/types";
 import type { HistoryEntryDTO, SelectedAnnotationDTO, WorkspaceDTO, WorkspaceStatementDTO } from "./types";
 
 /**
@@ -20,7 +20,7 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
   const user = authorizePerson(actor, "edit");
   const article = await db.article.findUnique({
     where: { id: articleId },
-    select: { id: true, slug: true, title: true, outlet: true, byline: true, state: true, version: true, text: true, emphasis: true, publishedAt: true },
+    select: { id: true, slug: true, title: true, outlet: true, byline: true, originalUrl: true, publishedDate: true, language: true, state: true, version: true, text: true, emphasis: true, publishedAt: true },
   });
   if (!article) throw new NotFoundError("Article");
   const [rows, vocabulary] = await Promise.all([
@@ -77,11 +77,7 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
 
   return {
     article: {
-      id: article.id,
-      slug: article.slug,
-      title: article.title,
-      outlet: article.outlet,
-      byline: article.byline,
+      ...articleMeta(article),
       state: article.state as "draft" | "published",
       version: article.version,
       text: article.text,
