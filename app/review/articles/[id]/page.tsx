@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/ui/BackLink";
 import { getWorkspace } from "@/lib/server/review/workspace";
 import { requireReviewer } from "@/lib/server/session";
 import { guardReview } from "../../guard";
@@ -56,11 +57,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
     <PendingScope>
       <div className="space-y-5">
         <header className="space-y-2">
-          <p className="text-sm">
-            <Link href="/review" className="text-blue-800 underline">
-              ← Review desk
-            </Link>
-          </p>
+          <BackLink href="/review">Review desk</BackLink>
           <div className="flex flex-wrap items-start justify-between gap-4">
             <div className="min-w-0 space-y-1">
               <h1 className="font-serif text-2xl font-bold text-stone-900">{article.title}</h1>
