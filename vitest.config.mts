@@ -19,5 +19,7 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 20000,
+    // Creating and dropping a database per test file takes seconds when the machine is busy.
+    hookTimeout: 60000,
   },
 });
