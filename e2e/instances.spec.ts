@@ -45,11 +45,16 @@ function stop(child: ChildProcess | null, signal: NodeJS.Signals = "SIGTERM"): P
   });
 }
 
-/** Polls `check` every 50 ms for up to `ms`; returns how long it took to hold, or null. */
+/**
+ * Polls `check` every 50 ms for up to `ms`. Returns when the first request that saw the change was SENT, after the
+ * change: the staleness readers get. (A fresh page also has to be rendered once, which takes longer on a busy
+ * machine; that is not staleness: nobody is served the old verdict meanwhile.) Null if it never held.
+ */
 async function timeUntil(check: () => Promise<boolean>, ms = 2_000): Promise<number | null> {
   const start = Date.now();
   while (Date.now() - start < ms) {
-    if (await check()) return Date.now() - start;
+    const sent = Date.now();
+    if (await check()) return sent - start;
     await new Promise((r) => setTimeout(r, 50));
   }
   return null;
