@@ -4,9 +4,9 @@ import { useActionState, useRef } from "react";
 import { inviteAction } from "@/lib/actions/admin/users";
 import { errorsOf, valuesOf } from "@/lib/contracts/forms";
 import { ActionMessage } from "@/components/ui/Notice";
-import { FieldError } from "@/components/ui/FieldError";
+import { Field, fieldAria } from "@/components/ui/Field";
 import { firstInvalid, useFocusOnAnswer } from "@/components/ui/focus";
-import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonClass, inputClass } from "@/components/ui/styles";
 import { LinkPanel } from "./LinkPanel";
 
 export function InviteForm() {
@@ -24,29 +24,18 @@ export function InviteForm() {
         Invite a reviewer
       </h2>
       <form ref={formRef} action={action} className="grid gap-3 sm:grid-cols-[1fr_1fr_10rem_auto] sm:items-start" key={state?.ok ? state.link : "form"} noValidate>
-        <div>
-          <label htmlFor="invite-name" className={labelClass}>
-            Name
-          </label>
-          <input id="invite-name" name="name" required defaultValue={v.name ?? ""} aria-invalid={!!e.name} aria-describedby={e.name ? "invite-name-error" : undefined} className={inputClass} />
-          <FieldError id="invite-name-error" message={e.name} />
-        </div>
-        <div>
-          <label htmlFor="invite-email" className={labelClass}>
-            Email
-          </label>
-          <input id="invite-email" name="email" type="email" required defaultValue={v.email ?? ""} aria-invalid={!!e.email} aria-describedby={e.email ? "invite-email-error" : undefined} className={inputClass} />
-          <FieldError id="invite-email-error" message={e.email} />
-        </div>
-        <div>
-          <label htmlFor="invite-role" className={labelClass}>
-            Role
-          </label>
+        <Field id="invite-name" label="Name" error={e.name}>
+          <input id="invite-name" name="name" required defaultValue={v.name ?? ""} {...fieldAria("invite-name", e.name)} className={inputClass} />
+        </Field>
+        <Field id="invite-email" label="Email" error={e.email}>
+          <input id="invite-email" name="email" type="email" required defaultValue={v.email ?? ""} {...fieldAria("invite-email", e.email)} className={inputClass} />
+        </Field>
+        <Field id="invite-role" label="Role">
           <select id="invite-role" name="role" defaultValue={v.role ?? "reviewer"} className={inputClass}>
             <option value="reviewer">Reviewer</option>
             <option value="admin">Admin</option>
           </select>
-        </div>
+        </Field>
         <div className="sm:pt-6">
           <button type="submit" disabled={pending} className={buttonClass}>
             {pending ? "Inviting…" : "Invite"}

@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
 import { safeReturnPath } from "@/lib/security/redirect";
+import { Field } from "@/components/ui/Field";
+import { inputClass } from "@/components/ui/styles";
 
 const GENERIC_ERROR = "Sign-in failed. Please try again.";
 
@@ -37,18 +39,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <div>
-        <label htmlFor="email" className="mb-1 block text-sm font-medium text-stone-800">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="w-full rounded border border-stone-400 px-3 py-2" />
-      </div>
-      <div>
-        <label htmlFor="password" className="mb-1 block text-sm font-medium text-stone-800">
-          Password
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="w-full rounded border border-stone-400 px-3 py-2" />
-      </div>
+      <Field id="email" label="Email">
+        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
+      </Field>
+      <Field id="password" label="Password">
+        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
+      </Field>
       {error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           {error}
