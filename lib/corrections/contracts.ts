@@ -62,10 +62,3 @@ export interface CorrectionPreviewDTO {
   newStatements: Array<{ start: number; end: number; text: string }>;
   counts: Record<CorrectionOutcomeKind, number> & { dropped: number; proposed: number };
 }
-
-export const OUTCOME_LABELS: Record<CorrectionOutcomeKind, string> = {
-  unchanged: "Unchanged",
-  moved: "Moved (same wording)",
-  changed: "Wording changed: back to review",
-  orphaned: "No longer in the article",
-};

@@ -297,3 +297,11 @@ export async function confirmCorrection(actor: Actor, input: CorrectionConfirmIn
   invalidateArticle(result.slug);
   return result;
 }
+
+/** Reviewer: the article as the correction form needs it. */
+export async function getCorrectionTarget(actor: Actor, articleId: string): Promise<{ id: string; title: string; slug: string; revision: number; text: string; state: string }> {
+  authorizePerson(actor, "edit");
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true, slug: true, revision: true, text: true, state: true } });
+  if (!article) throw new NotFoundError("Article");
+  return article;
+}
