@@ -281,6 +281,17 @@ export async function getPublishedAnnotation(
   return view && annotation ? { view, annotation } : null;
 }
 
+/** Public: an approved annotation whose statement a correction removed from its published article, or null. */
+export async function getOrphanedAnnotation(actor: Actor, id: string): Promise<{ view: PublishedArticleView; orphan: OrphanedAnnotationDTO } | null> {
+  authorize(actor, "read_published");
+  if (!isPlausibleId(id)) return null;
+  const slug = await unstable_cache(loadAnnotationSlug, ["reader:annotation-slug", id], { tags: [PUBLIC_ARTICLES_TAG] })(id);
+  if (!slug) return null;
+  const view = await getPublishedArticle(actor, slug);
+  const orphan = view?.orphaned.find((o) => o.id === id);
+  return view && orphan ? { view, orphan } : null;
+}
+
 /** Public: the vocabularies as readers see them (legend, methodology, filters). */
 export async function getReaderVocabulary(actor: Actor): Promise<Vocabulary> {
   authorize(actor, "read_published");
