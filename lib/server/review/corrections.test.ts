@@ -12,6 +12,11 @@ const { previewCorrection, confirmCorrection, STALE_PREVIEW_MESSAGE } = await im
 const { reviewAnnotation } = await import("./annotations");
 const { getPublishedArticle } = await import("../reader");
 const { ConflictError, DomainRuleError } = await import("../errors");
+const { getOrphanedAnnotation } = await import("../reader");
+const { listPublicCorrections, countCorrectionsLastYear, getArticleChanges } = await import("../corrections-log");
+const { getAnnotation } = await import("../public-read-api");
+
+let orphanId: string;
 
 let slug: string;
 let articleId: string;
@@ -93,6 +98,7 @@ describe("correcting the demo article", () => {
     expect(versions[1].replacedAt).toBeNull();
     expect(versions[1].reason).toMatch(/removed a quote/);
 
+    orphanId = deleted.id;
     const orphan = await db.annotation.findUniqueOrThrow({ where: { id: deleted.id } });
     expect(orphan.anchorState).toBe("orphaned");
     expect(orphan.statementId).toBeNull();
@@ -151,5 +157,36 @@ describe("correcting the demo article", () => {
     expect(now.revision).toBe(3);
     expect(now.text).toContain("A first added paragraph.");
     expect(now.text).not.toContain("A second added paragraph.");
+  });
+
+  it("keeps the orphan's permalink and API item resolving, with the explanation", async () => {
+    const found = (await getOrphanedAnnotation(anonymousReader(), orphanId))!;
+    expect(found.view.article.slug).toBe(slug);
+    expect(found.orphan.status.label).toBeTruthy();
+    const error = (await getAnnotation(new Request(`https://provenance.test/api/v1/annotations/${orphanId}`), orphanId).catch((e: unknown) => e)) as { status: number; message: string };
+    expect(error.status).toBe(410);
+    expect(error.message).toContain("no longer in the article");
+    expect(error.message).toContain(`/articles/${slug}?annotation=${orphanId}`);
+  });
+
+  it("lists the corrections in the public log and counts them for the methodology page; the change view diffs two versions", async () => {
+    const log = await listPublicCorrections(anonymousReader(), 0);
+    const kinds = log.entries.map((e) => e.kind).sort();
+    expect(kinds).toEqual(["removed", "text", "text", "wording"]);
+    expect(log.total).toBe(4);
+    expect(log.entries.every((e) => e.articleSlug === slug)).toBe(true);
+    const removed = log.entries.find((e) => e.kind === "removed")!;
+    expect(removed.reason).toBe("The outlet removed a quote and reworded a sentence.");
+    expect(removed.after).toBeNull();
+    expect(log.entries.find((e) => e.kind === "wording")!.after).toMatch(/reportedly|allegedly/);
+    expect(await countCorrectionsLastYear(anonymousReader())).toBe(4);
+    // A year later, none of them counts.
+    expect(await countCorrectionsLastYear(anonymousReader(), new Date(Date.now() + 400 * 86_400_000))).toBe(0);
+
+    const changes = (await getArticleChanges(anonymousReader(), slug, 2))!;
+    expect([changes.from, changes.to]).toEqual([1, 2]);
+    expect(changes.diff.some((p) => p.op === "insert" && p.text.includes("Editor's note"))).toBe(true);
+    expect(changes.diff.some((p) => p.op === "delete")).toBe(true);
+    expect((await getArticleChanges(anonymousReader(), slug))!.to).toBe(3);
   });
 });
