@@ -35,6 +35,14 @@ ALTER TABLE "Annotation" ADD CONSTRAINT "Annotation_orphan_statement_check" CHEC
 ALTER TABLE "ArticleVersion" ADD CONSTRAINT "ArticleVersion_emphasis_check" CHECK (jsonb_typeof("emphasis") = 'array');
 ALTER TABLE "ArticleVersion" ADD CONSTRAINT "ArticleVersion_revision_check" CHECK ("revision" >= 1);
 
--- Every existing article's current text is its version as imported.
+-- Every existing article's current text is its version as imported. A function, so that a move from SQLite (which has
+-- no ArticleVersion table) can fill the table the same way from the copied articles (scripts/db/from-sqlite.mjs,
+-- TABLES_SINCE_SQLITE: ArticleVersion → provenance_backfill_article_versions).
+CREATE FUNCTION provenance_backfill_article_versions() RETURNS void LANGUAGE sql AS $backfill$
 INSERT INTO "ArticleVersion" ("id", "articleId", "revision", "text", "contentHash", "emphasis", "createdAt", "createdById")
-SELECT 'av_' || "id" || '_' || "revision", "id", "revision", "text", "contentHash", "emphasis", "createdAt", "createdById" FROM "Article";
+SELECT 'av_' || a."id" || '_' || a."revision", a."id", a."revision", a."text", a."contentHash", a."emphasis", a."createdAt", a."createdById"
+FROM "Article" a
+WHERE NOT EXISTS (SELECT 1 FROM "ArticleVersion" v WHERE v."articleId" = a."id" AND v."revision" = a."revision");
+$backfill$;
+
+SELECT provenance_backfill_article_versions();
