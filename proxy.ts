@@ -13,7 +13,8 @@ const MAX_SIGN_IN_BODY_BYTES = 8 * 1024;
 /** The cache tags a public page carries, for a CDN's purge by tag (Cache-Tag: comma-separated; Surrogate-Key: spaces). */
 export function publicPageTags(pathname: string): string[] | null {
   if (pathname === "/") return [PUBLIC_ARTICLES_TAG, VOCABULARY_TAG];
-  if (pathname === "/methodology") return [VOCABULARY_TAG];
+  // The methodology page counts corrections; the corrections log lists verdict changes: both change with any article.
+  if (pathname === "/methodology" || pathname === "/corrections") return [PUBLIC_ARTICLES_TAG, VOCABULARY_TAG];
   const slug = SLUG.exec(pathname)?.[1];
   return slug ? [articleTag(slug), VOCABULARY_TAG] : null;
 }
@@ -92,5 +93,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/", "/methodology", "/articles/:path*", "/review/:path*", "/admin/:path*", "/invite/:path*", "/login", "/api/auth/:path*", "/api/v1/:rest(.*%.*)"],
+  matcher: ["/", "/methodology", "/corrections", "/articles/:path*", "/review/:path*", "/admin/:path*", "/invite/:path*", "/login", "/api/auth/:path*", "/api/v1/:rest(.*%.*)"],
 };

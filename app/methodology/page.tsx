@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getReaderVocabulary } from "@/lib/server/reader";
 import { anonymousReader } from "@/lib/server/actors";
+import { countCorrectionsLastYear } from "@/lib/server/corrections-log";
 import { CLAIM_REVIEW_BEST_RATING, CLAIM_REVIEW_WORST_RATING } from "@/lib/vocabulary/defaults";
 
 /** Rendered per request from the cached vocabulary (tag `vocabulary`), so an admin's edit shows at once. */
@@ -13,7 +14,7 @@ export const metadata: Metadata = {
 };
 
 export default async function MethodologyPage() {
-  const { statuses, claimTypes } = await getReaderVocabulary(anonymousReader());
+  const [{ statuses, claimTypes }, correctionsLastYear] = await Promise.all([getReaderVocabulary(anonymousReader()), countCorrectionsLastYear(anonymousReader())]);
   const activeStatuses = statuses.filter((s) => !s.retired);
   const activeTypes = claimTypes.filter((t) => !t.retired);
   const retired = [...statuses.filter((s) => s.retired), ...claimTypes.filter((t) => t.retired)];
@@ -132,6 +133,24 @@ export default async function MethodologyPage() {
           <Link href="/" className="text-blue-800 underline">
             Browse the fact-checked articles
           </Link>
+        </p>
+      </section>
+      <section aria-labelledby="corrections" className="space-y-2">
+        <h2 id="corrections" className="font-serif text-2xl font-semibold">
+          Corrections policy
+        </h2>
+        <p className="text-stone-800">
+          When an outlet corrects an article we checked, we record the new version and keep the old one. Statements whose wording stayed the same keep their
+          verdict. A statement whose wording changed keeps its last verdict, marked as under re-review, until a second reviewer confirms it on the new
+          wording. A statement the outlet removed is listed under “Statements no longer in the article” with its old wording and verdict; it is never
+          highlighted on text it no longer matches. When we change a published verdict or withdraw a fact-check, it is listed too.
+        </p>
+        <p className="text-stone-800" data-testid="corrections-count">
+          Corrections in the last 12 months: <strong>{correctionsLastYear}</strong>. Every one is in the{" "}
+          <Link href="/corrections" className="text-blue-800 underline">
+            public corrections log
+          </Link>
+          , with its date and reason.
         </p>
       </section>
     </div>

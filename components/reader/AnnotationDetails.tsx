@@ -3,6 +3,7 @@ import type { PublicAnnotationDTO } from "@/lib/domain/types";
 import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
 import type { VerdictChange } from "@/lib/reader/history";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/vocabulary/labels";
+import { WordingChangeNote } from "./CorrectionNotes";
 
 /*
  * Every statement's details are inlined in the cached page (so #annotation-<id> opens them without JavaScript), and
@@ -122,6 +123,7 @@ export function AnnotationDetails({
         </a>
       </div>
       <blockquote>{shortQuote(a.quote.exact)}</blockquote>
+      {a.wordingChange ? <WordingChangeNote change={a.wordingChange} /> : null}
       <dl>
         <dt>Verdict</dt>
         <dd data-field="status">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
+import type { ArticleCorrectionDTO, OrphanedAnnotationDTO, PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
 import type { ClaimTypeDTO, VerificationStatusDTO } from "@/lib/domain/types";
 import { annotationPermalink, articleAnnotationsApiUrl, toClaimReviews, toJsonLdScriptContent, type ExportContext } from "@/lib/export";
 import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
@@ -10,6 +10,7 @@ import { ArticleText } from "./ArticleText";
 import { HighlightKeys } from "./HighlightKeys";
 import { Legend } from "./Legend";
 import { ReaderSummary } from "./ReaderSummary";
+import { CorrectedNotice, StatementsNoLongerInArticle } from "./CorrectionNotes";
 
 export interface ReaderViewProps {
   article: PublicArticleDTO;
@@ -20,16 +21,20 @@ export interface ReaderViewProps {
   query: ReaderQuery;
   ctx: ExportContext;
   exports: { claimReview: string; csv: string };
+  /** Approved annotations whose text a correction removed (listed, never highlighted). */
+  orphaned?: OrphanedAnnotationDTO[];
+  corrections?: ArticleCorrectionDTO[];
 }
 
 /** The reader page: summary with filter links, the highlighted text, the details aside, print notes and JSON-LD. */
-export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports }: ReaderViewProps) {
+export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports, orphaned = [], corrections = [] }: ReaderViewProps) {
   const basePath = `/articles/${encodeURIComponent(article.slug)}`;
   const filtered = isFiltered(query);
   const noteNumbers = new Map(annotations.map((a, i) => [a.id, i + 1]));
   const shown = filtered ? annotations.filter((a) => matchesFilters(query, a)) : annotations;
   const visible = filtered ? new Set(shown.map((a) => a.id)) : undefined;
   const openId = query.annotation && noteNumbers.has(query.annotation) ? query.annotation : null;
+  const openOrphan = query.annotation ? orphaned.find((o) => o.id === query.annotation) : undefined;
   // The open annotation's details are rendered even when a filter hides its highlight.
   const detailed = openId && visible && !visible.has(openId) ? [...shown, annotations.find((a) => a.id === openId)!] : shown;
   const summary = buildReaderSummary(annotations, vocabulary, query, basePath);
@@ -68,7 +73,14 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
           Fact-check: {ctx.baseUrl}
           {basePath}
         </p>
-        {query.annotation && !openId ? (
+        <CorrectedNotice corrections={corrections} basePath={basePath} />
+        {query.annotation && openOrphan ? (
+          <p className="no-print rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-stone-900" data-testid="orphan-permalink">
+            The statement this link points to is no longer in the article: a correction removed it. Our verdict on it ({openOrphan.status.label}) is listed
+            under <a href={`#orphan-${openOrphan.id}`} className="text-blue-800 underline">Statements no longer in the article</a>, with its old wording.
+          </p>
+        ) : null}
+        {query.annotation && !openId && !openOrphan ? (
           <p className="no-print rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-stone-900" data-testid="stale-permalink">
             The statement this link points to is no longer annotated here: the annotation may have been withdrawn or the
             article corrected. The article is shown with every statement that is sourced now.
@@ -101,6 +113,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
               history={history[a.id] ?? []}
             />
           ))}
+          <StatementsNoLongerInArticle orphaned={orphaned} openId={openOrphan?.id ?? null} />
           <div className="no-print">
             <Legend statuses={usedStatuses} claimTypes={usedTypes} />
           </div>

@@ -72,6 +72,23 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
     none,
     z.object({ title: text, slug: text, outlet: optionalText, contentHash: text, statements: z.number().int(), state: z.enum(["draft", "published"]) }),
   ),
+  entry(
+    "article.correct",
+    z.object({ revision: z.number().int(), contentHash: text }),
+    z.object({
+      revision: z.number().int(),
+      contentHash: text,
+      reason: text,
+      outcomes: z.object({ unchanged: z.number().int(), moved: z.number().int(), changed: z.number().int(), orphaned: z.number().int() }),
+      proposedStatements: z.number().int(),
+    }),
+  ),
+  // One per annotation a correction moved, changed or orphaned (span null: no longer in the article).
+  entry(
+    "annotation.reanchor",
+    z.object({ span: text, quote: text, workflowState: WorkflowState, articleRevision: z.number().int() }),
+    z.object({ outcome: z.enum(["moved", "changed", "orphaned"]), span: optionalText, quote: optionalText, workflowState: WorkflowState, articleRevision: z.number().int() }),
+  ),
   entry("article.publish", z.object({ state: text }), z.object({ state: z.literal("published"), approvedAnnotations: z.number().int().nullable() })),
   entry("article.unpublish", z.object({ state: text }), z.object({ state: z.literal("draft") })),
   entry("user.create", none, UserView),

@@ -107,6 +107,33 @@ export interface PublicAnnotationDTO extends AnnotationContentDTO {
   createdAt: string;
   modifiedAt: string;
   approvedAt: string | null;
+  /** Set while a correction of the article changed this statement's wording and no reviewer has confirmed it since. */
+  wordingChange?: WordingChangeDTO;
+}
+
+/** "The article's wording changed on DATE; under re-review": the last approved verdict, shown on the new wording. */
+export interface WordingChangeDTO {
+  changedAt: string;
+  previousQuote: string;
+  currentQuote: string;
+}
+
+/** An approved annotation whose text a correction removed from the article: never highlighted, listed apart. */
+export interface OrphanedAnnotationDTO {
+  id: string;
+  /** The statement as it stood before the correction. */
+  quote: string;
+  status: { slug: string; label: string; color: string };
+  claimType: { slug: string; label: string };
+  removedAt: string;
+  approvedAt: string | null;
+}
+
+/** One correction of a published article's text. */
+export interface ArticleCorrectionDTO {
+  revision: number;
+  correctedAt: string;
+  reason: string | null;
 }
 
 /** What identifies and describes an article, wherever it is shown. */

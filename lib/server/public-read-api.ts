@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  annotationPermalink,
   CSV_CONTENT_TYPE,
   WEB_ANNOTATION_CONTENT_TYPE,
   annotationApiUrl,
@@ -18,6 +19,7 @@ import { anonymousReader } from "./actors";
 import {
   countPublishedArticles,
   getPublishedAnnotation,
+  getOrphanedAnnotation,
   getPublishedArticle,
   listPublishedArticles,
   readerExportContext,
@@ -133,7 +135,17 @@ export async function getArticleAnnotations(request: Request, slug: string): Pro
 /** GET /api/v1/annotations/<id>: one W3C Web Annotation. */
 export async function getAnnotation(request: Request, id: string): Promise<Response> {
   const found = await getPublishedAnnotation(anonymousReader(), id);
-  if (!found) throw notFound(`No published annotation has the id ${quoted(id)}.`);
+  if (!found) {
+    const gone = await getOrphanedAnnotation(anonymousReader(), id);
+    if (gone) {
+      const ctx = readerExportContext();
+      throw new ApiProblem(
+        410,
+        `The statement annotation ${quoted(id)} was about is no longer in the article: a correction on ${gone.orphan.removedAt.slice(0, 10)} removed it. The verdict given was “${gone.orphan.status.label}” on the wording “${gone.orphan.quote}”. See ${annotationPermalink(ctx, gone.view.article.slug, id)}.`,
+      );
+    }
+    throw notFound(`No published annotation has the id ${quoted(id)}.`);
+  }
   const ctx = readerExportContext();
   const annotation = toWebAnnotation(ctx, found.view.article, found.annotation);
   return ok(request, annotation, {

@@ -5,7 +5,7 @@ import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "./cache";
 import { loadVocabulary, type Vocabulary } from "./vocabulary";
 import { env } from "./env";
 import type { ExportContext } from "@/lib/export/config";
-import { articleMeta, type AnnotationContentDTO, type PublicAnnotationDTO, type PublicArticleDTO, type TextRange } from "@/lib/domain/types";
+import { articleMeta, type AnnotationContentDTO, type ArticleCorrectionDTO, type OrphanedAnnotationDTO, type PublicAnnotationDTO, type PublicArticleDTO, type TextRange } from "@/lib/domain/types";
 import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { Prisma } from "./generated/prisma/client";
@@ -34,7 +34,12 @@ export interface PublishedArticleSummary {
 
 export interface PublishedArticleView {
   article: PublicArticleDTO;
+  /** Approved annotations anchored in the current text. */
   annotations: PublicAnnotationDTO[];
+  /** Approved annotations whose statement a correction removed ("Statements no longer in the article"). */
+  orphaned: OrphanedAnnotationDTO[];
+  /** Corrections of the text, oldest first (empty when never corrected). */
+  corrections: ArticleCorrectionDTO[];
 }
 
 /** Public verdict history per annotation id (see lib/reader/history.ts). */
@@ -93,8 +98,8 @@ async function loadCountPublished(): Promise<number> {
 }
 
 /** Where readers see an approved annotation: its span as approved, or its statement's (approved before the span was recorded). */
-function approvedSpan(r: { approvedStart: number | null; approvedEnd: number | null; statement: { start: number; end: number } }): TextRange {
-  return r.approvedStart !== null && r.approvedEnd !== null ? { start: r.approvedStart, end: r.approvedEnd } : { start: r.statement.start, end: r.statement.end };
+function approvedSpan(r: { approvedStart: number | null; approvedEnd: number | null; statement: { start: number; end: number } | null }): TextRange {
+  return r.approvedStart !== null && r.approvedEnd !== null ? { start: r.approvedStart, end: r.approvedEnd } : { start: r.statement!.start, end: r.statement!.end };
 }
 
 /**
@@ -105,11 +110,15 @@ function approvedSpan(r: { approvedStart: number | null; approvedEnd: number | n
 async function loadPublishedArticle(slug: string): Promise<PublishedArticleView | null> {
   const article = await db.article.findFirst({ where: { slug, state: "published" } });
   if (!article) return null;
-  const [rows, vocabulary] = await Promise.all([
+  const [allRows, vocabulary, versions] = await Promise.all([
     db.annotation.findMany({
       where: { articleId: article.id, approvedSnapshot: { not: Prisma.DbNull } },
       select: {
         id: true,
+        anchorState: true,
+        quoteExact: true,
+        previousQuote: true,
+        wordingChangedAt: true,
         statementId: true,
         statement: { select: { start: true, end: true } },
         approvedStart: true,
@@ -123,7 +132,9 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       orderBy: { statement: { start: "asc" } },
     }),
     loadVocabulary(),
+    db.articleVersion.findMany({ where: { articleId: article.id, revision: { gt: 1 } }, orderBy: { revision: "asc" }, select: { revision: true, createdAt: true, reason: true } }),
   ]);
+  const rows = allRows.filter((r) => r.anchorState !== "orphaned" && r.statementId !== null);
   const statuses = new Map(vocabulary.statuses.map((s) => [s.slug, s]));
   const types = new Map(vocabulary.claimTypes.map((t) => [t.slug, t]));
   const annotations: PublicAnnotationDTO[] = rows.map((r) => {
@@ -142,7 +153,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
         ? { slug: type.slug, label: type.label, shortLabel: type.shortLabel, color: type.color, retired: type.retired }
         : content.claimType,
       id: r.id,
-      statementId: r.statementId,
+      statementId: r.statementId!,
       start,
       end,
       quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
@@ -151,8 +162,26 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       createdAt: r.createdAt.toISOString(),
       modifiedAt: (r.approvedAt ?? r.createdAt).toISOString(),
       approvedAt: r.approvedAt?.toISOString() ?? null,
+      ...(r.wordingChangedAt && r.previousQuote !== null && (!r.approvedAt || r.approvedAt < r.wordingChangedAt)
+        ? { wordingChange: { changedAt: r.wordingChangedAt.toISOString(), previousQuote: r.previousQuote, currentQuote: quote.exact } }
+        : {}),
     };
   });
+  const orphaned: OrphanedAnnotationDTO[] = allRows
+    .filter((r) => r.anchorState === "orphaned")
+    .map((r) => {
+      const content = r.approvedSnapshot as unknown as AnnotationContentDTO;
+      const status = statuses.get(content.status.slug) ?? content.status;
+      const type = types.get(content.claimType.slug) ?? content.claimType;
+      return {
+        id: r.id,
+        quote: r.previousQuote ?? r.quoteExact,
+        status: { slug: status.slug, label: status.label, color: status.color },
+        claimType: { slug: type.slug, label: type.label },
+        removedAt: (r.wordingChangedAt ?? r.approvedAt ?? r.createdAt).toISOString(),
+        approvedAt: r.approvedAt?.toISOString() ?? null,
+      };
+    });
   // Text order of the approved spans (the query orders by the working copy's statement, which may have moved).
   annotations.sort((x, y) => x.start - y.start || x.end - y.end);
   return {
@@ -166,6 +195,8 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       updatedAt: article.updatedAt.toISOString(),
     },
     annotations,
+    orphaned,
+    corrections: versions.map((v) => ({ revision: v.revision, correctedAt: v.createdAt.toISOString(), reason: v.reason })),
   };
 }
 
@@ -241,6 +272,17 @@ export async function getPublishedAnnotation(
   const view = await getPublishedArticle(actor, slug);
   const annotation = view?.annotations.find((a) => a.id === id);
   return view && annotation ? { view, annotation } : null;
+}
+
+/** Public: an approved annotation whose statement a correction removed from its published article, or null. */
+export async function getOrphanedAnnotation(actor: Actor, id: string): Promise<{ view: PublishedArticleView; orphan: OrphanedAnnotationDTO } | null> {
+  authorize(actor, "read_published");
+  if (!isPlausibleId(id)) return null;
+  const slug = await unstable_cache(loadAnnotationSlug, ["reader:annotation-slug", id], { tags: [PUBLIC_ARTICLES_TAG] })(id);
+  if (!slug) return null;
+  const view = await getPublishedArticle(actor, slug);
+  const orphan = view?.orphaned.find((o) => o.id === id);
+  return view && orphan ? { view, orphan } : null;
 }
 
 /** Public: the vocabularies as readers see them (legend, methodology, filters). */

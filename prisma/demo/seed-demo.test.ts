@@ -39,7 +39,7 @@ describe("demo seed", () => {
     annotations.forEach((a, i) => {
       expect(a.claimType.slug).toBe(KEY_ENTRIES[i].claimType);
       expect(a.status.slug).toBe(KEY_ENTRIES[i].status);
-      expect(article.text.slice(a.statement.start, a.statement.end)).toBe(a.quoteExact);
+      expect(article.text.slice(a.statement!.start, a.statement!.end)).toBe(a.quoteExact);
     });
 
     const misattributed = annotations.find((a) => a.status.slug === "misattributed")!;

@@ -16,7 +16,9 @@ const SQLITE_MAGIC = "SQLite format 3\0";
  * Tables added after the SQLite era, each filled from the copied rows by the backfill function its migration
  * created (the same one the migration ran on existing data).
  */
-const TABLES_SINCE_SQLITE = { AnnotationRevision: "provenance_backfill_annotation_revisions" };
+const TABLES_SINCE_SQLITE = { AnnotationRevision: "provenance_backfill_annotation_revisions", ArticleVersion: "provenance_backfill_article_versions" };
+/** Nullable columns added after the SQLite era: a SQLite file has none, and they start empty (NULL). */
+const COLUMNS_SINCE_SQLITE = new Set(["Annotation.previousQuote", "Annotation.wordingChangedAt"]);
 
 const quote = (name) => `"${name.replaceAll('"', '""')}"`;
 
@@ -139,13 +141,13 @@ export async function migrateFromSqlite(connectionString, file) {
     for (const table of tables) {
       const columns = await postgresColumns(client, table);
       const inFile = sqliteColumns(sqlite, table);
-      const absent = columns.filter((c) => !inFile.has(c.name)).map((c) => `${table}.${c.name}`);
+      const absent = columns.filter((c) => !inFile.has(c.name) && !COLUMNS_SINCE_SQLITE.has(`${table}.${c.name}`)).map((c) => `${table}.${c.name}`);
       const unknown = [...inFile].filter((c) => !columns.some((col) => col.name === c)).map((c) => `${table}.${c}`);
       if (absent.length > 0 || unknown.length > 0) {
         const what = [absent.length > 0 ? `missing ${absent.join(", ")}` : "", unknown.length > 0 ? `unknown ${unknown.join(", ")}` : ""].filter(Boolean).join("; ");
         throw new Error(`${name} is not at the last SQLite schema of Provenance (${what}): open it once with the last SQLite version of Provenance, then try again`);
       }
-      columnsByTable.set(table, columns);
+      columnsByTable.set(table, columns.filter((c) => inFile.has(c.name)));
     }
 
     for (const table of tables) {

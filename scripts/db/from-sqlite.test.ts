@@ -77,7 +77,7 @@ async function buildSqliteFile(name: string, adjust?: (db: import("sql.js").Data
   ]);
   db.run(`INSERT INTO "Annotation" (${annotationColumns}) VALUES (${Array(32).fill("?").join(",")})`, [
     "an2", "s2", "a1", "ct2", "vs2", null, null, null, null, null, "", "draft", null,
-    TEXT.slice(53), "", "", 53, 81, "orphaned", "u_rev", null, null, null, null, null, null, null, 1, iso, iso, null, null,
+    TEXT.slice(53), "", "", 53, 81, "anchored", "u_rev", null, null, null, null, null, null, null, 1, iso, iso, null, null,
   ]);
   db.run(`INSERT INTO "ProvenanceHop" VALUES (?,?,?,?,?)`, ["h1", "an1", 0, "src1", "Labour market bulletin"]);
   db.run(`INSERT INTO "ProvenanceHop" VALUES (?,?,?,?,?)`, ["h2", "an1", 1, "src2", null]);
@@ -130,6 +130,7 @@ describe("migrateFromSqlite", () => {
       Source: 2, Annotation: 2, ProvenanceHop: 2, EvidenceLink: 1, AuditEvent: 2,
       // Not in the SQLite era: filled by the same backfill its migration ran (one row per annotation here).
       AnnotationRevision: 2,
+      ArticleVersion: 1,
     });
     const revisions = await query(url, `SELECT "annotationId", event, "workflowState" FROM "AnnotationRevision" ORDER BY "annotationId", version`);
     expect(revisions.length).toBe(2);
@@ -157,7 +158,7 @@ describe("migrateFromSqlite", () => {
     expect(annotations[0].approvedSnapshot).toEqual(SNAPSHOT);
     expect(annotations[0]).toMatchObject({ approvedStart: 0, approvedEnd: 52, workflowState: "approved", version: 5, approvedStatusSlug: "mostly-true" });
     expect(annotations[0].approvedAt).toBeInstanceOf(Date);
-    expect(annotations[1]).toMatchObject({ approvedSnapshot: null, approvedStart: null, approvedAt: null, anchorState: "orphaned" });
+    expect(annotations[1]).toMatchObject({ approvedSnapshot: null, approvedStart: null, approvedAt: null, anchorState: "anchored" });
     const types = await query(url, `SELECT jsonb_typeof("approvedSnapshot") AS snapshot FROM "Annotation" WHERE id = 'an1'`);
     expect(types[0].snapshot).toBe("object"); // a JSON object, not a JSON string holding the old text
 
@@ -256,6 +257,6 @@ describe("migrateFromSqlite", () => {
     const ok = run(await buildSqliteFile("cli.db"));
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
-    expect(ok.stdout.trim()).toMatch(/^\[provenance\] Moved 23 rows in 13 tables from .*cli\.db into PostgreSQL in \d+\.\d s\.$/);
+    expect(ok.stdout.trim()).toMatch(/^\[provenance\] Moved 24 rows in 14 tables from .*cli\.db into PostgreSQL in \d+\.\d s\.$/);
   }, 30000);
 });

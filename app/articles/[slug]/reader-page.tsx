@@ -30,6 +30,8 @@ export async function ReaderPage({ slug, query }: { slug: string; query: ReaderQ
     <ReaderView
       article={view.article}
       annotations={view.annotations}
+      orphaned={view.orphaned}
+      corrections={view.corrections}
       vocabulary={vocabulary}
       history={history}
       query={query}

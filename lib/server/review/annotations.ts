@@ -20,6 +20,8 @@ import { Prisma } from "../generated/prisma/client";
 
 export { DEFAULT_STATUS_SLUG };
 
+export const ORPHAN_APPROVAL_MESSAGE = "This statement is no longer in the article (a correction removed its text), so there is no span to approve it on.";
+
 const withContent = { ...ANNOTATION_CONTENT_INCLUDE };
 
 async function loadContent(tx: Tx, id: string) {
@@ -185,6 +187,8 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
     const refusal = reviewRefusal(user.id, a.authorId, editors, a.lastEditorId);
     if (refusal) throw new DomainRuleError(refusal);
     if (a.version !== data.version) throw await conflictFor(tx, a.id, data.version);
+    const statement = a.statement;
+    if (!statement && data.decision === "approve") throw new DomainRuleError(ORPHAN_APPROVAL_MESSAGE);
     const to = nextState(a.workflowState as WorkflowState, data.decision);
     if (!to) throw new DomainRuleError(transitionError(a.workflowState as WorkflowState, data.decision));
     const now = new Date();
@@ -198,8 +202,8 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
             approvedStatusSlug: a.status.slug,
             approvedTypeSlug: a.claimType.slug,
             // The span readers see is frozen too: a later split/merge moves only the working copy.
-            approvedStart: a.statement.start,
-            approvedEnd: a.statement.end,
+            approvedStart: statement!.start,
+            approvedEnd: statement!.end,
           }
         : { returnComment: data.comment };
     const updated = await tx.annotation.updateMany({ where: { id: a.id, version: data.version }, data: { workflowState: to, ...extra, version: { increment: 1 } } });
@@ -228,7 +232,7 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
  * explicit confirmation, version-checked, audited with the full before snapshot in the same transaction. If it had
  * an approved version, readers stop seeing it at once (the article's cache is invalidated after the commit).
  */
-export async function deleteAnnotation(actor: Actor, input: DeleteAnnotationInput): Promise<{ articleId: string; statementId: string; wasApproved: boolean }> {
+export async function deleteAnnotation(actor: Actor, input: DeleteAnnotationInput): Promise<{ articleId: string; statementId: string | null; wasApproved: boolean }> {
   const user = authorizePerson(actor, "delete_annotation");
   const data = DeleteAnnotationSchema.parse(input);
   const result = await db.$transaction(async (tx) => {

@@ -27,7 +27,7 @@ const ITEM_SELECT = {
 
 type ItemRow = {
   id: string;
-  statementId: string;
+  statementId: string | null;
   articleId: string;
   quoteExact: string;
   workflowState: string;
@@ -41,7 +41,12 @@ type ItemRow = {
   lastEditor: { name: string } | null;
 };
 
-function item(r: ItemRow): DeskItemDTO {
+/** Orphaned annotations (their text left the article in a correction) have no statement to open: not on the desk. */
+function items(rows: ItemRow[]): DeskItemDTO[] {
+  return rows.filter((r): r is ItemRow & { statementId: string } => r.statementId !== null).map(item);
+}
+
+function item(r: ItemRow & { statementId: string }): DeskItemDTO {
   const quote = r.quoteExact.replace(/\s+/g, " ");
   return {
     annotationId: r.id,
@@ -103,10 +108,10 @@ export async function getDesk(actor: Actor): Promise<DeskDTO> {
     };
   });
   return {
-    myDrafts: drafts.map(item),
-    waitingForMe: waiting.slice(0, 50).map(item),
-    returnedToMe: returned.map(item),
-    recentlyApproved: approved.map(item),
+    myDrafts: items(drafts),
+    waitingForMe: items(waiting).slice(0, 50),
+    returnedToMe: items(returned),
+    recentlyApproved: items(approved),
     articles: progress,
   };
 }

@@ -24,7 +24,8 @@ export interface RevisionSource extends AnnotationContentSource {
   id: string;
   version: number;
   workflowState: string;
-  statement: { start: number; end: number };
+  /** Null for an orphaned annotation: the row keeps the span it last had, on the revision it had it. */
+  statement: { start: number; end: number } | null;
   article: { revision: number };
 }
 
@@ -36,8 +37,14 @@ export async function recordRevision(tx: Tx, actor: UserActor, a: RevisionSource
   const previous = await tx.annotationRevision.findFirst({
     where: { annotationId: a.id },
     orderBy: { version: "desc" },
-    select: { event: true, editorIds: true },
+    select: { event: true, editorIds: true, start: true, end: true, articleRevision: true },
   });
+  const span = a.statement
+    ? { start: a.statement.start, end: a.statement.end, articleRevision: a.article.revision }
+    : previous
+      ? { start: previous.start, end: previous.end, articleRevision: previous.articleRevision }
+      : null;
+  if (!span) throw new Error(`Annotation ${a.id} has neither a statement nor an earlier revision to take its span from.`);
   const content = toAnnotationContent(a);
   await tx.annotationRevision.create({
     data: {
@@ -48,9 +55,9 @@ export async function recordRevision(tx: Tx, actor: UserActor, a: RevisionSource
       content: content as unknown as Prisma.InputJsonValue,
       statusSlug: a.status.slug,
       typeSlug: a.claimType.slug,
-      start: a.statement.start,
-      end: a.statement.end,
-      articleRevision: a.article.revision,
+      start: span.start,
+      end: span.end,
+      articleRevision: span.articleRevision,
       editorIds: revisionEditors(previous, event, actor.id),
       actorId: actor.id,
       approverId: event === "approved" ? actor.id : null,

@@ -83,5 +83,6 @@ export const ACTION_LABELS: Record<string, string> = {
   "annotation.approve": "Approved",
   "annotation.return": "Returned",
   "annotation.move": "Span changed",
+  "annotation.reanchor": "Re-anchored after an article correction",
   "annotation.delete": "Deleted",
 };

@@ -80,6 +80,16 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
             </div>
             <PublishControl articleId={article.id} version={article.version} published={article.state === "published"} approved={statements.filter((s) => s.annotation?.hasApprovedVersion).length} />
           </div>
+          <p className="text-sm">
+            <Link href={`/review/articles/${article.id}/correct`} className="text-blue-800 underline" data-testid="correct-link">
+              Correct the article text…
+            </Link>
+          </p>
+          {typeof sp.corrected === "string" ? (
+            <Notice tone="success" testId="corrected-notice">
+              Article text corrected (revision {sp.corrected}). Statements whose wording changed are back in review; removed ones are listed for readers as no longer in the article.
+            </Notice>
+          ) : null}
           {sp.imported ? <Notice tone="success">Imported as a draft with {progress.statements} proposed statements. Pick a statement to annotate it.</Notice> : null}
           <p className="text-xs text-stone-600">
             Tab or <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> to move between statements, Enter to open one;
