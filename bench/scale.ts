@@ -21,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildTextQuoteSelector } from "../lib/anchoring/selectors";
 import { toAnnotationContent } from "../lib/domain/annotation-content";
-import { ensureBenchBuild, fmt, Instance, log, machineLine, migrateAndSeed, ms, ROOT, runMain, signIn, sql, startInstance, startThrowawayPostgres, summarize, writeBlock } from "./lib/harness";
+import { Database, ensureBenchBuild, fmt, Instance, log, machineLine, migrateAndSeed, ms, ROOT, runMain, signIn, sql, startInstance, startThrowawayPostgres, summarize, writeBlock } from "./lib/harness";
 
 const RUNS = Math.max(20, Number(process.env.BENCH_RUNS ?? 25));
 const BIG = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -127,7 +127,7 @@ async function addArticles(url: string, tpl: { text: string; author: string; app
         throw new Error(`generating articles ${a}–${b} (statement ${k}): ${error.message}`);
       });
     }
-    if (b % 2000 === 0 || b === to) log(`  articles ${fmt(b)} / ${fmt(total)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    if ((b - from + 1) % 2000 < CHUNK || b === to) log(`  articles ${fmt(b)} / ${fmt(total)} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
   await sql(url, "VACUUM ANALYZE");
   return (performance.now() - t0) / 1000;
@@ -135,27 +135,8 @@ async function addArticles(url: string, tpl: { text: string; author: string; app
 
 interface Target {
   name: string;
-  path: (size: "small" | "big") => string;
+  path: (size: Size) => string;
   cookie?: "reviewer" | "admin";
-}
-
-async function timePage(instance: Instance, pathname: string, cookie?: string) {
-  const url = `${instance.base}${pathname}`;
-  const headers = cookie ? { cookie } : undefined;
-  let status = 0;
-  let bytes = 0;
-  const samples: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const t0 = performance.now();
-    const res = await fetch(url, { headers });
-    const body = await res.arrayBuffer();
-    const t = performance.now() - t0;
-    status = res.status;
-    bytes = body.byteLength;
-    if (i >= WARMUP) samples.push(t);
-  }
-  if (status !== 200) throw new Error(`${pathname} answered ${status}`);
-  return { ...summarize(samples), status, bytes, cache: "" };
 }
 
 /** The audit cursor the app uses (lib/server/admin/audit-query.ts encodeAuditCursor), 90 % down the log. */
@@ -165,22 +146,44 @@ async function deepAuditCursor(url: string): Promise<string> {
   return Buffer.from(`${row.createdAt.getTime()}|${row.id}`, "utf8").toString("base64url");
 }
 
-/** The slowest statements the instance's database ran for one page (pg_stat_statements is not available: a page is requested with statement logging instead). */
-async function explainDesk(url: string): Promise<string> {
-  const plans: string[] = [];
-  const queries: [string, string][] = [
-    ["desk: annotation counts per article and state (Prisma groupBy)", `SELECT "articleId", "workflowState", COUNT(*) FROM "Annotation" GROUP BY "articleId", "workflowState"`],
-    ["desk: articles by updatedAt (take 200)", `SELECT id, slug, title, outlet, state, "updatedAt" FROM "Article" ORDER BY "updatedAt" DESC LIMIT 200`],
-    ["desk: pending re-approvals per article", `SELECT "articleId", COUNT(*) FROM "Annotation" WHERE "approvedSnapshot" IS NOT NULL AND "workflowState" <> 'approved' GROUP BY "articleId"`],
-    ["desk: recently approved (take 10)", `SELECT id FROM "Annotation" WHERE "workflowState" = 'approved' ORDER BY "approvedAt" DESC LIMIT 10`],
-    ["home: published articles (take 50)", `SELECT id FROM "Article" WHERE state = 'published' ORDER BY "publishedAt" DESC LIMIT 50`],
-  ];
-  for (const [name, q] of queries) {
-    const plan = (await sql<{ "QUERY PLAN": string }>(url, `EXPLAIN (ANALYZE, BUFFERS OFF, TIMING ON) ${q}`)).rows.map((r) => r["QUERY PLAN"]);
-    const total = plan.find((l) => l.startsWith("Execution Time"));
-    plans.push(`- ${name}: ${total}\n  \`${plan[0].trim()}\`${plan.slice(1, 4).map((l) => `\n  \`${l.trim()}\``).join("")}`);
+/**
+ * The statements one request of `pathname` ran, slowest first: statement logging is switched on for every session
+ * (log_min_duration_statement = 0, reloaded) around one request, and the server log is read back.
+ */
+async function statementsOf(db: Database, instance: Instance, pathname: string, cookie?: string) {
+  const logFile = db.logFile!;
+  await sql(db.adminUrl, "ALTER SYSTEM SET log_min_duration_statement = 0");
+  await sql(db.adminUrl, "SELECT pg_reload_conf()");
+  await new Promise((r) => setTimeout(r, 300));
+  const from = fs.statSync(logFile).size;
+  await (await fetch(`${instance.base}${pathname}`, { headers: cookie ? { cookie } : undefined })).arrayBuffer();
+  await new Promise((r) => setTimeout(r, 300));
+  await sql(db.adminUrl, "ALTER SYSTEM RESET log_min_duration_statement");
+  await sql(db.adminUrl, "SELECT pg_reload_conf()");
+  const text = fs.readFileSync(logFile, "utf8").slice(from);
+  const entries: { ms: number; sql: string; params: string }[] = [];
+  // Each log entry starts with a timestamp line; a statement may span lines; DETAIL follows with the parameters.
+  const parts = text.split(/\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/);
+  for (const [i, part] of parts.entries()) {
+    const m = /duration: ([\d.]+) ms\s+(?:execute [^:]*|statement): ([\s\S]*)$/.exec(part); // parse and bind lines are left out
+    if (!m) continue;
+    const detail = /DETAIL:\s+Parameters: ([\s\S]*)$/.exec(parts[i + 1] ?? "")?.[1] ?? "";
+    entries.push({ ms: Number(m[1]), sql: m[2].trim(), params: detail.trim() });
   }
-  return plans.join("\n");
+  return entries.sort((a, b) => b.ms - a.ms);
+}
+
+/** EXPLAIN ANALYZE of a logged statement, its parameters put back as the literals the log shows. */
+async function explain(db: Database, entry: { sql: string; params: string }): Promise<string[]> {
+  let q = entry.sql;
+  const values = new Map<string, string>();
+  for (const m of entry.params.matchAll(/\$(\d+) = ('(?:[^']|'')*'|NULL)/g)) values.set(m[1], m[2]);
+  for (const n of [...values.keys()].sort((a, b) => Number(b) - Number(a))) q = q.replaceAll(`$${n}`, values.get(n)!);
+  try {
+    return (await sql<{ "QUERY PLAN": string }>(db.url, `EXPLAIN (ANALYZE, COSTS OFF) ${q}`)).rows.map((r) => r["QUERY PLAN"]);
+  } catch (error) {
+    return [`(could not EXPLAIN: ${error instanceof Error ? error.message : String(error)})`];
+  }
 }
 
 async function exportImport(): Promise<string> {
@@ -195,6 +198,7 @@ async function exportImport(): Promise<string> {
        FROM generate_series(1, ${ROWS}) n`,
   );
   const totalRows = Number((await sql<{ n: string }>(db.url, `SELECT (SELECT count(*) FROM "AuditEvent") + (SELECT count(*) FROM "Annotation") + (SELECT count(*) FROM "User") AS n`)).rows[0].n);
+  const sourceEvents = Number((await sql<{ n: string }>(db.url, `SELECT count(*) AS n FROM "AuditEvent"`)).rows[0].n);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-bench-export-"));
   const file = path.join(dir, "export.json");
   const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
@@ -203,7 +207,7 @@ async function exportImport(): Promise<string> {
     const cmd = timeBin ? [timeBin, ["-v", process.execPath, path.join(ROOT, "scripts", script), ...args]] : [process.execPath, [path.join(ROOT, "scripts", script), ...args]];
     const r = spawnSync(cmd[0] as string, cmd[1] as string[], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
     const seconds = (performance.now() - t0) / 1000;
-    if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr.slice(-800)}`);
+    if (r.status !== 0) throw new Error(`${script} failed: ${r.stdout.slice(-400)} ${r.stderr.split("\tCommand being timed")[0].slice(-800)}`);
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
     return { seconds, maxRssMb: rss ? Number(rss) / 1024 : NaN, out: r.stdout.trim() };
   };
@@ -221,27 +225,61 @@ async function exportImport(): Promise<string> {
     "| step | time | peak RSS | notes |",
     "| --- | ---: | ---: | --- |",
     `| export | ${fmt(exp.seconds, 1)} s | ${fmt(exp.maxRssMb, 0)} MB | file ${fmt(size / 2 ** 20, 0)} MB; ${exp.out.split("\n").pop()} |`,
-    `| import into an empty database | ${fmt(imp.seconds, 1)} s | ${fmt(imp.maxRssMb, 0)} MB | ${fmt(imported)} audit events after the import (the ${fmt(ROWS + (totalRows - ROWS))}… plus the restore's own event) |`,
+    `| import into an empty database | ${fmt(imp.seconds, 1)} s | ${fmt(imp.maxRssMb, 0)} MB | ${fmt(imported)} audit events after the import (${fmt(sourceEvents)} exported + the restore's own event) |`,
     "",
     `Bounded memory: the export's peak RSS (${fmt(exp.maxRssMb, 0)} MB) is ${fmt((exp.maxRssMb * 2 ** 20) / size, 2)}× the file it wrote (${fmt(size / 2 ** 20, 0)} MB); a process that held the rows would need more than the file.`,
   ].join("\n");
 }
 
-async function main() {
-  const db = await startThrowawayPostgres();
-  await migrateAndSeed(db.url);
-  await ensureBenchBuild(db.url);
-  const tpl = await createTemplate(db.url);
-  log(`generating ${SMALL} articles…`);
-  await addArticles(db.url, tpl, 1, SMALL, SMALL);
+type Size = "small" | "big";
 
-  const instance = await startInstance(db.url, { env: { CACHE_MAX_MB: "0" } });
-  const reviewer = await signIn(instance.base, "reviewer@example.com", "provenance-reviewer");
-  const admin = await signIn(instance.base, "admin@example.com", "provenance-admin");
-  const cookies = { reviewer, admin };
-  const status = (await sql<{ slug: string }>(db.url, `SELECT slug FROM "VerificationStatus" WHERE NOT retired ORDER BY position LIMIT 1`)).rows[0].slug;
-  const slugOf = (size: "small" | "big") => `bench-scale-${String(size === "small" ? SMALL / 2 : BIG / 2).padStart(5, "0")}`;
-  const cursors: Record<string, string> = {};
+/** Both sizes in alternation (small, big, small, big…), so that load from elsewhere weighs on both alike. */
+async function timePair(instances: Record<Size, Instance>, paths: Record<Size, string>, cookies: Record<Size, string | undefined>) {
+  const samples: Record<Size, number[]> = { small: [], big: [] };
+  const bytes: Record<Size, number> = { small: 0, big: 0 };
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (const size of ["small", "big"] as const) {
+      const t0 = performance.now();
+      const res = await fetch(`${instances[size].base}${paths[size]}`, { headers: cookies[size] ? { cookie: cookies[size]! } : undefined });
+      const body = await res.arrayBuffer();
+      const t = performance.now() - t0;
+      if (res.status !== 200) throw new Error(`${paths[size]} (${size}) answered ${res.status}`);
+      bytes[size] = body.byteLength;
+      if (i >= WARMUP) samples[size].push(t);
+    }
+  }
+  return { small: { ...summarize(samples.small), bytes: bytes.small }, big: { ...summarize(samples.big), bytes: bytes.big } };
+}
+
+async function main() {
+  const server = await startThrowawayPostgres();
+  const dbs: Record<Size, Database> = { small: server, big: { ...server, url: await server.create("bench_big") } };
+  for (const size of ["small", "big"] as const) await migrateAndSeed(dbs[size].url);
+  await ensureBenchBuild(dbs.small.url);
+  let generateSeconds = 0;
+  for (const size of ["small", "big"] as const) {
+    const tpl = await createTemplate(dbs[size].url);
+    const n = size === "small" ? SMALL : BIG;
+    log(`${size}: generating ${fmt(n)} articles…`);
+    const seconds = await addArticles(dbs[size].url, tpl, 1, n, n);
+    if (size === "big") generateSeconds = seconds;
+  }
+  const instances = {} as Record<Size, Instance>;
+  const cookies = {} as Record<Size, { reviewer: string; admin: string }>;
+  const cursors = {} as Record<Size, string>;
+  const counts = {} as Record<Size, string>;
+  for (const size of ["small", "big"] as const) {
+    instances[size] = await startInstance(dbs[size].url, { env: { CACHE_MAX_MB: "0" } });
+    cookies[size] = {
+      reviewer: await signIn(instances[size].base, "reviewer@example.com", "provenance-reviewer"),
+      admin: await signIn(instances[size].base, "admin@example.com", "provenance-admin"),
+    };
+    cursors[size] = await deepAuditCursor(dbs[size].url);
+    const c = (await sql<{ a: string; n: string; e: string }>(dbs[size].url, `SELECT (SELECT count(*) FROM "Article") a, (SELECT count(*) FROM "Annotation") n, (SELECT count(*) FROM "AuditEvent") e`)).rows[0];
+    counts[size] = `${fmt(Number(c.a))} articles, ${fmt(Number(c.n))} annotations, ${fmt(Number(c.e))} audit events`;
+  }
+  const status = (await sql<{ slug: string }>(dbs.small.url, `SELECT slug FROM "VerificationStatus" WHERE NOT retired ORDER BY position LIMIT 1`)).rows[0].slug;
+  const slugOf = (size: Size) => `bench-scale-${String(size === "small" ? SMALL / 2 : BIG / 2).padStart(5, "0")}`;
   const targets: Target[] = [
     { name: "Home `/`", path: () => "/" },
     { name: "Desk `/review` (signed in)", path: () => "/review", cookie: "reviewer" },
@@ -251,47 +289,49 @@ async function main() {
     { name: "Audit, first page `/admin/audit`", path: () => "/admin/audit", cookie: "admin" },
     { name: "Audit, deep page (cursor 90 % down the log)", path: (s) => `/admin/audit?cursor=${cursors[s]}`, cookie: "admin" },
   ];
-  const results = new Map<string, Record<string, ReturnType<typeof summarize> & { bytes: number }>>();
-  const counts: Record<string, string> = {};
-  const countRows = async () =>
-    (await sql<{ a: string; n: string; e: string }>(db.url, `SELECT (SELECT count(*) FROM "Article") a, (SELECT count(*) FROM "Annotation") n, (SELECT count(*) FROM "AuditEvent") e`)).rows[0];
-
-  let generateSeconds = 0;
-  for (const size of ["small", "big"] as const) {
-    if (size === "big") {
-      log(`generating articles ${SMALL + 1}…${BIG}…`);
-      generateSeconds = await addArticles(db.url, tpl, SMALL + 1, BIG, BIG);
-    }
-    const c = await countRows();
-    counts[size] = `${fmt(Number(c.a))} articles, ${fmt(Number(c.n))} annotations, ${fmt(Number(c.e))} audit events`;
-    cursors[size] = await deepAuditCursor(db.url);
-    for (const t of targets) {
-      const r = await timePage(instance, t.path(size), t.cookie ? cookies[t.cookie] : undefined);
-      log(`${size} · ${t.name}: median ${ms(r.median)}, p95 ${ms(r.p95)} (${fmt(r.bytes)} bytes)`);
-      results.set(t.name, { ...(results.get(t.name) ?? {}), [size]: r });
-    }
-  }
+  const cookieOf = (t: Target, size: Size) => (t.cookie ? cookies[size][t.cookie] : undefined);
   const failing: string[] = [];
-  const rows = targets.map((t) => {
-    const r = results.get(t.name)!;
+  const rows: string[] = [];
+  const profiles = new Map<string, Record<Size, Awaited<ReturnType<typeof statementsOf>>>>();
+  for (const t of targets) {
+    const r = await timePair(instances, { small: t.path("small"), big: t.path("big") }, { small: cookieOf(t, "small"), big: cookieOf(t, "big") });
+    const profile = { small: await statementsOf(dbs.small, instances.small, t.path("small"), cookieOf(t, "small")), big: await statementsOf(dbs.big, instances.big, t.path("big"), cookieOf(t, "big")) };
+    profiles.set(t.name, profile);
+    const dbMs = (size: Size) => profile[size].reduce((a, e) => a + e.ms, 0);
     const ratio = r.big.median / r.small.median;
     const waived = r.big.median < 5 && r.small.median < 5;
     const ok = waived || ratio <= 1.5;
     if (!ok) failing.push(t.name);
-    return `| ${t.name} | ${ms(r.small.median)} / ${ms(r.small.p95)} | ${ms(r.big.median)} / ${ms(r.big.p95)} | ${fmt(ratio, 2)}× | ${waived ? "waived (< 5 ms)" : ok ? "met" : "**not met**"} |`;
-  });
-  const explain = failing.length ? await explainDesk(db.url) : "";
+    log(`${t.name}: ${ms(r.small.median)} → ${ms(r.big.median)} (${fmt(ratio, 2)}×); database ${ms(dbMs("small"))} → ${ms(dbMs("big"))}`);
+    rows.push(
+      `| ${t.name} | ${ms(r.small.median)} / ${ms(r.small.p95)} | ${ms(r.big.median)} / ${ms(r.big.p95)} | ${fmt(ratio, 2)}× | ${waived ? "waived (< 5 ms)" : ok ? "met" : "**not met**"} | ${profile.small.length}: ${ms(dbMs("small"))} → ${profile.big.length}: ${ms(dbMs("big"))} |`,
+    );
+  }
+  // The slowest statements at 10,000 articles of every page whose database time grew, with their plans.
+  const diagnosis: string[] = [];
+  for (const t of targets) {
+    const profile = profiles.get(t.name)!;
+    const small = profile.small.reduce((a, e) => a + e.ms, 0);
+    const big = profile.big.reduce((a, e) => a + e.ms, 0);
+    if (!failing.includes(t.name) && !(big > 10 && big > 2 * small)) continue;
+    diagnosis.push(`**${t.name}** — the slowest statements of one request at ${fmt(BIG)} articles:`);
+    for (const entry of profile.big.slice(0, 2)) {
+      const plan = await explain(dbs.big, entry);
+      diagnosis.push("", `- ${ms(entry.ms)}: \`${entry.sql.replace(/\s+/g, " ").slice(0, 500)}${entry.sql.length > 500 ? "…" : ""}\``, "", "  ```", ...plan.slice(0, 12).map((l) => `  ${l}`), "  ```");
+    }
+    diagnosis.push("");
+  }
   const report = [
-    `Provisional: ${machineLine()}. One throwaway embedded PostgreSQL, measured at ${counts.small} and then, after generating the rest (${fmt(generateSeconds, 0)} s with generate_series, then VACUUM ANALYZE), at ${counts.big}; every generated article is published with ${PER_ARTICLE} approved annotations (one provenance hop and one evidence link each) and ${PER_ARTICLE} audit events, at both sizes. One \`next start\` instance with \`CACHE_MAX_MB=0\` (Next's page and data caches store nothing, so every request reads the database: the cache-miss cost). ${RUNS} sequential requests per page after ${WARMUP} warm-ups, time to the last byte; median / p95.`,
+    `Provisional: ${machineLine()}. Two databases on one throwaway embedded PostgreSQL, side by side: ${counts.small}, and ${counts.big} (generated in ${fmt(generateSeconds, 0)} s with generate_series, then VACUUM ANALYZE); every generated article is published with ${PER_ARTICLE} approved annotations (one provenance hop and one evidence link each) and ${PER_ARTICLE} audit events, at both sizes. One \`next start\` instance per database, each with \`CACHE_MAX_MB=0\` (Next's page and data caches store nothing, so every request reads the database: the cache-miss cost). ${RUNS} requests per page and size after ${WARMUP} warm-ups, the two sizes in alternation, time to the last byte; median / p95. "Database" is the sum of the durations PostgreSQL logged for one request (log_min_duration_statement = 0), with the number of statements.`,
     "",
-    `| page | ${fmt(SMALL)} articles: median / p95 | ${fmt(BIG)} articles: median / p95 | ratio of medians | ≤ 1.5× |`,
-    "| --- | ---: | ---: | ---: | --- |",
+    `| page | ${fmt(SMALL)} articles: median / p95 | ${fmt(BIG)} articles: median / p95 | ratio of medians | ≤ 1.5× | database: ${fmt(SMALL)} → ${fmt(BIG)} |`,
+    "| --- | ---: | ---: | ---: | --- | ---: |",
     ...rows,
-    ...(failing.length ? ["", `EXPLAIN ANALYZE at ${fmt(BIG)} articles of the queries behind the failing pages (${failing.join("; ")}):`, "", explain] : []),
+    ...(diagnosis.length ? ["", `Where the database time grows (statement log, then EXPLAIN ANALYZE with the logged parameters):`, "", diagnosis.join("\n")] : []),
   ].join("\n");
   console.log("\n" + report + "\n");
   writeBlock("scale-bench", "Data at scale (d)", report);
-  await instance.stop();
+  for (const size of ["small", "big"] as const) await instances[size].stop();
 
   if (!process.env.BENCH_SKIP_EXPORT) {
     const exportReport = await exportImport();

@@ -8,7 +8,7 @@
  * trial, state in_review, as if its author had edited and resubmitted it; the public page still shows the approved
  * snapshot, so nothing needs invalidating yet); B and nginx are made to hold the current reader page in their caches;
  * a random 0–1 s pause puts the change at a random point of nginx's 1 s validity; the second reviewer approves it in
- * A's workspace. The clock starts when the approve action's response has arrived at the browser, and B and nginx are
+ * A's workspace. The clock starts when the approve action's response headers have arrived at the browser, and B and nginx are
  * polled every 10 ms until the page names the trial. Reports p50, p95, max. Rewrites the `staleness-bench` block.
  */
 import { chromium } from "@playwright/test";
@@ -65,7 +65,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, Math.random() * 1000));
     const response = tab.waitForResponse((r) => r.request().method() === "POST" && !!r.request().headers()["next-action"]);
     await review.getByRole("button", { name: "Approve" }).click();
-    await (await response).finished();
+    await response; // the answer's headers: the action (and its invalidation) has run; its body streams on
     const since = performance.now();
     const [tb, tn] = await Promise.all([until(`${b.base}${page}`, marker, since), until(`${nginx.base}${page}`, marker, since)]);
     const state = (await sql<{ workflowState: string }>(db.url, `SELECT "workflowState" FROM "Annotation" WHERE id = $1`, [annotation.id])).rows[0].workflowState;
@@ -81,11 +81,11 @@ async function main() {
   const sb = summarize(toB);
   const sn = summarize(toNginx);
   const report = [
-    `Provisional: ${machineLine()}. Two \`next start\` instances (A, B) on one throwaway embedded PostgreSQL, nginx with deploy/nginx.conf in front of both. ${TRIALS} approvals, each made in A's workspace by Chromium; the clock starts when the approve action's answer has reached the browser; B and nginx are polled every ${POLL_MS} ms until the public reader page shows the approved text. A random 0–1 s pause before each approval spreads the changes over nginx's 1 s validity.`,
+    `Provisional: ${machineLine()}. Two \`next start\` instances (A, B) on one throwaway embedded PostgreSQL, nginx with deploy/nginx.conf in front of both. ${TRIALS} approvals, each made in A's workspace by Chromium; the clock starts when the approve action's answer (its headers) has reached the browser, which is after the action and its invalidation ran; B and nginx are polled every ${POLL_MS} ms until the public reader page shows the approved text. A random 0–1 s pause before each approval spreads the changes over nginx's 1 s validity.`,
     "",
     "| served by | trials | p50 | p95 | max | target |",
     "| --- | ---: | ---: | ---: | ---: | --- |",
-    `| instance B (direct) | ${toB.length} / ${TRIALS} | ${ms(sb.median, 0)} | ${ms(sb.p95, 0)} | ${ms(sb.max, 0)} | ≤ 1 s — ${toB.length === TRIALS && sb.max <= 1000 ? "met" : "**not met**"} |`,
+    `| instance B (direct) | ${toB.length} / ${TRIALS} | ${ms(sb.median, 0)} | ${ms(sb.p95, 0)} | ${ms(sb.max, 0)} | ≤ 1 s — p95 ${toB.length === TRIALS && sb.p95 <= 1000 ? "met" : "**not met**"}, max ${toB.length === TRIALS && sb.max <= 1000 ? "met" : "**not met**"} |`,
     `| nginx (micro-cache) | ${toNginx.length} / ${TRIALS} | ${ms(sn.median, 0)} | ${ms(sn.p95, 0)} | ${ms(sn.max, 0)} | ≤ 1 s validity + notification + one render (max of B + 1 s = ${fmt(sb.max + 1000, 0)} ms) — ${toNginx.length === TRIALS && sn.max <= sb.max + 1000 ? "met" : "**not met**"} |`,
     ...(missed.length ? ["", `Missed: ${missed.join("; ")}`] : []),
     "",

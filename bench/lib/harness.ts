@@ -56,6 +56,8 @@ export function runMain(main: () => Promise<void>) {
 
 export interface Database {
   url: string;
+  /** The server's own log (embedded server only). */
+  logFile?: string;
   adminUrl: string;
   /** A new database on the same server (created empty). */
   create: (name: string) => Promise<string>;
@@ -72,7 +74,7 @@ export async function startThrowawayPostgres(): Promise<Database> {
     fs.rmSync(dir, { recursive: true, force: true });
   });
   log(`embedded PostgreSQL ${server.version} on ${new URL(server.url).port} (throwaway, ${dir})`);
-  return { url: server.url, adminUrl: server.adminUrl, create: (name) => createDatabase(server.adminUrl, name) };
+  return { url: server.url, adminUrl: server.adminUrl, logFile: path.join(dir, "postgres.log"), create: (name) => createDatabase(server.adminUrl, name) };
 }
 
 async function createDatabase(adminUrl: string, name: string): Promise<string> {
