@@ -166,7 +166,7 @@ async function statementsOf(db: Database, instance: Instance, pathname: string, 
   const parts = text.split(/\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)/);
   for (const [i, part] of parts.entries()) {
     const m = /duration: ([\d.]+) ms\s+(?:execute [^:]*|statement): ([\s\S]*)$/.exec(part); // parse and bind lines are left out
-    if (!m) continue;
+    if (!m || /^(ALTER SYSTEM|SELECT pg_reload_conf)/i.test(m[2].trim())) continue; // this script's own statements
     const detail = /DETAIL:\s+Parameters: ([\s\S]*)$/.exec(parts[i + 1] ?? "")?.[1] ?? "";
     entries.push({ ms: Number(m[1]), sql: m[2].trim(), params: detail.trim() });
   }
