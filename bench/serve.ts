@@ -69,7 +69,10 @@ async function main() {
   const db = await startThrowawayPostgres();
   const { demoSlug } = await migrateAndSeed(db.url);
   await ensureBenchBuild(db.url);
-  const [a, b] = [await startInstance(db.url), await startInstance(db.url)];
+  // Both instances believe the public address is nginx's, as in production (the page's canonical URL names it).
+  const nginxPort = await freePort();
+  const publicBase = `http://${HOST}:${nginxPort}`;
+  const [a, b] = [await startInstance(db.url, { publicBase }), await startInstance(db.url, { publicBase })];
   const page = `/articles/${demoSlug}`;
 
   // The page's bytes as Next serves them on a cache hit (second request), written for nginx's static server and the
@@ -80,7 +83,7 @@ async function main() {
   const html = hit.body;
 
   const staticPort = await freePort();
-  const nginx = await startNginx([a.port, b.port], `  server { listen ${HOST}:${staticPort}; location / { root $DIR/static; default_type text/html; } }\n`);
+  const nginx = await startNginx([a.port, b.port], `  server { listen ${HOST}:${staticPort}; location / { root $DIR/static; default_type text/html; } }\n`, nginxPort);
   fs.mkdirSync(path.join(nginx.dir, "static"), { recursive: true });
   fs.writeFileSync(path.join(nginx.dir, "static", "demo.html"), html);
   const staticUrl = `http://${HOST}:${staticPort}/demo.html`;

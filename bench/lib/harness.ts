@@ -169,6 +169,8 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Pro
 
 export interface Instance {
   port: number;
+  /** The instance's stdout and stderr (its JSON log and any console.error). */
+  logFile: string;
   base: string;
   child: ChildProcess;
   stop: () => Promise<void>;
@@ -194,12 +196,20 @@ export async function startInstance(url: string, opts: { port?: number; env?: Re
       PORT: String(port),
       ...opts.env,
     },
-    stdio: ["ignore", "ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  const stop = () => stopChild(child);
+  const logFile = path.join(os.tmpdir(), `provenance-bench-next-${port}-${process.pid}.log`);
+  const out = fs.createWriteStream(logFile);
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  if (process.env.BENCH_VERBOSE) child.stderr!.pipe(process.stderr);
+  const stop = async () => {
+    await stopChild(child);
+    if (!process.env.BENCH_KEEP_LOGS) fs.rmSync(logFile, { force: true });
+  };
   onCleanup(stop);
   await waitFor(`${base}/api/ready`);
-  return { port, base, child, stop };
+  return { port, base, logFile, child, stop };
 }
 
 const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => fs.existsSync(p));
@@ -239,11 +249,11 @@ export interface Nginx {
  * per request on this disk; a production host logs, so real numbers are slightly lower). `extraServer` adds server
  * blocks (the static-file comparison).
  */
-export async function startNginx(upstreams: number[], extraServer = ""): Promise<Nginx> {
+export async function startNginx(upstreams: number[], extraServer = "", listenPort?: number): Promise<Nginx> {
   if (!NGINX) throw new Error("nginx is not installed (apt-get install nginx)");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-bench-nginx-"));
   fs.chmodSync(dir, 0o755);
-  const listen = await freePort();
+  const listen = listenPort ?? (await freePort());
   const conf = path.join(dir, "nginx.conf");
   fs.writeFileSync(conf, nginxConfig(dir, listen, upstreams, extraServer.replaceAll("$DIR", dir)));
   const child = spawn(NGINX, ["-c", conf, "-p", dir, "-g", "daemon off;"], { stdio: ["ignore", "ignore", "inherit"] });
