@@ -21,7 +21,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildTextQuoteSelector } from "../lib/anchoring/selectors";
 import { toAnnotationContent } from "../lib/domain/annotation-content";
-import { Database, ensureBenchBuild, fmt, Instance, log, machineLine, migrateAndSeed, ms, ROOT, runMain, signIn, sql, startInstance, startThrowawayPostgres, summarize, writeBlock } from "./lib/harness";
+import { Database, ensureBenchBuild, fmt, Instance, log, machineLine, migrateAndSeed, ms, onCleanup, ROOT, runMain, signIn, sql, startInstance, startThrowawayPostgres, summarize, writeBlock } from "./lib/harness";
 
 const RUNS = Math.max(20, Number(process.env.BENCH_RUNS ?? 25));
 const BIG = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -200,6 +200,7 @@ async function exportImport(): Promise<string> {
   const totalRows = Number((await sql<{ n: string }>(db.url, `SELECT (SELECT count(*) FROM "AuditEvent") + (SELECT count(*) FROM "Annotation") + (SELECT count(*) FROM "User") AS n`)).rows[0].n);
   const sourceEvents = Number((await sql<{ n: string }>(db.url, `SELECT count(*) AS n FROM "AuditEvent"`)).rows[0].n);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-bench-export-"));
+  onCleanup(() => fs.rmSync(dir, { recursive: true, force: true })); // also when a step fails
   const file = path.join(dir, "export.json");
   const timeBin = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
   const runMeasured = (script: string, args: string[], url: string) => {
