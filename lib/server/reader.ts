@@ -65,13 +65,15 @@ async function loadPublishedArticles(take: number, skip: number): Promise<Publis
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     take,
     skip,
-    select: { id: true, slug: true, title: true, outlet: true, byline: true, publishedAt: true, _count: { select: { statements: true } } },
+    select: { id: true, slug: true, title: true, outlet: true, byline: true, publishedAt: true },
   });
-  const counts = await db.annotation.groupBy({
-    by: ["articleId", "approvedStatusSlug"],
-    where: { articleId: { in: articles.map((a) => a.id) }, approvedSnapshot: { not: Prisma.DbNull } },
-    _count: { _all: true },
-  });
+  // Counts for the listed articles only (Prisma's relation _count would count every statement first).
+  const listed = { articleId: { in: articles.map((a) => a.id) } };
+  const [counts, statementCounts] = await Promise.all([
+    db.annotation.groupBy({ by: ["articleId", "approvedStatusSlug"], where: { ...listed, approvedSnapshot: { not: Prisma.DbNull } }, _count: { _all: true } }),
+    db.statement.groupBy({ by: ["articleId"], where: listed, _count: { _all: true } }),
+  ]);
+  const statementsBy = new Map(statementCounts.map((c) => [c.articleId, c._count._all]));
   return articles.map((a) => {
     const statusCounts: Record<string, number> = {};
     let annotated = 0;
@@ -88,7 +90,7 @@ async function loadPublishedArticles(take: number, skip: number): Promise<Publis
       publishedAt: a.publishedAt?.toISOString() ?? null,
       statusCounts,
       annotated,
-      statements: a._count.statements,
+      statements: statementsBy.get(a.id) ?? 0,
     };
   });
 }
