@@ -111,9 +111,16 @@ test.describe("accessibility of the signed-in pages (axe: no serious or critical
     await statement.focus();
     await page.keyboard.press("Enter");
     await expect(page.locator(`[data-selected-statement="${statementId}"]`)).toBeVisible();
-    await expect(page.getByLabel("Claim type")).toBeVisible();
+    // An approved annotation opens read-only; "Edit" (by keyboard) opens the form.
+    await expect(page.getByTestId("annotation-read-only")).toBeVisible();
+    await expectNoSeriousViolations(page, "workspace (annotated statement selected, read-only)");
+    await page.getByRole("button", { name: "Edit", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByLabel("Claim type")).toBeFocused();
     await expect(page.getByLabel("Verification status")).toBeVisible();
     await expectNoSeriousViolations(page, "workspace (annotated statement selected)");
+    // Tab from the top of the panel again (the Edit button moved focus into the form, past Split…).
+    await page.locator("[data-selected-statement] [tabindex='-1']").first().focus();
     await expectKeyboardReachable(page, ["Split…", "Delete annotation…", "Add hop", "Add evidence link", "Save draft", "Submit for review"], "workspace (statement selected)");
 
     // The panels that open inside the form, opened with the keyboard (Space / Enter), without saving anything.

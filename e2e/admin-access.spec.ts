@@ -78,7 +78,7 @@ test.describe("admin access", () => {
         const res = await replayAction(ctx.request, action);
         expect(res.status()).toBeLessThan(500);
         const text = await res.text();
-        expect(text).not.toMatch(/is invited as|is now an admin|is deactivated;|is active again|New password link|Added “|Saved “|Order saved|is retired|Deleted “/);
+        expect(text).not.toMatch(/is invited as|is now an admin|is deactivated;|invitation is revoked|is active again|New password link|New invitation link|Added “|Saved “|Order saved|is retired|Deleted “/);
         await unchanged();
         // The same call posted to a page outside /admin (no proxy in the way) is refused too.
         if (ctx === anonCtx) await ctx.addCookies([{ name: "next-auth.session-token", value: "forged", url: baseURL as string }]);
@@ -112,30 +112,30 @@ test.describe("admin access", () => {
     await expect(row.getByRole("alert")).toContainText("already a reviewer");
     await refused(withField(withField(role, "role", "admin"), "version", String((await target()).version)), async () => expect((await target()).role).toBe("reviewer"));
 
-    // --- deactivate / reactivate
+    // --- deactivate / reactivate (the target never accepted its invitation, so these read as revoking and resending it)
     const deactivate = await captureAction(adminPage, async () => {
-      await row.getByRole("button", { name: "Deactivate…" }).click();
-      await row.getByRole("button", { name: "Yes, deactivate" }).click();
+      await row.getByRole("button", { name: "Revoke invitation…" }).click();
+      await row.getByRole("button", { name: "Yes, revoke invitation" }).click();
     });
-    await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
+    await expect(row.getByText("Invitation revoked", { exact: true })).toBeVisible();
     const reactivate = await captureAction(adminPage, async () => {
       await row.getByRole("button", { name: "Reactivate…" }).click();
       await row.getByRole("button", { name: "Yes, reactivate" }).click();
     });
-    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+    await expect(row.getByText("Invited", { exact: true })).toBeVisible();
     await refused(withField(deactivate, "version", String((await target()).version)), async () => expect((await target()).active).toBe(true));
-    await row.getByRole("button", { name: "Deactivate…" }).click();
-    await row.getByRole("button", { name: "Yes, deactivate" }).click();
-    await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
+    await row.getByRole("button", { name: "Revoke invitation…" }).click();
+    await row.getByRole("button", { name: "Yes, revoke invitation" }).click();
+    await expect(row.getByText("Invitation revoked", { exact: true })).toBeVisible();
     await refused(withField(reactivate, "version", String((await target()).version)), async () => expect((await target()).active).toBe(false));
     await row.getByRole("button", { name: "Reactivate…" }).click();
     await row.getByRole("button", { name: "Yes, reactivate" }).click();
-    await expect(row.getByText("Active", { exact: true })).toBeVisible();
+    await expect(row.getByText("Invited", { exact: true })).toBeVisible();
 
     // --- reset password
     const reset = await captureAction(adminPage, async () => {
-      await row.getByRole("button", { name: "Reset password…" }).click();
-      await row.getByRole("button", { name: "Yes, reset password" }).click();
+      await row.getByRole("button", { name: "Resend invitation…" }).click();
+      await row.getByRole("button", { name: "Yes, send a new invitation" }).click();
     });
     await expect(row.getByTestId("invitation-link")).toBeVisible();
     const links = async () => count(`SELECT COUNT(*)::int AS n FROM "UserInvitation" WHERE "userId" = $1`, (await target()).id);

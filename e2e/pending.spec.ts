@@ -23,7 +23,8 @@ test("a click on Publish… while Approve is saving is held off with a Saving…
   await b.getByRole("form", { name: "Second review" }).getByRole("button", { name: "Approve" }).click();
   await expect(b.getByTestId("saving-notice")).toBeVisible();
   await expect(publishing.getByRole("button", { name: "Publish…" })).toBeDisabled();
-  await expect(b.getByRole("form", { name: "Annotation" }).getByRole("button", { name: "Save draft" })).toBeDisabled();
+  // An in-review annotation opens read-only (no "Save draft" until "Edit"): the delete opener stands for the rest.
+  await expect(b.getByRole("button", { name: "Delete annotation…" })).toBeDisabled();
 
   await expect(b.locator("[data-selected-statement] h2").first()).toContainText("Approved");
   await expect(b.getByTestId("saving-notice")).toBeHidden();

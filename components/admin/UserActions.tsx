@@ -8,8 +8,12 @@ import { useFocusOnAnswer } from "@/components/ui/focus";
 import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { LinkPanel } from "./LinkPanel";
+import { isInvitee } from "@/lib/format/account-status";
 
-/** Per-user actions: role, deactivate/reactivate (confirmed), reset password (confirmed). */
+/**
+ * Per-user actions: role, deactivate/reactivate (confirmed), reset password (confirmed). For an invitee (no password
+ * set, never signed in) the same two actions are what they do to the invitation: resend it, revoke it.
+ */
 export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: boolean }) {
   const [roleState, roleAction, rolePending] = useActionState(changeRoleAction, null);
   const [activeState, activeAction, activePending] = useActionState(setActiveAction, null);
@@ -18,6 +22,7 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
   // Only the answer to the latest action is shown.
   const [last, setLast] = useState<null | "role" | "active" | "reset">(null);
   const id = user.id;
+  const invitee = isInvitee(user);
   // Keyboard users land on each answer (the link to copy after a reset), and back on the button after "Cancel".
   const roleMessageRef = useRef<HTMLDivElement>(null);
   const activeMessageRef = useRef<HTMLDivElement>(null);
@@ -56,36 +61,42 @@ export function UserActions({ user, isSelf }: { user: AdminUserDTO; isSelf: bool
       <div className="flex flex-wrap gap-2">
         {confirming !== "active" ? (
           <button type="button" ref={activeButtonRef} className={secondaryButtonClass} onClick={() => setConfirming("active")}>
-            {user.active ? "Deactivate…" : "Reactivate…"}
+            {user.active ? (invitee ? "Revoke invitation…" : "Deactivate…") : "Reactivate…"}
           </button>
         ) : null}
         {confirming !== "reset" && user.active ? (
           <button type="button" ref={resetButtonRef} className={secondaryButtonClass} onClick={() => setConfirming("reset")}>
-            Reset password…
+            {invitee ? "Resend invitation…" : "Reset password…"}
           </button>
         ) : null}
       </div>
 
       {confirming === "active" ? (
-        <form action={activeAction} onSubmit={() => { setConfirming(null); setLast("active"); }} role="group" aria-label={`Confirm ${user.active ? "deactivation" : "reactivation"} of ${user.name}`} className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+        <form action={activeAction} onSubmit={() => { setConfirming(null); setLast("active"); }} role="group" aria-label={`Confirm ${user.active ? (invitee ? "revoking the invitation" : "deactivation") : "reactivation"} of ${user.name}`} className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
           <input type="hidden" name="userId" value={id} />
           <input type="hidden" name="version" value={user.version} />
           <input type="hidden" name="intent" value={user.active ? "deactivate" : "reactivate"} />
           <p>
-            {user.active
+            {user.active && invitee
+              ? `Revoke ${user.name}'s invitation? The link stops working and the account is deactivated; you can reactivate it and resend an invitation later.`
+              : user.active
               ? `Deactivate ${isSelf ? "your own account" : user.name}? ${isSelf ? "You" : "They"} are signed out everywhere at once and cannot sign in; annotations keep their author.`
               : `Reactivate ${user.name}? They can sign in again with their password.`}
           </p>
-          <ConfirmButtons label={user.active ? "Yes, deactivate" : "Yes, reactivate"} danger={user.active} autoFocus disabled={activePending} onCancel={cancel} />
+          <ConfirmButtons label={user.active ? (invitee ? "Yes, revoke invitation" : "Yes, deactivate") : "Yes, reactivate"} danger={user.active} autoFocus disabled={activePending} onCancel={cancel} />
         </form>
       ) : null}
 
       {confirming === "reset" ? (
-        <form action={resetAction} onSubmit={() => { setConfirming(null); setLast("reset"); }} role="group" aria-label={`Confirm password reset of ${user.name}`} className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+        <form action={resetAction} onSubmit={() => { setConfirming(null); setLast("reset"); }} role="group" aria-label={invitee ? `Confirm a new invitation for ${user.name}` : `Confirm password reset of ${user.name}`} className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
           <input type="hidden" name="userId" value={id} />
           <input type="hidden" name="version" value={user.version} />
-          <p>Reset {user.name}&apos;s password? Their current password stops working and their sessions end; you get a new single-use link to pass on.</p>
-          <ConfirmButtons label="Yes, reset password" autoFocus disabled={resetPending} onCancel={cancel} />
+          {invitee ? (
+            <p>Send {user.name} a new invitation? The earlier link stops working; you get a new single-use link to pass on.</p>
+          ) : (
+            <p>Reset {user.name}&apos;s password? Their current password stops working and their sessions end; you get a new single-use link to pass on.</p>
+          )}
+          <ConfirmButtons label={invitee ? "Yes, send a new invitation" : "Yes, reset password"} autoFocus disabled={resetPending} onCancel={cancel} />
         </form>
       ) : null}
       {last === "role" ? <ActionMessage state={roleState} ref={roleMessageRef} /> : null}

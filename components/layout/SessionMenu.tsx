@@ -3,13 +3,25 @@
 import Link from "next/link";
 import { signOut, useSession } from "next-auth/react";
 
-/** Client-side so that public pages stay cacheable: who is signed in is fetched after the page loads. */
+const signInClass = "rounded px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-200";
+
+/**
+ * Client-side so that public pages stay cacheable: who is signed in is fetched after the page loads. The server
+ * renders the "loading" state, so it is a real "Sign in" link (what a reader without JavaScript needs); it appears
+ * only after a short delay (`.appear-late`), so a signed-in reviewer's menu usually replaces it before it is seen.
+ */
 export function SessionMenu() {
   const { data, status } = useSession();
-  if (status === "loading") return <span className="text-sm text-stone-600" aria-live="polite">…</span>;
+  if (status === "loading") {
+    return (
+      <Link href="/login" className={`${signInClass} appear-late`} data-session="loading">
+        Sign in
+      </Link>
+    );
+  }
   if (!data?.user) {
     return (
-      <Link href="/login" className="rounded px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-200">
+      <Link href="/login" className={signInClass}>
         Sign in
       </Link>
     );

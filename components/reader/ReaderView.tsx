@@ -44,7 +44,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
   const claimReviews = toClaimReviews(ctx, article, annotations);
 
   return (
-    <article lang={article.language} className="reader space-y-6" data-filtered={filtered ? "true" : undefined}>
+    <article lang={article.language} className="reader flex flex-col gap-6" data-filtered={filtered ? "true" : undefined}>
       <HighlightKeys />
       {claimReviews.length > 0 ? (
         // JSON, escaped by toJsonLdScriptContent so no text can close the script element.
@@ -56,7 +56,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
             ← All articles
           </Link>
         </p>
-        <h1 className="font-serif text-3xl font-bold leading-tight text-stone-900">{article.title}</h1>
+        <h1 className="font-serif text-3xl font-bold leading-tight text-stone-900 max-md:text-2xl">{article.title}</h1>
         <p className="text-sm text-stone-700">
           {[article.outlet ?? "Outlet not recorded", article.byline, formatPartialDate(article.publishedDate)].filter(Boolean).join(" · ")}
           {article.originalUrl ? (
@@ -86,6 +86,17 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
             article corrected. The article is shown with every statement that is sourced now.
           </p>
         ) : null}
+        <p className="no-print text-sm text-stone-700 md:hidden" data-testid="phone-intro">
+          Tap a highlighted statement to see who said it, its sources and the verdict.{" "}
+          {summary.total > 0 ? (
+            <a href="#filters" className="text-blue-800 underline">
+              {filtered ? `Showing ${shown} of ${summary.total}` : `${summary.total} sourced statements`}: filters below the article
+            </a>
+          ) : null}
+        </p>
+      </header>
+      {/* On a phone this block follows the article text (see .reader in globals.css), so the first screen shows a statement. */}
+      <div id="filters" className="reader-intro space-y-3 md:-mt-3">
         <ReaderSummary summary={summary} shown={shown.length} filtered={filtered} clearHref={basePath} />
         <p className="no-print text-sm text-stone-700">
           Select a highlighted statement (click, or Tab then Enter; <kbd>j</kbd>/<kbd>k</kbd> move between statements) to see who said
@@ -94,7 +105,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
             How we check claims
           </Link>
         </p>
-      </header>
+      </div>
 
       <div className="grid gap-8 md:grid-cols-[minmax(0,1fr)_22rem]">
         <ArticleText text={article.text} emphasis={article.emphasis} annotations={annotations} noteNumbers={noteNumbers} visible={visible} />

@@ -1,9 +1,9 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { saveAnnotationAction, searchSourcesAction } from "@/lib/actions/review/annotations";
-import type { ClaimTypeDTO, SourceDTO, VerificationStatusDTO } from "@/lib/domain/types";
+import type { ClaimTypeDTO, SourceDTO, VerificationStatusDTO, WorkflowState } from "@/lib/domain/types";
 import { errorsOf, type ActionState } from "@/lib/contracts/forms";
 import type { SavedAnnotation } from "@/lib/contracts/review-actions";
 import type { AnnotationFormValues, EvidenceFormValue, HopFormValue } from "@/lib/contracts/workspace";
@@ -28,7 +28,24 @@ export interface AnnotationFormProps {
   claimTypes: ClaimTypeDTO[];
   statuses: VerificationStatusDTO[];
   defaultStatusSlug: string;
+  workflowState?: WorkflowState | null;
+  /** When given (an approved or in-review annotation), it is shown first, with an explicit "Edit". */
+  readOnlyView?: ReactNode;
 }
+
+/** What editing does to the annotation in this state (shown next to "Edit" and beside the save buttons). */
+const EDIT_NOTES: Partial<Record<WorkflowState, string>> = {
+  approved: "Editing an approved annotation creates a pending revision: readers keep seeing this approved version until a second reviewer approves the revision.",
+  in_review: "In review — waiting for a second reviewer. Editing it returns it to draft unless you resubmit it.",
+};
+
+/** The same, beside the save buttons once editing. */
+const FORM_NOTES: Partial<Record<WorkflowState, string>> = {
+  approved: "Saving creates a pending revision: readers keep seeing the approved version until a second reviewer approves it.",
+  in_review: "“Save and return to draft” takes it out of review; “Save and resubmit for review” keeps it waiting for a second reviewer.",
+};
+
+const focusById = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
 
 /** Options: the active values, plus the current one if it has been retired since (shown as retired). */
 function options<T extends { slug: string; label: string; retired: boolean }>(all: T[], current: string | undefined) {
@@ -51,7 +68,7 @@ function useSourceSearch() {
   return { results, search };
 }
 
-export function AnnotationForm({ articleId, statementId, annotation, claimTypes, statuses, defaultStatusSlug }: AnnotationFormProps) {
+export function AnnotationForm({ articleId, statementId, annotation, claimTypes, statuses, defaultStatusSlug, workflowState = null, readOnlyView }: AnnotationFormProps) {
   const initial: AnnotationFormValues = annotation?.values ?? {
     claimTypeSlug: "",
     statusSlug: defaultStatusSlug,
@@ -74,6 +91,10 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
   const errors = errorsOf(state);
   const conflict = state && !state.ok && state.conflict && dismissedConflict !== state ? state.conflict : null;
   const messageRef = useRef<HTMLDivElement>(null);
+  // Approved and in-review annotations open read-only; "Edit" opens the form, a successful submit closes it again.
+  const [editing, setEditing] = useState(false);
+  const lastIntent = useRef<string | null>(null);
+  const showForm = editing || !readOnlyView;
   useEffect(() => {
     // The result (saved, refused, conflict) takes focus: the pressed button is disabled while saving, so focus
     // would otherwise fall back to the page.
@@ -82,6 +103,7 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
     if (state && state.ok) {
       setBaseVersion(state.version);
       setDirty(false);
+      if (lastIntent.current === "submit") setEditing(false);
     }
   }, [state]);
 
@@ -133,9 +155,53 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
   const payload = JSON.stringify({ statementId, baseVersion, fields: values });
   const currentType = annotation?.values.claimTypeSlug;
   const currentStatus = annotation?.values.statusSlug;
+  const editNote = workflowState ? EDIT_NOTES[workflowState] : undefined;
+  const formNote = workflowState ? FORM_NOTES[workflowState] : undefined;
+  const submit = submitWithoutReset(action);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    lastIntent.current = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") ?? null;
+    submit(event);
+  };
+
+  if (!showForm) {
+    return (
+      <div className="space-y-3" data-testid="annotation-view">
+        <div ref={messageRef} tabIndex={-1} className="outline-none">
+          {state && state.ok ? <Notice tone="success">{state.message}</Notice> : null}
+        </div>
+        {workflowState === "in_review" ? (
+          <div id="edit-note">
+            <Notice tone="info" testId="in-review-note">
+              {EDIT_NOTES.in_review}
+            </Notice>
+          </div>
+        ) : null}
+        {readOnlyView}
+        <div className="flex flex-wrap items-center gap-3 border-t border-stone-200 pt-3">
+          <button
+            type="button"
+            id="edit-annotation"
+            className={buttonClass}
+            aria-describedby={editNote ? "edit-note" : undefined}
+            onClick={() => {
+              setEditing(true);
+              focusById("f-claimTypeSlug");
+            }}
+          >
+            Edit
+          </button>
+          {editNote && workflowState !== "in_review" ? (
+            <p id="edit-note" className="min-w-0 flex-1 text-xs text-stone-700">
+              {editNote}
+            </p>
+          ) : null}
+        </div>
+      </div>
+    );
+  }
 
   return (
-    <form onSubmit={submitWithoutReset(action)} className="space-y-4" noValidate aria-busy={busy} aria-label="Annotation">
+    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-busy={busy} aria-label="Annotation">
       <input type="hidden" name="payload" value={payload} />
       <input type="hidden" name="articleId" value={articleId} />
       <datalist id="known-sources">
@@ -468,13 +534,33 @@ export function AnnotationForm({ articleId, statementId, annotation, claimTypes,
         </button>
       </fieldset>
 
+      {formNote ? (
+        <p className="text-xs text-stone-700" data-testid="form-note">
+          {formNote}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2 border-t border-stone-200 pt-3">
         <button type="submit" name="intent" value="draft" disabled={busy} className={secondaryButtonClass}>
-          Save draft
+          {workflowState === "in_review" ? "Save and return to draft" : "Save draft"}
         </button>
         <button type="submit" name="intent" value="submit" disabled={busy} className={buttonClass}>
-          Submit for review
+          {workflowState === "in_review" ? "Save and resubmit for review" : "Submit for review"}
         </button>
+        {readOnlyView ? (
+          <button
+            type="button"
+            disabled={busy}
+            className={secondaryButtonClass}
+            onClick={() => {
+              if (annotation) setValues(annotation.values);
+              setDirty(false);
+              setEditing(false);
+              focusById("edit-annotation");
+            }}
+          >
+            Cancel editing
+          </button>
+        ) : null}
         <span className="text-xs text-stone-600" aria-live="polite">
           {pending ? "Saving…" : baseVersion ? `Editing version ${baseVersion}` : "New annotation"}
         </span>

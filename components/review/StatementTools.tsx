@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { mergeAction, splitAction } from "@/lib/actions/review/statements";
 import { selectionOffsets } from "./selection";
+import { asQuotation } from "@/lib/format/quote";
 import { submitWithoutReset } from "@/components/ui/submit";
 import { Notice } from "@/components/ui/Notice";
 import { useScopePending } from "@/components/ui/pending";
@@ -115,8 +116,8 @@ export function StatementTools(props: StatementToolsProps) {
           </div>
           {rel > 0 && rel < text.length ? (
             <p className="rounded bg-stone-100 p-2 font-serif">
-              <span className="text-stone-900">“{short(first, 80)}”</span> <span aria-hidden="true">✂</span>
-              <span className="sr-only">split here, then</span> <span className="text-stone-900">“{short(second, 80)}”</span>
+              <span className="text-stone-900">{asQuotation(short(first, 80))}</span> <span aria-hidden="true">✂</span>
+              <span className="sr-only">split here, then</span> <span className="text-stone-900">{asQuotation(short(second, 80))}</span>
             </p>
           ) : null}
           {annotationLabel ? (
@@ -129,7 +130,7 @@ export function StatementTools(props: StatementToolsProps) {
                 <input type="radio" name="keep" value="second" checked={keep === "second"} onChange={() => setKeep("second")} /> The second part
               </label>
               <Notice tone="warning">
-                The annotation will move to the {keep} part: “{short(keep === "first" ? first : second, 70)}”. The other part becomes a new statement without an annotation.
+                The annotation will move to the {keep} part: {asQuotation(short(keep === "first" ? first : second, 70))}. The other part becomes a new statement without an annotation.
                 {movesApproved ? <> {REVISION_NOTE}</> : null}
               </Notice>
             </fieldset>
@@ -148,7 +149,7 @@ export function StatementTools(props: StatementToolsProps) {
           <input type="hidden" name="secondId" value={mode === "merge-prev" ? statementId : neighbour.id} />
           <input type="hidden" name="confirmed" value="yes" />
           <p>
-            Merge with the {mode === "merge-prev" ? "previous" : "next"} statement: “{neighbour.preview}”.
+            Merge with the {mode === "merge-prev" ? "previous" : "next"} statement: {asQuotation(neighbour.preview)}.
           </p>
           {bothAnnotated ? (
             <Notice tone="error">

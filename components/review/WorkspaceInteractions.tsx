@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState, useTransition, type ReactNode
 import { useRouter } from "next/navigation";
 import { selectSpanAction } from "@/lib/actions/review/statements";
 import { selectedArticleText, selectionOffsets } from "./selection";
+import { asQuotation } from "@/lib/format/quote";
 import { Notice } from "@/components/ui/Notice";
 import { useScopePending } from "@/components/ui/pending";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -108,7 +109,7 @@ export function WorkspaceInteractions({ articleId, children }: { articleId: stri
         {selection ? (
           <div className="flex flex-wrap items-center gap-2 rounded border border-blue-300 bg-blue-50 p-2 text-sm shadow-sm" role="region" aria-label="Selected text">
             <span className="min-w-0 flex-1 truncate">
-              Selected ({selection.start}–{selection.end}): “{quote.length > 90 ? `${quote.slice(0, 87)}…` : quote}”
+              Selected ({selection.start}–{selection.end}): {asQuotation(quote.length > 90 ? `${quote.slice(0, 87)}…` : quote)}
             </span>
             <button type="button" onClick={makeStatement} disabled={busy} className={buttonClass}>
               {pending ? "Creating…" : "Make this a statement"}

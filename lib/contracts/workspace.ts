@@ -42,6 +42,8 @@ export interface DeskItemDTO {
   workflowState: WorkflowState;
   author: string;
   lastEditor: string | null;
+  /** Who approved the current approved version (null until approved). */
+  approver: string | null;
   returnComment: string | null;
   updatedAt: string;
   approvedAt: string | null;

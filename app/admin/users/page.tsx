@@ -4,6 +4,14 @@ import { listUsers } from "@/lib/server/admin/users";
 import { InviteForm } from "@/components/admin/InviteForm";
 import { UserActions } from "@/components/admin/UserActions";
 import { formatTimestampDate } from "@/lib/format/dates";
+import { ACCOUNT_STATUS_LABELS, accountStatus, type AccountStatus } from "@/lib/format/account-status";
+
+const STATUS_BADGE: Record<AccountStatus, string> = {
+  active: "bg-green-100 text-green-900",
+  invited: "bg-amber-100 text-amber-950",
+  deactivated: "bg-stone-200 text-stone-800",
+  "invitation-revoked": "bg-stone-200 text-stone-800",
+};
 
 export const metadata: Metadata = { title: "Reviewers · Admin" };
 export const dynamic = "force-dynamic";
@@ -54,17 +62,15 @@ export default async function AdminUsersPage() {
                 </td>
                 <td className={cell} data-label="Status" data-field="status">
                   <div>
-                  {u.active ? (
-                    <span className="rounded bg-green-100 px-1.5 py-0.5 font-medium text-green-900">Active</span>
-                  ) : (
-                    <span className="rounded bg-stone-200 px-1.5 py-0.5 font-medium text-stone-800">Deactivated</span>
-                  )}
+                  <span className={`rounded px-1.5 py-0.5 font-medium ${STATUS_BADGE[accountStatus(u)]}`} data-status={accountStatus(u)}>
+                    {ACCOUNT_STATUS_LABELS[accountStatus(u)]}
+                  </span>
                   {u.pendingLink ? (
                     <div className="mt-1 text-xs text-stone-700">
                       {u.pendingLink.purpose === "invite" ? "Invitation" : "Password link"} pending until {formatTimestampDate(u.pendingLink.expiresAt)}
                     </div>
                   ) : !u.hasPassword && u.active ? (
-                    <div className="mt-1 text-xs text-stone-700">No password set</div>
+                    <div className="mt-1 text-xs text-stone-700">{accountStatus(u) === "invited" ? "No invitation link pending: resend one" : "No password set"}</div>
                   ) : null}
                   </div>
                 </td>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetUserPassword } from "@/lib/server/admin/users";
 import { ChangeRoleSchema, InviteUserSchema, UserVersionSchema } from "@/lib/contracts/admin";
 import type { LinkHandover } from "@/lib/contracts/admin-dto";
+import { isInvitee } from "@/lib/format/account-status";
 import { defineAction, formStrings, type ActionAnswer } from "../kit";
 
 const article = (role: string) => (role === "admin" ? "an admin" : "a reviewer");
@@ -38,7 +39,8 @@ export const setActiveAction = defineAction(
   async ({ intent, ...input }, { actor }) => {
     const user = intent === "reactivate" ? await reactivateUser(actor, input) : await deactivateUser(actor, input);
     revalidatePath("/admin/users");
-    return { message: user.active ? `${user.name} is active again.` : `${user.name} is deactivated; their sessions have ended.` };
+    if (user.active) return { message: `${user.name} is active again.` };
+    return { message: isInvitee(user) ? `${user.name}'s invitation is revoked: the link no longer works.` : `${user.name} is deactivated; their sessions have ended.` };
   },
   { actor: "admin" },
 );
@@ -48,7 +50,10 @@ export const resetPasswordAction = defineAction(
   async (input, { actor }): Promise<ActionAnswer<LinkHandover>> => {
     const result = await resetUserPassword(actor, input);
     revalidatePath("/admin/users");
-    return { message: `New password link for ${result.user.name}. Their old password no longer works and their sessions have ended.`, ...handover(result) };
+    const message = isInvitee(result.user)
+      ? `New invitation link for ${result.user.name}. The earlier link no longer works.`
+      : `New password link for ${result.user.name}. Their old password no longer works and their sessions have ended.`;
+    return { message, ...handover(result) };
   },
   { actor: "admin" },
 );

@@ -23,6 +23,7 @@ const ITEM_SELECT = {
   status: { select: { label: true } },
   author: { select: { name: true } },
   lastEditor: { select: { name: true } },
+  approver: { select: { name: true } },
 } as const;
 
 type ItemRow = {
@@ -39,6 +40,7 @@ type ItemRow = {
   status: { label: string };
   author: { name: string };
   lastEditor: { name: string } | null;
+  approver: { name: string } | null;
 };
 
 /** Orphaned annotations (their text left the article in a correction) have no statement to open: not on the desk. */
@@ -59,6 +61,7 @@ function item(r: ItemRow & { statementId: string }): DeskItemDTO {
     workflowState: r.workflowState as WorkflowState,
     author: r.author.name,
     lastEditor: r.lastEditor?.name ?? null,
+    approver: r.approver?.name ?? null,
     returnComment: r.returnComment,
     updatedAt: r.updatedAt.toISOString(),
     approvedAt: r.approvedAt?.toISOString() ?? null,

@@ -178,6 +178,8 @@ describe("annotations and workflow", () => {
     const a = await saveAnnotation(me, { statementId: ws.statements[0].id, baseVersion: null, intent: "submit", fields: fields({ statusSlug: "verified" }) });
     actAs(users.sam);
     const approved = await reviewAnnotation(me, { decision: "approve", annotationId: a.annotationId, version: a.version });
+    // The desk's "Recently approved" names the approver as well as the author.
+    expect((await getDesk(me)).recentlyApproved.find((d) => d.annotationId === a.annotationId)).toMatchObject({ author: "Rita", approver: "Sam" });
     await setArticlePublished(me, { articleId, version: 1, publish: true });
     // Tom edits the approved annotation to a new verdict; Sam approves that revision.
     actAs(users.tom);

@@ -7,6 +7,7 @@ import { guardReview } from "../../guard";
 import { WorkspaceText } from "@/components/review/WorkspaceText";
 import { WorkspaceInteractions } from "@/components/review/WorkspaceInteractions";
 import { AnnotationForm } from "@/components/review/AnnotationForm";
+import { AnnotationReadOnly } from "@/components/review/AnnotationReadOnly";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { PublishControl } from "@/components/review/PublishControl";
 import { StatementTools } from "@/components/review/StatementTools";
@@ -170,14 +171,6 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                         Returned with a comment: <span className="whitespace-pre-wrap">“{sel.returnComment}”</span>
                       </Notice>
                     ) : null}
-                    <DeleteAnnotation
-                      key={`${sel.id}:${sel.version}`}
-                      articleId={article.id}
-                      annotationId={sel.id}
-                      version={sel.version}
-                      label={`${selType?.label ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}`}
-                      readerVisible={sel.hasApprovedVersion}
-                    />
                   </div>
                 ) : null}
 
@@ -187,7 +180,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
 
                 <section aria-labelledby="annotation-heading" className="space-y-2">
                   <h2 id="annotation-heading" className="text-base font-semibold text-stone-900">
-                    {sel ? (sel.workflowState === "approved" ? "Edit (starts a new revision)" : "Annotation") : "Annotate this statement"}
+                    {sel ? "Annotation" : "Annotate this statement"}
                   </h2>
                   <AnnotationForm
                     key={selected.statement.id}
@@ -197,6 +190,8 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                     claimTypes={ws.claimTypes}
                     statuses={ws.statuses}
                     defaultStatusSlug={DEFAULT_STATUS_SLUG}
+                    workflowState={sel?.workflowState ?? null}
+                    readOnlyView={sel && sel.workflowState !== "draft" ? <AnnotationReadOnly values={sel.values} claimTypes={ws.claimTypes} statuses={ws.statuses} /> : undefined}
                   />
                 </section>
 
@@ -207,6 +202,19 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                     </h2>
                     <HistoryTimeline entries={sel.history} />
                   </section>
+                ) : null}
+
+                {sel ? (
+                  <div className="border-t border-stone-200 pt-3">
+                    <DeleteAnnotation
+                      key={`${sel.id}:${sel.version}`}
+                      articleId={article.id}
+                      annotationId={sel.id}
+                      version={sel.version}
+                      label={`${selType?.label ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}`}
+                      readerVisible={sel.hasApprovedVersion}
+                    />
+                  </div>
                 ) : null}
               </div>
             )}
