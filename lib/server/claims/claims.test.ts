@@ -6,6 +6,8 @@ import { anonymousReader } from "../actors";
 
 vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
 
+process.env.NEXTAUTH_SECRET ??= "claims-test-secret-claims-test-secret-0123";
+process.env.PUBLIC_BASE_URL = "https://provenance.test";
 const { database } = await createTestDatabase("claims");
 const { db } = await import("../db");
 const { seedVocabularies } = await import("../../../prisma/seed-vocabularies");
@@ -19,6 +21,7 @@ const { getChainWarnings } = await import("./chain-warnings");
 const { getSourcePage } = await import("./sources");
 const { DomainRuleError } = await import("../errors");
 const { chainWarningKey } = await import("@/lib/contracts/claims");
+const searchRoute = await import("@/app/api/v1/search/route");
 
 const visitor = anonymousReader();
 let users: Awaited<ReturnType<typeof createReviewUsers>>;
@@ -197,6 +200,28 @@ describe("search (published statements, approved content only)", () => {
     expect(still.verdict.slug).toBe(podlesny.verdict.slug);
     // Cleanup for the tests below: the draft article is removed.
     await db.article.delete({ where: { id: draft.id } });
+  });
+});
+
+describe("/api/v1/search", () => {
+  it("answers JSON with an ETag (304 when unchanged), CORS, a next link; problem+json for a bad parameter", async () => {
+    const res = await searchRoute.GET(new Request("https://provenance.test/api/v1/search?q=Podlesny&pageSize=1"), undefined);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const body = (await res.json()) as { items: { permalink: string; speakerName: string }[]; links: { next?: string } };
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]!.permalink).toMatch(new RegExp(`^https://provenance.test/articles/${demo.slug}\\?annotation=`));
+    expect(body.links.next).toContain("cursor=");
+    const next = await searchRoute.GET(new Request(body.links.next!), undefined);
+    expect(((await next.json()) as { items: unknown[] }).items).toHaveLength(1);
+    const etag = res.headers.get("ETag")!;
+    const again = await searchRoute.GET(new Request("https://provenance.test/api/v1/search?q=Podlesny&pageSize=1", { headers: { "If-None-Match": etag } }), undefined);
+    expect(again.status).toBe(304);
+    const long = await searchRoute.GET(new Request(`https://provenance.test/api/v1/search?q=${"x".repeat(201)}`), undefined);
+    expect(long.status).toBe(400);
+    expect(long.headers.get("Content-Type")).toBe("application/problem+json");
+    const badCursor = await searchRoute.GET(new Request("https://provenance.test/api/v1/search?cursor=zzz"), undefined);
+    expect(badCursor.status).toBe(400);
   });
 });
 
