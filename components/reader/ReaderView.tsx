@@ -20,10 +20,12 @@ export interface ReaderViewProps {
   query: ReaderQuery;
   ctx: ExportContext;
   exports: { claimReview: string; csv: string };
+  /** Per annotation id: the other published articles where the same claim was checked. */
+  appearances?: Record<string, { annotationId: string; slug: string; title: string }[]>;
 }
 
 /** The reader page: summary with filter links, the highlighted text, the details aside, print notes and JSON-LD. */
-export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports }: ReaderViewProps) {
+export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports, appearances = {} }: ReaderViewProps) {
   const basePath = `/articles/${encodeURIComponent(article.slug)}`;
   const filtered = isFiltered(query);
   const noteNumbers = new Map(annotations.map((a, i) => [a.id, i + 1]));
@@ -99,6 +101,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
               open={a.id === openId}
               closeHref={a.id === openId ? `${basePath}${currentQuery}#h-${a.id}` : undefined}
               history={history[a.id] ?? []}
+              appearances={appearances[a.id] ?? []}
             />
           ))}
           <div className="no-print">
