@@ -22,6 +22,7 @@ const { getSourcePage } = await import("./sources");
 const { DomainRuleError } = await import("../errors");
 const { chainWarningKey } = await import("@/lib/contracts/claims");
 const searchRoute = await import("@/app/api/v1/search/route");
+const { listPublishedArticlesPage } = await import("../reader-list");
 
 const visitor = anonymousReader();
 let users: Awaited<ReturnType<typeof createReviewUsers>>;
@@ -340,5 +341,22 @@ describe("checked before?", () => {
   it("refuses readers and keeps decisions to reviewers", async () => {
     await expect(getClaimSuggestions(visitor, "x")).rejects.toMatchObject({ reason: "unauthenticated" });
     await expect(decideClaimLink(visitor, { annotationId: "a", otherAnnotationId: "b", relation: "same" })).rejects.toMatchObject({ reason: "unauthenticated" });
+  });
+});
+
+describe("home page list", () => {
+  it("pages and sorts the published articles (after the checked-before test published a second one)", async () => {
+    const newest = await listPublishedArticlesPage(visitor, { pageSize: 1 });
+    expect(newest.total).toBe(2);
+    expect(newest.pageCount).toBe(2);
+    expect(newest.items[0]!.slug).not.toBe(demo.slug);
+    const second = await listPublishedArticlesPage(visitor, { pageSize: 1, page: 1 });
+    expect(second.items.map((a) => a.slug)).toEqual([demo.slug]);
+    expect(second.items[0]!.annotated).toBe(18);
+    const oldest = await listPublishedArticlesPage(visitor, { pageSize: 1, sort: "oldest" });
+    expect(oldest.items[0]!.slug).toBe(demo.slug);
+    const byTitle = await listPublishedArticlesPage(visitor, { sort: "title" });
+    expect(byTitle.items.map((a) => a.title)).toEqual([...byTitle.items.map((a) => a.title)].sort());
+    expect((await listPublishedArticlesPage(visitor, { pageSize: 1, page: 5 })).items).toEqual([]);
   });
 });
