@@ -360,3 +360,15 @@ describe("home page list", () => {
     expect((await listPublishedArticlesPage(visitor, { pageSize: 1, page: 5 })).items).toEqual([]);
   });
 });
+
+describe("migration backfill", () => {
+  it("provenance_backfill_approved_quotes() restores a missing approved quote from the approved span", async () => {
+    const row = await db.annotation.findFirstOrThrow({ where: { articleId: demo.id, approvedQuote: { contains: "Landmines are a relic" } } });
+    await db.annotation.update({ where: { id: row.id }, data: { approvedQuote: null } });
+    expect((await allHits({ q: "relic" })).some((h) => h.annotationId === row.id)).toBe(false);
+    await db.$executeRawUnsafe("SELECT provenance_backfill_approved_quotes()");
+    const restored = await db.annotation.findUniqueOrThrow({ where: { id: row.id } });
+    expect(restored.approvedQuote).toBe(row.approvedQuote);
+    expect(restored.approvedQuote).toBe(demo.text.slice(restored.approvedStart!, restored.approvedEnd!));
+  });
+});

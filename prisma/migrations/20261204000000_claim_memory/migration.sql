@@ -5,11 +5,17 @@
 ALTER TABLE "Annotation" ADD COLUMN "approvedQuote" TEXT;
 
 -- Backfill: the text of the approved span (substring is 1-based; offsets are UTF-16 in the app, the same for the
--- BMP text the app has stored so far).
+-- BMP text the app has stored so far). A function, so that data copied in later from the SQLite era
+-- (scripts/db/from-sqlite.mjs) can be given its approved quotes the same way; it fills only missing ones.
+CREATE FUNCTION provenance_backfill_approved_quotes() RETURNS void LANGUAGE sql AS $backfill$
 UPDATE "Annotation" AS a
 SET "approvedQuote" = substring(ar."text" FROM a."approvedStart" + 1 FOR a."approvedEnd" - a."approvedStart")
 FROM "Article" AS ar
-WHERE ar."id" = a."articleId" AND a."approvedSnapshot" IS NOT NULL AND a."approvedStart" IS NOT NULL AND a."approvedEnd" IS NOT NULL;
+WHERE ar."id" = a."articleId" AND a."approvedQuote" IS NULL AND a."approvedSnapshot" IS NOT NULL
+  AND a."approvedStart" IS NOT NULL AND a."approvedEnd" IS NOT NULL;
+$backfill$;
+
+SELECT provenance_backfill_approved_quotes();
 
 -- CreateTable
 CREATE TABLE "ClaimLink" (
