@@ -15,6 +15,12 @@ vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, re
 const migrations = path.resolve(import.meta.dirname, "../../../prisma/migrations");
 const INIT = fs.readFileSync(path.join(migrations, "20261201000000_postgresql_init/migration.sql"), "utf8");
 const REVISIONS = fs.readFileSync(path.join(migrations, "20261202000000_annotation_revisions/migration.sql"), "utf8");
+/** The migrations after it, applied before the data layer (whose client expects the latest schema) reads the rows. */
+const LATER = fs
+  .readdirSync(migrations)
+  .filter((name) => /^\d{14}_/.test(name) && name > "20261202000000_annotation_revisions")
+  .sort()
+  .map((name) => fs.readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
 
 const database = `t_backfill_${crypto.randomBytes(4).toString("hex")}`;
 const admin = new pg.Client({ connectionString: inject("pgAdminUrl") });
@@ -98,6 +104,7 @@ describe("the annotation_revisions migration", () => {
   });
 
   it("the data layer reads the backfilled rows: Tom edited a2, so he may not approve it; Sam may", async () => {
+    for (const sql of LATER) await client.query(sql);
     process.env.DATABASE_URL = url.toString();
     const { db } = await import("../db");
     const { reviewAnnotation } = await import("./annotations");
