@@ -13,6 +13,9 @@ export function SiteHeader() {
             <Link href="/" className="text-stone-700 hover:text-stone-950 hover:underline">
               Articles
             </Link>
+            <Link href="/search" className="text-stone-700 hover:text-stone-950 hover:underline">
+              Search
+            </Link>
             <Link href="/methodology" className="text-stone-700 hover:text-stone-950 hover:underline">
               Methodology
             </Link>

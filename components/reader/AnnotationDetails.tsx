@@ -2,6 +2,7 @@ import { Markdown } from "@/components/markdown/Markdown";
 import type { PublicAnnotationDTO } from "@/lib/domain/types";
 import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
 import type { VerdictChange } from "@/lib/reader/history";
+import { ClaimMemoryNote } from "@/components/claims/ClaimMemoryNote";
 import { SOURCE_KIND_LABELS, STANCE_LABELS } from "@/lib/vocabulary/labels";
 import { WordingChangeNote } from "./CorrectionNotes";
 
@@ -103,6 +104,7 @@ export function AnnotationDetails({
   open = false,
   closeHref,
   history = [],
+  appearances = [],
 }: {
   annotation: PublicAnnotationDTO;
   permalink: string;
@@ -111,6 +113,8 @@ export function AnnotationDetails({
   /** Where "Close" goes; defaults to the highlight in the text. */
   closeHref?: string;
   history?: VerdictChange[];
+  /** Other published articles where the same claim was checked (its claim cluster). */
+  appearances?: { annotationId: string; slug: string; title: string }[];
 }) {
   const speaker = a.speakerName ?? null;
   const title = `Statement ${index}`;
@@ -182,6 +186,7 @@ export function AnnotationDetails({
         </div>
       ) : null}
       <VerdictHistory history={history} />
+      <ClaimMemoryNote appearances={appearances} chain={a.chain} />
       <p className="ad-small" data-field="review">
         {"Reviewed by "}
         <strong>{a.author.name}</strong>

@@ -24,10 +24,12 @@ export interface ReaderViewProps {
   /** Approved annotations whose text a correction removed (listed, never highlighted). */
   orphaned?: OrphanedAnnotationDTO[];
   corrections?: ArticleCorrectionDTO[];
+  /** Per annotation id: the other published articles where the same claim was checked. */
+  appearances?: Record<string, { annotationId: string; slug: string; title: string }[]>;
 }
 
 /** The reader page: summary with filter links, the highlighted text, the details aside, print notes and JSON-LD. */
-export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports, orphaned = [], corrections = [] }: ReaderViewProps) {
+export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports, orphaned = [], corrections = [], appearances = {} }: ReaderViewProps) {
   const basePath = `/articles/${encodeURIComponent(article.slug)}`;
   const filtered = isFiltered(query);
   const noteNumbers = new Map(annotations.map((a, i) => [a.id, i + 1]));
@@ -122,6 +124,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
               open={a.id === openId}
               closeHref={a.id === openId ? `${basePath}${currentQuery}#h-${a.id}` : undefined}
               history={history[a.id] ?? []}
+              appearances={appearances[a.id] ?? []}
             />
           ))}
           <StatementsNoLongerInArticle orphaned={orphaned} openId={openOrphan?.id ?? null} />

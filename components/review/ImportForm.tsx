@@ -35,6 +35,7 @@ export function ImportForm() {
   }
 
   const showImport = !!preview && !stale;
+  const duplicates = preview?.preview.duplicates ?? [];
   return (
     <form action={action} onChange={() => setChangedAfter(state)} className="space-y-5" noValidate aria-busy={pending}>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
@@ -81,6 +82,25 @@ export function ImportForm() {
         </div>
       </fieldset>
 
+      {showImport && duplicates.length ? (
+        <div className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3" role="alert" data-testid="duplicate-warning">
+          <p className="text-sm font-semibold text-amber-950">This article may already be on the desk.</p>
+          <ul className="list-disc pl-6 text-sm text-amber-950">
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <a href={`/review/articles/${d.id}`} className="underline">
+                  {d.title}
+                </a>{" "}
+                ({d.state === "published" ? "published" : "draft"}; same {d.matched.map((m) => (m === "text" ? "text" : "original URL")).join(" and ")})
+              </li>
+            ))}
+          </ul>
+          <label className="flex items-center gap-2 text-sm text-amber-950">
+            <input type="checkbox" name="confirmDuplicate" value="yes" /> Import it again anyway (a correction of an existing article goes through its corrections instead)
+          </label>
+          <FieldError id="import-confirmDuplicate-error" message={errors.confirmDuplicate} />
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="intent" value="preview" disabled={pending || !!fileError} className={showImport ? secondaryButtonClass : buttonClass}>
           {pending ? "Working…" : showImport ? "Preview again" : "Preview"}

@@ -10,7 +10,22 @@ import { useScopePending } from "@/components/ui/pending";
 import { buttonClass, inputClass, labelClass, quietDangerButtonClass } from "@/components/ui/styles";
 
 /** Approve / Return for an annotation in review. The server decides who may; the refusal reason is shown up front. */
-export function ReviewPanel({ articleId, annotationId, version, refusal }: { articleId: string; annotationId: string; version: number; refusal: string | null }) {
+export function ReviewPanel({
+  articleId,
+  annotationId,
+  version,
+  refusal,
+  warnings = [],
+}: {
+  articleId: string;
+  annotationId: string;
+  version: number;
+  refusal: string | null;
+  /** Chain warnings to acknowledge before "Approve" (the server refuses an approval without every one). */
+  warnings?: { key: string; message: string }[];
+}) {
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const allTicked = warnings.every((w) => ticked.has(w.key));
   const [state, action, pending] = useActionState(reviewAction, null);
   const busy = useScopePending(pending);
   const [comment, setComment] = useState("");
@@ -30,6 +45,30 @@ export function ReviewPanel({ articleId, annotationId, version, refusal }: { art
       <div ref={messageRef} tabIndex={-1} className="outline-none">
         <ActionMessage state={state} />
       </div>
+      {warnings.length > 0 ? (
+        <fieldset className="space-y-2 rounded border border-amber-400 bg-amber-50 p-2" data-testid="acknowledge-warnings">
+          <legend className="px-1 text-sm font-semibold text-amber-950">Chain checks: acknowledge each before approving</legend>
+          {warnings.map((w) => (
+            <label key={w.key} className="flex items-start gap-2 text-sm text-amber-950">
+              <input
+                type="checkbox"
+                name="acknowledge"
+                value={w.key}
+                checked={ticked.has(w.key)}
+                onChange={(e) => {
+                  const next = new Set(ticked);
+                  if (e.target.checked) next.add(w.key);
+                  else next.delete(w.key);
+                  setTicked(next);
+                }}
+                className="mt-1"
+              />
+              <span>{w.message}</span>
+            </label>
+          ))}
+          <FieldError id="review-acknowledge-error" message={errors.acknowledgedWarnings} />
+        </fieldset>
+      ) : null}
       <div>
         <label htmlFor="review-comment" className={labelClass}>
           Comment (required to return)
@@ -38,7 +77,7 @@ export function ReviewPanel({ articleId, annotationId, version, refusal }: { art
         <FieldError id="review-comment-error" message={errors.comment} />
       </div>
       <div className="flex gap-2">
-        <button type="submit" name="decision" value="approve" disabled={busy || !!refusal} className={buttonClass}>
+        <button type="submit" name="decision" value="approve" disabled={busy || !!refusal || !allTicked} className={buttonClass}>
           Approve
         </button>
         <button type="submit" name="decision" value="return" disabled={busy || !!refusal} className={quietDangerButtonClass}>

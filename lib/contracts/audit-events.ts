@@ -55,7 +55,14 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   entry(
     "annotation.approve",
     z.object({ workflowState: WorkflowState, approvedStatusSlug: optionalText }),
-    z.object({ workflowState: WorkflowState, version: z.number().int(), approvedStatusSlug: text, approvedTypeSlug: text }),
+    z.object({
+      workflowState: WorkflowState,
+      version: z.number().int(),
+      approvedStatusSlug: text,
+      approvedTypeSlug: text,
+      /** The chain warnings the approver acknowledged (absent when there were none). */
+      chainWarningsAcknowledged: z.array(z.object({ code: text, field: text, message: text })).optional(),
+    }),
   ),
   entry("annotation.return", z.object({ workflowState: WorkflowState, approvedStatusSlug: optionalText }), z.object({ workflowState: WorkflowState, version: z.number().int() })),
   entry("annotation.move", FlatSnapshot.extend({ span: text }), FlatSnapshot.extend({ span: text, quote: text })),
@@ -64,6 +71,8 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
     FlatSnapshot.extend({ span: text, quote: text, approvedSnapshot: z.unknown(), approvedAt: optionalText }),
     none,
   ),
+  entry("claim_link.create", none, z.object({ annotationAId: text, annotationBId: text, relation: z.enum(["same", "different"]) })),
+  entry("claim_link.delete", z.object({ annotationAId: text, annotationBId: text, relation: z.enum(["same", "different"]) }), none),
   entry("statement.split", z.object({ span: text }), z.object({ span: text, newStatementId: text, annotationGoesTo: z.enum(["first", "second"]).nullable() })),
   entry("statement.merge", z.object({ span: text }), z.object({ span: text, removedStatementId: text })),
   entry("statement.select", z.object({ spans: z.array(text) }), z.object({ span: text, trimmed: z.array(text) })),

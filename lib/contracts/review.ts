@@ -201,7 +201,14 @@ export const SaveAnnotationSchema = z.object({
 export type SaveAnnotationInput = z.input<typeof SaveAnnotationSchema>;
 
 export const ReviewDecisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), annotationId: id, version: z.number().int().min(1), comment: optionalText(2000, "Comment") }),
+  z.object({
+    decision: z.literal("approve"),
+    annotationId: id,
+    version: z.number().int().min(1),
+    comment: optionalText(2000, "Comment"),
+    /** The chain warnings the approver ticked (keys from lib/contracts/claims.ts chainWarningKey); every one is required. */
+    acknowledgedWarnings: z.array(z.string().max(200)).max(50).default([]),
+  }),
   z.object({
     decision: z.literal("return"),
     annotationId: id,

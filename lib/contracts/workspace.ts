@@ -15,6 +15,8 @@ export interface ImportPreviewDTO {
   slugBase: string;
   characters: number;
   words: number;
+  /** Articles already on the desk with the same text or original URL: importing needs an explicit confirmation. */
+  duplicates?: import("./claims").DuplicateArticleDTO[];
 }
 
 export interface ArticleProgressDTO {

@@ -27,6 +27,8 @@ export async function seedDemo(db: PrismaClient, opts: { passwordCost?: number }
   const { createAccount } = await import("../../lib/server/admin/users");
   const { importArticle, setArticlePublished } = await import("../../lib/server/review/articles");
   const { reviewAnnotation, saveAnnotation } = await import("../../lib/server/review/annotations");
+  const { getChainWarnings } = await import("../../lib/server/claims/chain-warnings");
+  const { chainWarningKey } = await import("../../lib/contracts/claims");
 
   const raw = fs.readFileSync(DEMO_ARTICLE_FILE, "utf8");
   const prepared = prepareArticle(raw, { language: ARTICLE_META.language });
@@ -88,7 +90,9 @@ export async function seedDemo(db: PrismaClient, opts: { passwordCost?: number }
     const saved = await saveAnnotation(author, { statementId, baseVersion: null, intent: "submit", fields });
     const hops = await db.provenanceHop.findMany({ where: { annotationId: saved.annotationId }, orderBy: { position: "asc" }, select: { sourceId: true } });
     entry.chain.forEach((key, i) => sourceIds.set(key, hops[i].sourceId));
-    await reviewAnnotation(approver, { decision: "approve", annotationId: saved.annotationId, version: saved.version });
+    // The key's chain warnings (prisma/demo/expected-chain-flags.json) are the fact-checker's, acknowledged on approval.
+    const acknowledgedWarnings = (await getChainWarnings(approver, saved.annotationId)).map(chainWarningKey);
+    await reviewAnnotation(approver, { decision: "approve", annotationId: saved.annotationId, version: saved.version, acknowledgedWarnings });
   }
   await setArticlePublished(approver, { articleId: article.id, version: stored.version, publish: true });
   return { slug: article.slug, annotations: keySpans.length };

@@ -6,6 +6,7 @@ import type { ReaderQuery } from "@/lib/reader/filters";
 import { getPublicVerdictHistory, getPublishedArticle, getReaderVocabulary, readerExportContext } from "@/lib/server/reader";
 import { anonymousReader } from "@/lib/server/actors";
 import { annotationsCsvApiUrl, claimReviewApiUrl } from "@/lib/server/public-read-api";
+import { getClaimAppearances } from "@/lib/server/claims/clusters";
 
 /** Shared by the cached article page and its filtered / permalink variant. */
 export async function readerMetadata(slug: string): Promise<Metadata> {
@@ -23,7 +24,12 @@ export async function readerMetadata(slug: string): Promise<Metadata> {
 }
 
 export async function ReaderPage({ slug, query }: { slug: string; query: ReaderQuery }) {
-  const [view, vocabulary, history] = await Promise.all([getPublishedArticle(anonymousReader(), slug), getReaderVocabulary(anonymousReader()), getPublicVerdictHistory(anonymousReader(), slug)]);
+  const [view, vocabulary, history, appearances] = await Promise.all([
+    getPublishedArticle(anonymousReader(), slug),
+    getReaderVocabulary(anonymousReader()),
+    getPublicVerdictHistory(anonymousReader(), slug),
+    getClaimAppearances(anonymousReader(), slug),
+  ]);
   if (!view) notFound();
   const ctx = readerExportContext();
   return (
@@ -34,6 +40,7 @@ export async function ReaderPage({ slug, query }: { slug: string; query: ReaderQ
       corrections={view.corrections}
       vocabulary={vocabulary}
       history={history}
+      appearances={appearances}
       query={query}
       ctx={ctx}
       exports={{ claimReview: claimReviewApiUrl(ctx, view.article.slug), csv: annotationsCsvApiUrl(ctx, view.article.slug) }}

@@ -48,6 +48,7 @@ export const reviewAction = defineAction(
       annotationId: formString(form, "annotationId"),
       version: Number(formString(form, "version")),
       comment: formString(form, "comment"),
+      acknowledgedWarnings: form.getAll("acknowledge").filter((v): v is string => typeof v === "string"),
     }),
   },
 );

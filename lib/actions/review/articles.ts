@@ -56,7 +56,7 @@ export const importAction = defineAction(
       keepValues({ ...values });
     }
     if (intent === "import") {
-      const created = await importArticle(actor, values);
+      const created = await importArticle(actor, values, { confirmDuplicate: formString(form, "confirmDuplicate") === "yes" });
       revalidatePath("/review");
       redirect(`/review/articles/${created.id}?imported=1`);
     }

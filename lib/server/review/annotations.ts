@@ -17,6 +17,8 @@ import { editorsOf, recordCurrentRevision, recordRevision, REVISION_INCLUDE, rev
 import type { ConflictDetails } from "./types";
 import type { SourceDTO, SourceKind, WorkflowState } from "@/lib/domain/types";
 import { Prisma } from "../generated/prisma/client";
+import { chainWarningsOf } from "../claims/chain-warnings";
+import { unacknowledgedWarnings } from "@/lib/contracts/claims";
 
 export { DEFAULT_STATUS_SLUG };
 
@@ -181,7 +183,7 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
   const user = authorizePerson(actor, "review");
   const data = ReviewDecisionSchema.parse(input);
   const result = await db.$transaction(async (tx) => {
-    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...REVISION_INCLUDE, article: { select: { slug: true, revision: true } } } });
+    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...REVISION_INCLUDE, article: { select: { slug: true, revision: true, outlet: true, publishedDate: true } } } });
     if (!a) throw new NotFoundError("Annotation");
     const editors = (await editorsOf(tx, [a.id])).get(a.id)!;
     const refusal = reviewRefusal(user.id, a.authorId, editors, a.lastEditorId);
@@ -191,6 +193,17 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
     if (!statement && data.decision === "approve") throw new DomainRuleError(ORPHAN_APPROVAL_MESSAGE);
     const to = nextState(a.workflowState as WorkflowState, data.decision);
     if (!to) throw new DomainRuleError(transitionError(a.workflowState as WorkflowState, data.decision));
+    // The approver must have ticked every chain warning (the server checks, not the checklist's disabled button).
+    const warnings = data.decision === "approve" ? chainWarningsOf(a, a.article) : [];
+    if (data.decision === "approve") {
+      const missing = unacknowledgedWarnings(warnings, data.acknowledgedWarnings);
+      if (missing.length) {
+        throw new DomainRuleError(
+          `This annotation has ${missing.length === 1 ? "a chain warning" : `${missing.length} chain warnings`} to acknowledge before approving: ${missing.map((w) => w.message).join(" ")}`,
+          "acknowledgedWarnings",
+        );
+      }
+    }
     const now = new Date();
     const extra =
       data.decision === "approve"
@@ -204,6 +217,7 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
             // The span readers see is frozen too: a later split/merge moves only the working copy.
             approvedStart: statement!.start,
             approvedEnd: statement!.end,
+            approvedQuote: a.quoteExact,
           }
         : { returnComment: data.comment };
     const updated = await tx.annotation.updateMany({ where: { id: a.id, version: data.version }, data: { workflowState: to, ...extra, version: { increment: 1 } } });
@@ -214,7 +228,14 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
         action: "annotation.approve",
         entityId: a.id,
         articleId: a.articleId,
-        data: { before, after: { workflowState: to, version: data.version + 1, approvedStatusSlug: a.status.slug, approvedTypeSlug: a.claimType.slug } },
+        data: { before, after: {
+            workflowState: to,
+            version: data.version + 1,
+            approvedStatusSlug: a.status.slug,
+            approvedTypeSlug: a.claimType.slug,
+            ...(warnings.length ? { chainWarningsAcknowledged: warnings.map((w) => ({ code: w.code, field: w.field, message: w.message })) } : {}),
+          },
+        },
         comment: data.comment,
       });
     } else {

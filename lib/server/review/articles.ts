@@ -9,6 +9,8 @@ import { mergeStatementRanges, prepareArticle } from "@/lib/import/prepare-artic
 import { ArticleStateChangeSchema, ImportArticleSchema, MAX_TITLE_LENGTH, NO_APPROVED_ANNOTATIONS_MESSAGE, type ArticleStateChangeInput, type ImportArticleInput } from "@/lib/validation/review";
 import type { ImportPreviewDTO } from "./types";
 import { Prisma } from "../generated/prisma/client";
+import { findDuplicateArticles } from "../claims/duplicates";
+import { DUPLICATE_IMPORT_MESSAGE } from "@/lib/contracts/claims";
 
 function prepare(input: ImportArticleInput) {
   const data = ImportArticleSchema.parse(input);
@@ -23,8 +25,10 @@ function prepare(input: ImportArticleInput) {
 /** Reviewer: the statements the pipeline proposes for this text, without saving anything. */
 export async function previewImport(actor: Actor, input: ImportArticleInput): Promise<ImportPreviewDTO> {
   authorize(actor, "edit");
-  const { prepared } = prepare(input);
+  const { data, prepared } = prepare(input);
+  const duplicates = await findDuplicateArticles(db, prepared.contentHash, data.originalUrl);
   return {
+    duplicates,
     title: prepared.title,
     text: prepared.text,
     slugBase: prepared.slugBase,
@@ -47,6 +51,8 @@ async function uniqueSlug(tx: Parameters<Parameters<typeof db.$transaction>[0]>[
 export interface ImportOptions {
   /** Spans (offsets into the prepared text) that must be statements of their own, e.g. the demo's key statements. */
   markedSpans?: { start: number; end: number }[];
+  /** The reviewer saw the duplicate warning and wants a second copy anyway. */
+  confirmDuplicate?: boolean;
 }
 
 /** Reviewer: imports an article as a draft with its proposed statements; audited in the same transaction. */
@@ -61,6 +67,10 @@ export async function importArticle(actor: Actor, input: ImportArticleInput, opt
   const statements = markedSpans.length ? mergeStatementRanges(markedSpans, prepared.statements) : prepared.statements;
   const manual = new Set(markedSpans.map((s) => s.start));
   return db.$transaction(async (tx) => {
+    if (!options.confirmDuplicate) {
+      const duplicates = await findDuplicateArticles(tx, prepared.contentHash, data.originalUrl);
+      if (duplicates.length) throw new DomainRuleError(`${DUPLICATE_IMPORT_MESSAGE} Already on the desk: ${duplicates.map((d) => `“${d.title}”`).join(", ")}.`, "confirmDuplicate");
+    }
     const slug = await uniqueSlug(tx, prepared.slugBase);
     const article = await tx.article.create({
       data: {

@@ -19,6 +19,11 @@ import { StateBadge } from "@/components/ui/StateBadge";
 import { PendingScope } from "@/components/ui/pending";
 import { WORKFLOW_LABELS } from "@/lib/workflow/transitions";
 import { DEFAULT_STATUS_SLUG } from "@/lib/vocabulary/defaults";
+import { getClaimLinks, getClaimSuggestions } from "@/lib/server/claims/suggestions";
+import { getChainWarnings } from "@/lib/server/claims/chain-warnings";
+import { chainWarningKey } from "@/lib/contracts/claims";
+import { CheckedBefore } from "@/components/claims/CheckedBefore";
+import { ChainWarnings } from "@/components/claims/ChainWarnings";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Workspace" };
@@ -52,6 +57,15 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
     return { id: s.id, annotated: !!s.annotation, approved: !!s.annotation?.hasApprovedVersion, preview: t.length > 70 ? `${t.slice(0, 69)}…` : t };
   };
   const sel = selected?.annotation ?? null;
+  // Claim memory for the open statement: earlier checks of the same claim, decisions taken, chain warnings.
+  const reviewer = await requireReviewer();
+  const [suggestions, claimLinks, chainWarnings] = selected
+    ? await Promise.all([
+        getClaimSuggestions(reviewer, selected.statement.id),
+        sel ? getClaimLinks(reviewer, sel.id) : Promise.resolve([]),
+        sel ? getChainWarnings(reviewer, sel.id) : Promise.resolve([]),
+      ])
+    : [[], [], []];
   const selType = sel ? ws.claimTypes.find((t) => t.slug === sel.values.claimTypeSlug) : null;
 
   return (
@@ -175,13 +189,23 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                 ) : null}
 
                 {sel && sel.workflowState === "in_review" ? (
-                  <ReviewPanel key={`${sel.id}:${sel.version}`} articleId={article.id} annotationId={sel.id} version={sel.version} refusal={sel.reviewRefusal} />
+                  <ReviewPanel
+                    key={`${sel.id}:${sel.version}`}
+                    articleId={article.id}
+                    annotationId={sel.id}
+                    version={sel.version}
+                    refusal={sel.reviewRefusal}
+                    warnings={chainWarnings.map((w) => ({ key: chainWarningKey(w), message: w.message }))}
+                  />
                 ) : null}
+
+                <CheckedBefore articleId={article.id} annotationId={sel?.id ?? null} suggestions={suggestions} links={claimLinks} />
 
                 <section aria-labelledby="annotation-heading" className="space-y-2">
                   <h2 id="annotation-heading" className="text-base font-semibold text-stone-900">
                     {sel ? "Annotation" : "Annotate this statement"}
                   </h2>
+                  <ChainWarnings warnings={chainWarnings} />
                   <AnnotationForm
                     key={selected.statement.id}
                     articleId={article.id}

@@ -1,0 +1,186 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { anonymousReader } from "@/lib/server/actors";
+import { getReaderVocabulary } from "@/lib/server/reader";
+import { searchStatements } from "@/lib/server/claims/search";
+import { DomainRuleError } from "@/lib/server/errors";
+import { MAX_SEARCH_QUERY_LENGTH, type SearchResultDTO } from "@/lib/contracts/claims";
+import { SearchHits } from "@/components/claims/SearchHits";
+import { inputClass, labelClass, buttonClass } from "@/components/ui/styles";
+import { Notice } from "@/components/ui/Notice";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Search checked statements",
+  description: "Search every published, fact-checked statement by words, verdict, claim type, speaker, source, outlet, language and date.",
+};
+
+type Params = Record<string, string | string[] | undefined>;
+const FIELDS = ["q", "verdict", "type", "speaker", "source", "outlet", "language", "from", "to", "order"] as const;
+
+function first(params: Params, key: string): string {
+  const v = params[key];
+  return (Array.isArray(v) ? v[0] : v) ?? "";
+}
+
+/** The URL of these results with `cursor` (or the first page without it). */
+function pageHref(params: Params, cursor: string | null): string {
+  const search = new URLSearchParams();
+  for (const key of FIELDS) {
+    const v = first(params, key);
+    if (v) search.set(key, v);
+  }
+  if (cursor) search.set("cursor", cursor);
+  return `/search?${search.toString()}`;
+}
+
+/** A plain GET form: every filter lives in the URL, and it works without JavaScript. */
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
+  const reader = anonymousReader();
+  const vocabulary = await getReaderVocabulary(reader);
+  const asked = FIELDS.some((k) => first(params, k) && k !== "order");
+  let result: SearchResultDTO | null = null;
+  let problem: string | null = null;
+  try {
+    result = await searchStatements(reader, Object.fromEntries([...FIELDS, "cursor"].map((k) => [k, first(params, k)])));
+  } catch (error) {
+    if (!(error instanceof DomainRuleError)) throw error;
+    problem = error.message;
+  }
+  const v = (key: string) => first(params, key);
+  const sourceFilter = v("source");
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="font-serif text-3xl font-bold text-stone-900">Search checked statements</h1>
+        <p className="mt-1 max-w-2xl text-stone-700">Published statements only, as their reviewers approved them. Newest checks first unless you ask for the best matches.</p>
+      </header>
+      <form method="get" action="/search" role="search" className="space-y-4 rounded-lg border border-stone-300 bg-white p-4">
+        <div>
+          <label htmlFor="search-q" className={labelClass}>
+            Words, a name or a quote
+          </label>
+          <div className="flex gap-2">
+            <input id="search-q" name="q" type="search" defaultValue={v("q")} maxLength={MAX_SEARCH_QUERY_LENGTH} className={inputClass} aria-describedby="search-q-hint" />
+            <button type="submit" className={buttonClass}>
+              Search
+            </button>
+          </div>
+          <p id="search-q-hint" className="mt-1 text-xs text-stone-600">
+            At most {MAX_SEARCH_QUERY_LENGTH} characters. Use quotes for an exact phrase, and - to leave a word out.
+          </p>
+        </div>
+        <details open={FIELDS.some((k) => k !== "q" && k !== "order" && v(k)) || undefined}>
+          <summary className="cursor-pointer text-sm font-medium text-stone-800">Filters</summary>
+          <div className="mt-3 grid gap-3 sm:grid-cols-3">
+            <div>
+              <label htmlFor="search-verdict" className={labelClass}>
+                Verdict
+              </label>
+              <select id="search-verdict" name="verdict" defaultValue={v("verdict")} className={inputClass}>
+                <option value="">Any verdict</option>
+                {vocabulary.statuses.map((s) => (
+                  <option key={s.slug} value={s.slug}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="search-type" className={labelClass}>
+                Claim type
+              </label>
+              <select id="search-type" name="type" defaultValue={v("type")} className={inputClass}>
+                <option value="">Any type</option>
+                {vocabulary.claimTypes.map((t) => (
+                  <option key={t.slug} value={t.slug}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="search-speaker" className={labelClass}>
+                Speaker
+              </label>
+              <input id="search-speaker" name="speaker" defaultValue={v("speaker")} className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="search-outlet" className={labelClass}>
+                Outlet
+              </label>
+              <input id="search-outlet" name="outlet" defaultValue={v("outlet")} className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="search-language" className={labelClass}>
+                Language code
+              </label>
+              <input id="search-language" name="language" defaultValue={v("language")} placeholder="en" className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="search-order" className={labelClass}>
+                Order
+              </label>
+              <select id="search-order" name="order" defaultValue={v("order") || "recent"} className={inputClass}>
+                <option value="recent">Most recent check first</option>
+                <option value="relevance">Best match first</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor="search-from" className={labelClass}>
+                Checked from
+              </label>
+              <input id="search-from" name="from" type="date" defaultValue={v("from")} className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="search-to" className={labelClass}>
+                Checked until
+              </label>
+              <input id="search-to" name="to" type="date" defaultValue={v("to")} className={inputClass} />
+            </div>
+            {sourceFilter ? (
+              <div>
+                <label className="flex items-center gap-2 text-sm text-stone-800">
+                  <input type="checkbox" name="source" value={sourceFilter} defaultChecked /> Only statements whose chain passes through{" "}
+                  <Link href={`/sources/${encodeURIComponent(sourceFilter)}`} className="underline">
+                    this source
+                  </Link>
+                </label>
+              </div>
+            ) : null}
+          </div>
+        </details>
+      </form>
+
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
+      {result ? (
+        <section aria-labelledby="results-heading" className="space-y-3">
+          <h2 id="results-heading" className="text-lg font-semibold text-stone-900">
+            {result.hits.length === 0
+              ? asked
+                ? "No published statement matches."
+                : "No statement has been published yet."
+              : asked
+                ? `Statements found${v("cursor") ? " (continued)" : ""}`
+                : "Recently checked statements"}
+          </h2>
+          {result.hits.length > 0 ? <SearchHits hits={result.hits} /> : null}
+          <nav aria-label="Result pages" className="flex gap-4 text-sm">
+            {v("cursor") ? (
+              <Link href={pageHref(params, null)} className="underline">
+                ← First results
+              </Link>
+            ) : null}
+            {result.nextCursor ? (
+              <Link href={pageHref(params, result.nextCursor)} className="underline" rel="next">
+                More results →
+              </Link>
+            ) : null}
+          </nav>
+        </section>
+      ) : null}
+    </div>
+  );
+}

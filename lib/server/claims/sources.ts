@@ -1,0 +1,112 @@
+import "server-only";
+import { db } from "../db";
+import type { Actor } from "../actors";
+import { authorize } from "../authorize";
+import { isPlausibleId } from "../reader";
+import { normaliseName } from "@/lib/provenance/names";
+import type { AnnotationContentDTO, SourceKind } from "@/lib/domain/types";
+
+export interface SourceStatementDTO {
+  annotationId: string;
+  quote: string;
+  /** How the source takes part: the claim is attributed to it (speaker), it is the chain's origin, or it relayed it. */
+  roles: ("speaker" | "origin" | "relay")[];
+  verdict: { slug: string; label: string; color: string };
+  speakerName: string | null;
+  claimDate: string | null;
+  article: { slug: string; title: string; outlet: string | null; publishedDate: string | null };
+  approvedAt: string;
+  permalink: string;
+}
+
+export interface SourcePageDTO {
+  source: { id: string; name: string; kind: SourceKind; url: string | null; date: string | null };
+  statements: SourceStatementDTO[];
+  /** Statements per verdict slug, with the label and colour. */
+  verdicts: { slug: string; label: string; color: string; count: number }[];
+  articles: { slug: string; title: string; outlet: string | null; publishedDate: string | null; statements: number }[];
+  /** The earliest dated appearance we have: a hop date of this source, a claim date, or an article date. */
+  firstAppearance: { date: string; article: { slug: string; title: string } } | null;
+}
+
+const MAX_STATEMENTS = 500;
+
+interface Row {
+  id: string;
+  approvedQuote: string;
+  approvedSnapshot: unknown;
+  approvedAt: Date;
+  slug: string;
+  title: string;
+  outlet: string | null;
+  publishedDate: string | null;
+}
+
+/**
+ * Public: a source's page. Statements of published articles (approved content only) whose approved chain passes
+ * through this source (by id, or by the same name: the editor makes a new Source record for a typed name), or
+ * whose speaker is this source's name.
+ */
+export async function getSourcePage(actor: Actor, id: string): Promise<SourcePageDTO | null> {
+  authorize(actor, "read_published");
+  if (!isPlausibleId(id)) return null;
+  const source = await db.source.findUnique({ where: { id }, select: { id: true, name: true, kind: true, url: true, date: true } });
+  if (!source) return null;
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedAt", ar."slug", ar."title", ar."outlet", ar."publishedDate"
+    FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+    WHERE ar."state" = 'published' AND a."approvedSnapshot" IS NOT NULL AND a."approvedQuote" IS NOT NULL AND a."approvedAt" IS NOT NULL
+      AND (
+        lower(a."approvedSnapshot"->>'speakerName') = lower(${source.name})
+        OR EXISTS (
+          SELECT 1 FROM jsonb_array_elements(a."approvedSnapshot"->'chain') h
+          WHERE h->'source'->>'id' = ${source.id} OR lower(h->'source'->>'name') = lower(${source.name})
+        )
+      )
+    ORDER BY a."approvedAt" DESC, a."id" DESC
+    LIMIT ${MAX_STATEMENTS}`;
+  const key = normaliseName(source.name);
+  const sameSource = (s: { id?: string; name: string }) => s.id === source.id || normaliseName(s.name) === key;
+  const statements: SourceStatementDTO[] = [];
+  const verdicts = new Map<string, { slug: string; label: string; color: string; count: number }>();
+  const articles = new Map<string, SourcePageDTO["articles"][number]>();
+  let first: SourcePageDTO["firstAppearance"] = null;
+  for (const r of rows) {
+    const c = r.approvedSnapshot as AnnotationContentDTO;
+    const chain = [...c.chain].sort((x, y) => x.position - y.position);
+    const roles: SourceStatementDTO["roles"] = [];
+    if (c.speakerName && normaliseName(c.speakerName) === key) roles.push("speaker");
+    chain.forEach((h, i) => {
+      if (!sameSource(h.source)) return;
+      const role = i === 0 ? "origin" : "relay";
+      if (!roles.includes(role)) roles.push(role);
+    });
+    if (roles.length === 0) continue;
+    statements.push({
+      annotationId: r.id,
+      quote: r.approvedQuote,
+      roles,
+      verdict: { slug: c.status.slug, label: c.status.label, color: c.status.color },
+      speakerName: c.speakerName,
+      claimDate: c.claimDate,
+      article: { slug: r.slug, title: r.title, outlet: r.outlet, publishedDate: r.publishedDate },
+      approvedAt: r.approvedAt.toISOString(),
+      permalink: `/articles/${encodeURIComponent(r.slug)}?annotation=${encodeURIComponent(r.id)}`,
+    });
+    const v = verdicts.get(c.status.slug) ?? { slug: c.status.slug, label: c.status.label, color: c.status.color, count: 0 };
+    v.count++;
+    verdicts.set(c.status.slug, v);
+    const art = articles.get(r.slug) ?? { slug: r.slug, title: r.title, outlet: r.outlet, publishedDate: r.publishedDate, statements: 0 };
+    art.statements++;
+    articles.set(r.slug, art);
+    const dates = [c.claimDate, r.publishedDate, ...chain.filter((h) => sameSource(h.source)).map((h) => h.source.date)].filter((d): d is string => !!d);
+    for (const date of dates) if (!first || date < first.date) first = { date, article: { slug: r.slug, title: r.title } };
+  }
+  return {
+    source: { ...source, kind: source.kind as SourceKind },
+    statements,
+    verdicts: [...verdicts.values()].sort((x, y) => y.count - x.count || x.label.localeCompare(y.label)),
+    articles: [...articles.values()],
+    firstAppearance: first,
+  };
+}

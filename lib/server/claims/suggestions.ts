@@ -1,0 +1,200 @@
+import "server-only";
+import { db, type Tx } from "../db";
+import type { Actor } from "../actors";
+import { authorize, authorizePerson } from "../authorize";
+import { invalidateArticle } from "../cache";
+import { DomainRuleError, NotFoundError } from "../errors";
+import { writeAudit } from "../audit";
+import { Prisma } from "../generated/prisma/client";
+import { SUGGEST_THRESHOLD, prepareStatement, scorePrepared } from "@/lib/claims/similarity";
+import { detectNearMiss } from "@/lib/claims/near-miss";
+import { normaliseName } from "@/lib/provenance/names";
+import { ClaimDecisionSchema, UndoClaimDecisionSchema, type ClaimDecisionInput, type ClaimLinkDTO, type ClaimSuggestionDTO } from "@/lib/contracts/claims";
+import type { AnnotationContentDTO } from "@/lib/domain/types";
+
+/*
+ * "Checked before?": earlier approved annotations whose quote matches a statement's. A trigram candidate filter in
+ * PostgreSQL (the `%` operator on the gin_trgm_ops index of approvedQuote, with a low similarity threshold set for
+ * this query only), then re-ranking in TypeScript with the claim similarity score (lib/claims/similarity.ts), which
+ * is what the thresholds were tuned on. Pairs a reviewer called "different" are never suggested again.
+ */
+
+/** The candidate filter's pg_trgm similarity threshold: lower than the suggestion threshold, so rewordings get through. */
+const CANDIDATE_TRIGRAM_THRESHOLD = 0.2;
+const CANDIDATE_LIMIT = 50;
+export const MAX_SUGGESTIONS = 5;
+
+/** A pair as stored: the smaller id first. */
+export function orderedPair(x: string, y: string): { annotationAId: string; annotationBId: string } {
+  return x < y ? { annotationAId: x, annotationBId: y } : { annotationAId: y, annotationBId: x };
+}
+
+interface CandidateRow {
+  id: string;
+  approvedQuote: string;
+  approvedSnapshot: unknown;
+  approvedAt: Date | null;
+  articleId: string;
+  slug: string;
+  title: string;
+  state: string;
+}
+
+function originOf(chain: readonly { position?: number; source: { name: string } }[] | undefined): string | null {
+  if (!chain?.length) return null;
+  return [...chain].sort((x, y) => (x.position ?? 0) - (y.position ?? 0))[0]!.source.name;
+}
+
+/** Reviewer: up to 5 earlier approved annotations (other articles, or this article's other statements) whose claim matches this statement's. */
+export async function getClaimSuggestions(actor: Actor, statementId: string): Promise<ClaimSuggestionDTO[]> {
+  authorize(actor, "edit");
+  const statement = await db.statement.findUnique({
+    where: { id: statementId },
+    select: {
+      start: true,
+      end: true,
+      articleId: true,
+      article: { select: { text: true } },
+      annotation: { select: { id: true, chain: { select: { position: true, source: { select: { name: true } } } } } },
+    },
+  });
+  if (!statement) throw new NotFoundError("Statement");
+  const quote = statement.article.text.slice(statement.start, statement.end).trim();
+  if (quote.length < 3) return [];
+  const self = statement.annotation?.id ?? null;
+
+  const candidates = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_TRIGRAM_THRESHOLD)}, true)`;
+    return tx.$queryRaw<CandidateRow[]>`
+      SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedAt", a."articleId", ar."slug", ar."title", ar."state"
+      FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+      WHERE a."approvedQuote" % ${quote}
+        AND a."approvedSnapshot" IS NOT NULL
+        AND a."statementId" <> ${statementId}
+      ORDER BY similarity(a."approvedQuote", ${quote}) DESC, a."id"
+      LIMIT ${CANDIDATE_LIMIT}`;
+  });
+  if (candidates.length === 0) return [];
+
+  const decisions = self ? await decisionsAbout(db, self, candidates.map((c) => c.id)) : new Map<string, string>();
+  const mine = prepareStatement(quote);
+  const myOrigin = originOf(statement.annotation?.chain);
+  return candidates
+    .filter((c) => decisions.get(c.id) !== "different")
+    .map((c) => ({ c, score: scorePrepared(mine, prepareStatement(c.approvedQuote)) }))
+    .filter(({ score }) => score >= SUGGEST_THRESHOLD)
+    .sort((x, y) => y.score - x.score || x.c.id.localeCompare(y.c.id))
+    .slice(0, MAX_SUGGESTIONS)
+    .map(({ c, score }) => {
+      const content = c.approvedSnapshot as AnnotationContentDTO;
+      const origin = originOf(content.chain);
+      return {
+        annotationId: c.id,
+        quote: c.approvedQuote,
+        score: Math.round(score * 1000) / 1000,
+        verdict: { slug: content.status.slug, label: content.status.label, color: content.status.color },
+        approvedAt: c.approvedAt?.toISOString() ?? null,
+        speakerName: content.speakerName,
+        article: { id: c.articleId, slug: c.slug, title: c.title, published: c.state === "published" },
+        sameArticle: c.articleId === statement.articleId,
+        sameOrigin: origin && myOrigin ? normaliseName(origin) === normaliseName(myOrigin) : null,
+        origin,
+        nearMiss: detectNearMiss(quote, c.approvedQuote).reasons.map((r) => ({ kind: r.kind, detail: r.detail })),
+        linked: decisions.get(c.id) === "same",
+      };
+    });
+}
+
+/** The stored decisions between `annotationId` and each of `others`: other id → "same" | "different". */
+async function decisionsAbout(tx: Pick<Tx, "claimLink">, annotationId: string, others: string[]): Promise<Map<string, string>> {
+  const rows = await tx.claimLink.findMany({
+    where: {
+      OR: [
+        { annotationAId: annotationId, annotationBId: { in: others } },
+        { annotationBId: annotationId, annotationAId: { in: others } },
+      ],
+    },
+    select: { annotationAId: true, annotationBId: true, relation: true },
+  });
+  return new Map(rows.map((r) => [r.annotationAId === annotationId ? r.annotationBId : r.annotationAId, r.relation]));
+}
+
+/** Reviewer: every decision recorded about this annotation, for the workspace (undo lives there). */
+export async function getClaimLinks(actor: Actor, annotationId: string): Promise<ClaimLinkDTO[]> {
+  authorize(actor, "edit");
+  const rows = await db.claimLink.findMany({
+    where: { OR: [{ annotationAId: annotationId }, { annotationBId: annotationId }] },
+    orderBy: { createdAt: "asc" },
+    select: {
+      relation: true,
+      annotationA: { select: { id: true, quoteExact: true, approvedQuote: true, approvedSnapshot: true, article: { select: { id: true, slug: true, title: true } } } },
+      annotationB: { select: { id: true, quoteExact: true, approvedQuote: true, approvedSnapshot: true, article: { select: { id: true, slug: true, title: true } } } },
+    },
+  });
+  return rows.map((r) => {
+    const other = r.annotationA.id === annotationId ? r.annotationB : r.annotationA;
+    const content = other.approvedSnapshot as AnnotationContentDTO | null;
+    return {
+      annotationId: other.id,
+      relation: r.relation as "same" | "different",
+      quote: other.approvedQuote ?? other.quoteExact,
+      article: other.article,
+      verdictLabel: content?.status.label ?? null,
+    };
+  });
+}
+
+async function slugsOf(tx: Pick<Tx, "annotation">, ids: string[]): Promise<string[]> {
+  const rows = await tx.annotation.findMany({ where: { id: { in: ids } }, select: { article: { select: { slug: true, state: true } } } });
+  return rows.filter((r) => r.article.state === "published").map((r) => r.article.slug);
+}
+
+/**
+ * Reviewer: "Same claim" (the two join a claim cluster) or "Different claim" (the pair is never suggested again).
+ * One decision per pair: undo it before changing it. Audited in the same transaction.
+ */
+export async function decideClaimLink(actor: Actor, input: ClaimDecisionInput): Promise<{ relation: "same" | "different" }> {
+  const user = authorizePerson(actor, "edit");
+  const data = ClaimDecisionSchema.parse(input);
+  if (data.annotationId === data.otherAnnotationId) throw new DomainRuleError("An annotation cannot be linked to itself.");
+  const pair = orderedPair(data.annotationId, data.otherAnnotationId);
+  const slugs = await db.$transaction(async (tx) => {
+    const found = await tx.annotation.count({ where: { id: { in: [pair.annotationAId, pair.annotationBId] } } });
+    if (found !== 2) throw new NotFoundError("Annotation");
+    const existing = await tx.claimLink.findUnique({ where: { annotationAId_annotationBId: pair }, select: { relation: true } });
+    if (existing) {
+      throw new DomainRuleError(
+        existing.relation === data.relation
+          ? `These two are already marked as ${existing.relation === "same" ? "the same claim" : "different claims"}.`
+          : `These two are marked as ${existing.relation === "same" ? "the same claim" : "different claims"}: undo that first.`,
+      );
+    }
+    try {
+      await tx.claimLink.create({ data: { ...pair, relation: data.relation, createdById: user.id } });
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DomainRuleError("Someone else decided about these two in the meantime. Reload to see their decision.");
+      throw error;
+    }
+    await writeAudit(tx, user, { action: "claim_link.create", entityId: `${pair.annotationAId}:${pair.annotationBId}`, data: { after: { ...pair, relation: data.relation } } });
+    return data.relation === "same" ? slugsOf(tx, [pair.annotationAId, pair.annotationBId]) : [];
+  });
+  // Readers see "Also checked in N articles" on both sides.
+  for (const slug of new Set(slugs)) invalidateArticle(slug);
+  return { relation: data.relation };
+}
+
+/** Reviewer: undoes a "same" or "different" decision (audited with what it was). */
+export async function undoClaimLink(actor: Actor, input: { annotationId: string; otherAnnotationId: string }): Promise<void> {
+  const user = authorizePerson(actor, "edit");
+  const data = UndoClaimDecisionSchema.parse(input);
+  const pair = orderedPair(data.annotationId, data.otherAnnotationId);
+  const slugs = await db.$transaction(async (tx) => {
+    const existing = await tx.claimLink.findUnique({ where: { annotationAId_annotationBId: pair }, select: { id: true, relation: true } });
+    if (!existing) throw new DomainRuleError("There is no decision about these two to undo (someone may have undone it already).");
+    await tx.claimLink.delete({ where: { id: existing.id } });
+    const relation = existing.relation as "same" | "different";
+    await writeAudit(tx, user, { action: "claim_link.delete", entityId: `${pair.annotationAId}:${pair.annotationBId}`, data: { before: { ...pair, relation } } });
+    return relation === "same" ? slugsOf(tx, [pair.annotationAId, pair.annotationBId]) : [];
+  });
+  for (const slug of new Set(slugs)) invalidateArticle(slug);
+}
