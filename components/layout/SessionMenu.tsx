@@ -1,11 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { signOut, useSession } from "next-auth/react";
+import { signOutEverywhereAction } from "@/lib/actions/account/sessions";
 
 /** Client-side so that public pages stay cacheable: who is signed in is fetched after the page loads. */
 export function SessionMenu() {
   const { data, status } = useSession();
+  const [endingAll, setEndingAll] = useState(false);
   if (status === "loading") return <span className="text-sm text-stone-600" aria-live="polite">…</span>;
   if (!data?.user) {
     return (
@@ -33,6 +36,19 @@ export function SessionMenu() {
         className="rounded border border-stone-400 px-3 py-1 font-medium hover:bg-stone-200"
       >
         Sign out
+      </button>
+      <button
+        type="button"
+        disabled={endingAll}
+        onClick={async () => {
+          setEndingAll(true);
+          // Every session ends on the server first; then this browser drops its cookie.
+          await signOutEverywhereAction(null, new FormData()).catch(() => undefined);
+          await signOut({ callbackUrl: "/" });
+        }}
+        className="rounded px-2 py-1 text-stone-700 underline hover:bg-stone-200"
+      >
+        Sign out everywhere
       </button>
     </div>
   );
