@@ -75,11 +75,11 @@ export async function forgetPrefix(rule: RateLimitRule, subjectPrefix: string): 
   return count;
 }
 
-/** Open windows of `rule` at or over `atLeast` hits, with their subjects. */
-export async function openBuckets(rule: RateLimitRule, atLeast: number, now = new Date()): Promise<{ subject: string; count: number; expiresAt: Date }[]> {
+/** Open windows of `rule` at or over `atLeast` hits (of subjects starting with `subjectPrefix`), with their subjects. */
+export async function openBuckets(rule: RateLimitRule, atLeast: number, now = new Date(), subjectPrefix = ""): Promise<{ subject: string; count: number; expiresAt: Date }[]> {
   const prefix = bucketKey(rule, "");
   const rows = await db.rateLimitBucket.findMany({
-    where: { key: { startsWith: prefix }, count: { gte: atLeast }, expiresAt: { gt: now } },
+    where: { key: { startsWith: prefix + subjectPrefix }, count: { gte: atLeast }, expiresAt: { gt: now } },
     select: { key: true, count: true, expiresAt: true },
     orderBy: { count: "desc" },
     take: 200,

@@ -4,7 +4,7 @@ import { db } from "./db";
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "./passwords";
 import { writeAudit } from "./audit";
 import { mintUserActor, systemActor } from "./actors";
-import { forget, hit, type RateLimitDecision } from "./rate-limit";
+import { forget, hit, openBuckets, type RateLimitDecision } from "./rate-limit";
 import { RATE_LIMITS } from "@/lib/security/rate-limits";
 import type { Role } from "@/lib/domain/types";
 
@@ -67,15 +67,14 @@ export async function authenticateWithPassword(rawEmail: string, password: strin
   else await burnPasswordCheck(password);
 
   if (!user || !valid || !user.active) {
-    await recordFailure(email, address, user?.id ?? null, now);
+    await recordFailure(email, user?.id ?? null, now);
     return { ok: false, reason: "invalid" };
   }
 
   await forget(RATE_LIMITS.signInPerEmailAndAddress, pairSubject(email, address));
   const sessionId = crypto.randomBytes(24).toString("base64url");
   await db.$transaction(async (tx) => {
-    // This address's failures are forgiven; others' stay on record (they are what the admin's banner reads).
-    await tx.loginAttempt.deleteMany({ where: { email, OR: [{ ip: address }, { ip: null }, { createdAt: { lt: new Date(now.getTime() - 24 * 3600_000) } }] } });
+    await tx.loginAttempt.deleteMany({ where: { email } });
     // A hash from before the pre-hash (bcrypt alone reads only 72 bytes) is replaced now that we know the password.
     const upgraded = needsRehash(user.passwordHash!) ? await hashPassword(password) : undefined;
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, ...(upgraded ? { passwordHash: upgraded } : {}) } });
@@ -96,16 +95,13 @@ export async function authenticateWithPassword(rawEmail: string, password: strin
  * ATTACK_ALERT_FAILURES within the window: exactly one request sees the count equal the threshold, so the audit
  * event is written once per window.
  */
-async function recordFailure(email: string, address: string, userId: string | null, now: Date): Promise<void> {
-  await db.loginAttempt.create({ data: { email, ip: address, succeeded: false, createdAt: now } });
+async function recordFailure(email: string, userId: string | null, now: Date): Promise<void> {
+  await db.loginAttempt.create({ data: { email, succeeded: false, createdAt: now } });
   const failures = await hit(RATE_LIMITS.signInFailuresPerEmail, email, now);
   if (failures.count !== ATTACK_ALERT_FAILURES || !userId) return;
   const windowMs = RATE_LIMITS.signInFailuresPerEmail.windowMs;
-  const addresses = await db.loginAttempt.findMany({
-    where: { email, succeeded: false, createdAt: { gt: new Date(now.getTime() - windowMs) } },
-    distinct: ["ip"],
-    select: { ip: true },
-  });
+  // The addresses that guessed at this email in their open windows.
+  const addresses = await openBuckets(RATE_LIMITS.signInPerEmailAndAddress, 1, now, `${email}|`);
   await db.$transaction((tx) =>
     writeAudit(tx, systemActor("sign-in throttling"), {
       action: "user.sign_in_attack",

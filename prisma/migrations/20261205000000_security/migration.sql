@@ -1,7 +1,4 @@
--- Security (issue 11): server-side sessions, the shared rate limiter, and the client address of failed sign-ins.
-
--- AlterTable
-ALTER TABLE "LoginAttempt" ADD COLUMN "ip" TEXT;
+-- Security (issue 11): server-side sessions and the shared rate limiter.
 
 -- CreateTable
 CREATE TABLE "UserSession" (
