@@ -5,7 +5,10 @@
 const MINUTE = 60 * 1000;
 
 export const RATE_LIMITS = {
-  /** Sign-in attempts from one address, whatever the email: against password spraying. Refused with 429. */
+  /**
+   * Sign-in attempts from one address, whatever the email: against password spraying. Counted before the password
+   * is checked and given back on success, so it bounds failed (and in-flight) attempts; refused with 429.
+   */
   signInPerAddress: { name: "signin-ip", limit: 30, windowMs: 15 * MINUTE },
   /**
    * Sign-in attempts at one email from one address. Counted before the password is checked (so parallel guesses
@@ -18,5 +21,5 @@ export const RATE_LIMITS = {
    */
   signInFailuresPerEmail: { name: "signin-failures", limit: 20, windowMs: 60 * MINUTE },
   /** The public read API (/api/v1), per address. Refused with 429 and problem details. */
-  publicApiPerAddress: { name: "api-ip", limit: 300, windowMs: MINUTE },
+  publicApiPerAddress: { name: "api-ip", limit: 600, windowMs: MINUTE },
 } as const satisfies Record<string, { name: string; limit: number; windowMs: number }>;

@@ -64,6 +64,11 @@ export async function peek(rule: RateLimitRule, subject: string, now = new Date(
   return row && row.expiresAt > now ? row.count : 0;
 }
 
+/** Gives one hit back (a sign-in that succeeded does not count against its address). */
+export async function refund(rule: RateLimitRule, subject: string): Promise<void> {
+  await db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${bucketKey(rule, subject)}`;
+}
+
 /** Forgets a key (a successful sign-in clears its own failures). */
 export async function forget(rule: RateLimitRule, subject: string): Promise<void> {
   await db.rateLimitBucket.deleteMany({ where: { key: bucketKey(rule, subject) } });

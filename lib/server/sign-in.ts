@@ -4,7 +4,7 @@ import { db } from "./db";
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from "./passwords";
 import { writeAudit } from "./audit";
 import { mintUserActor, systemActor } from "./actors";
-import { forget, hit, openBuckets, type RateLimitDecision } from "./rate-limit";
+import { forget, hit, openBuckets, refund } from "./rate-limit";
 import { RATE_LIMITS } from "@/lib/security/rate-limits";
 import type { Role } from "@/lib/domain/types";
 
@@ -23,7 +23,7 @@ export const SIGN_IN_MESSAGES = {
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; role: Role; sessionVersion: number; sessionId: string } }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterSeconds: number };
+  | { ok: false; reason: "locked" | "throttled"; retryAfterSeconds: number };
 
 export interface SignInContext {
   /** The client address (lib/http/client-address.ts). */
@@ -38,23 +38,28 @@ export function normalizeEmail(email: string): string {
 const pairSubject = (email: string, address: string) => `${email}|${address}`;
 
 /**
- * The per-address budget across emails (against spraying), counted once per sign-in request before anything else.
- * The sign-in route answers a refusal with 429 and Retry-After.
+ * Whether an address has used up its sign-in budget across emails, read without counting (the sign-in route answers
+ * 429 with Retry-After before next-auth reads the body). The atomic count is in authenticateWithPassword.
  */
-export function signInAddressBudget(address: string, now = new Date()): Promise<RateLimitDecision> {
-  return hit(RATE_LIMITS.signInPerAddress, address, now);
+export async function signInAddressExhausted(address: string, now = new Date()): Promise<{ exhausted: boolean; retryAfterSeconds: number }> {
+  const rule = RATE_LIMITS.signInPerAddress;
+  const bucket = (await openBuckets(rule, rule.limit, now, address)).find((b) => b.subject === address);
+  return { exhausted: Boolean(bucket), retryAfterSeconds: bucket ? Math.max(1, Math.ceil((bucket.expiresAt.getTime() - now.getTime()) / 1000)) : 0 };
 }
 
 /**
- * Checks credentials. Each attempt at an email from an address is counted atomically BEFORE the password is looked
- * at, so of any number of parallel guesses at most LOCKOUT_MAX_FAILURES are checked; the rest are "locked" for the
- * window, whether or not the account exists. The lock is per email AND address: guesses from elsewhere do not lock
- * the owner out. Never says which of email or password was wrong.
+ * Checks credentials. Each attempt is counted atomically BEFORE the password is looked at, twice: against the
+ * address (across emails, against spraying: "throttled") and against the email from that address ("locked"). So of
+ * any number of parallel guesses at most LOCKOUT_MAX_FAILURES per email are checked, whether or not the account
+ * exists. The lock is per email AND address: guesses from elsewhere do not lock the owner out. A success gives its
+ * address hit back and clears its email's lock. Never says which of email or password was wrong.
  */
 export async function authenticateWithPassword(rawEmail: string, password: string, context: SignInContext = {}): Promise<SignInResult> {
   const email = normalizeEmail(rawEmail);
   const address = context.address ?? "unknown";
   const now = context.now ?? new Date();
+  const budget = await hit(RATE_LIMITS.signInPerAddress, address, now);
+  if (!budget.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: budget.retryAfterSeconds };
   const reserved = await hit(RATE_LIMITS.signInPerEmailAndAddress, pairSubject(email, address), now);
   if (!reserved.allowed) return { ok: false, reason: "locked", retryAfterSeconds: reserved.retryAfterSeconds };
 
@@ -72,6 +77,7 @@ export async function authenticateWithPassword(rawEmail: string, password: strin
   }
 
   await forget(RATE_LIMITS.signInPerEmailAndAddress, pairSubject(email, address));
+  await refund(RATE_LIMITS.signInPerAddress, address);
   const sessionId = crypto.randomBytes(24).toString("base64url");
   await db.$transaction(async (tx) => {
     await tx.loginAttempt.deleteMany({ where: { email } });

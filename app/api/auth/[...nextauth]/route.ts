@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/server/auth-options";
-import { signInAddressBudget, SIGN_IN_MESSAGES } from "@/lib/server/sign-in";
+import { signInAddressExhausted, SIGN_IN_MESSAGES } from "@/lib/server/sign-in";
 import { env } from "@/lib/server/env";
 import { clientAddress } from "@/lib/http/client-address";
 
@@ -9,13 +9,13 @@ const handler = NextAuth(authOptions);
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 /**
- * Sign-in attempts from one client address are limited across all emails (against spraying), before next-auth reads
- * the body: a refusal is a 429 with Retry-After, whose JSON body the sign-in form shows like any other sign-in error.
+ * An address that has used up its sign-in budget across emails (against spraying) is refused before next-auth reads
+ * the body: a 429 with Retry-After, whose JSON body the sign-in form shows like any other sign-in error.
  */
 async function POST(request: NextRequest, context: Context) {
   if (request.nextUrl.pathname === "/api/auth/callback/credentials") {
-    const decision = await signInAddressBudget(clientAddress(request.headers, env().TRUSTED_PROXY_HOPS));
-    if (!decision.allowed) {
+    const decision = await signInAddressExhausted(clientAddress(request.headers, env().TRUSTED_PROXY_HOPS));
+    if (decision.exhausted) {
       const url = `/login?error=${encodeURIComponent(SIGN_IN_MESSAGES.throttled)}`;
       return Response.json(
         { url: new URL(url, request.nextUrl.origin).toString() },
