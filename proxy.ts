@@ -73,7 +73,6 @@ export async function proxy(request: NextRequest) {
   const headers = policyHeaders(options);
   const response = await route(request, path, headers["Content-Security-Policy"]);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  if (policy === "private" && !response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
   return response;
 }
 

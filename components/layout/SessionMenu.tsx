@@ -40,6 +40,7 @@ export function SessionMenu() {
       <button
         type="button"
         disabled={endingAll}
+        title="Signs you out on every device and browser"
         onClick={async () => {
           setEndingAll(true);
           // Every session ends on the server first; then this browser drops its cookie.
@@ -48,7 +49,7 @@ export function SessionMenu() {
         }}
         className="rounded px-2 py-1 text-stone-700 underline hover:bg-stone-200"
       >
-        Sign out everywhere
+        End all my sessions
       </button>
     </div>
   );
