@@ -68,7 +68,7 @@ export async function proxy(request: NextRequest) {
     policy,
     nonce: policy === "private" ? newNonce() : undefined,
     development: process.env.NODE_ENV === "development",
-    https: isHttps(request.headers, request.nextUrl.protocol, trustedProxyHops(process.env.TRUSTED_PROXY_HOPS)),
+    https: isHttps(request.headers, trustedProxyHops(process.env.TRUSTED_PROXY_HOPS)),
   };
   const headers = policyHeaders(options);
   const response = await route(request, path, headers["Content-Security-Policy"]);

@@ -57,11 +57,12 @@ export function contentSecurityPolicy({ policy, nonce, development = false, http
 }
 
 /**
- * Whether the browser reached us over HTTPS. Behind trusted proxies (TRUSTED_PROXY_HOPS > 0) the nearest one says so
- * in X-Forwarded-Proto (deploy/nginx.conf sets it); without them the header is the client's word and is ignored.
+ * Whether the browser reached us over HTTPS. The app itself serves plain HTTP (TLS ends at nginx or the CDN), so only
+ * trusted proxies (TRUSTED_PROXY_HOPS > 0) can say so, in X-Forwarded-Proto (deploy/nginx.conf sets it); without them
+ * the header is the client's word and is ignored. (Next derives the request URL's protocol from that same header, so
+ * `request.nextUrl.protocol` is not evidence either.)
  */
-export function isHttps(headers: { get(name: string): string | null }, protocol: string, hops: number): boolean {
-  if (protocol === "https:") return true;
+export function isHttps(headers: { get(name: string): string | null }, hops: number): boolean {
   if (hops === 0) return false;
   const proto = (headers.get("x-forwarded-proto") ?? "").split(",").pop()?.trim().toLowerCase();
   return proto === "https";
