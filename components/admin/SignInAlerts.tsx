@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { liftSignInLocksAction } from "@/lib/actions/admin/users";
+import { liftSignInLocksAction } from "@/lib/actions/admin/sign-in";
 import type { SignInAlertDTO } from "@/lib/contracts/admin-dto";
 import { ActionMessage, Notice } from "@/components/ui/Notice";
 import { secondaryButtonClass } from "@/components/ui/styles";

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { changeUserRole, deactivateUser, inviteUser, reactivateUser, resetUserPassword } from "@/lib/server/admin/users";
-import { liftSignInLocks } from "@/lib/server/admin/sign-in-alerts";
-import { ChangeRoleSchema, InviteUserSchema, UserIdSchema, UserVersionSchema } from "@/lib/contracts/admin";
+import { ChangeRoleSchema, InviteUserSchema, UserVersionSchema } from "@/lib/contracts/admin";
 import type { LinkHandover } from "@/lib/contracts/admin-dto";
 import { defineAction, formStrings, type ActionAnswer } from "../kit";
 
@@ -50,16 +49,6 @@ export const resetPasswordAction = defineAction(
     const result = await resetUserPassword(actor, input);
     revalidatePath("/admin/users");
     return { message: `New password link for ${result.user.name}. Their old password no longer works and their sessions have ended.`, ...handover(result) };
-  },
-  { actor: "admin" },
-);
-
-export const liftSignInLocksAction = defineAction(
-  UserIdSchema,
-  async (input, { actor }) => {
-    const result = await liftSignInLocks(actor, input);
-    revalidatePath("/admin/users");
-    return { message: `Sign-in locks on ${result.email} are lifted (counters cleared for ${result.addressesCleared} address${result.addressesCleared === 1 ? "" : "es"}).` };
   },
   { actor: "admin" },
 );
