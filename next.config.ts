@@ -1,10 +1,13 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 
+// The headers every response carries. The Content-Security-Policy, X-Frame-Options and Strict-Transport-Security
+// depend on the route and the request, and are set by proxy.ts (lib/http/security-headers.ts).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "SAMEORIGIN" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), display-capture=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
 const nextConfig: NextConfig = {

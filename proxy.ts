@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "@/lib/http/cache-tags.mjs";
 import { publicCacheControl } from "@/lib/http/cache-policy";
+import { trustedProxyHops } from "@/lib/http/client-address";
+import { isHttps, newNonce, pagePolicy, policyHeaders } from "@/lib/http/security-headers";
 
 const SLUG = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|$)/;
 const SIGNED_IN_AREA = /^\/(review|admin)(\/|$)/;
@@ -13,8 +15,9 @@ const MAX_SIGN_IN_BODY_BYTES = 8 * 1024;
 /** The cache tags a public page carries, for a CDN's purge by tag (Cache-Tag: comma-separated; Surrogate-Key: spaces). */
 export function publicPageTags(pathname: string): string[] | null {
   if (pathname === "/") return [PUBLIC_ARTICLES_TAG, VOCABULARY_TAG];
-  // The methodology page counts corrections; the corrections log lists verdict changes: both change with any article.
-  if (pathname === "/methodology" || pathname === "/corrections") return [PUBLIC_ARTICLES_TAG, VOCABULARY_TAG];
+  // The methodology page counts corrections; the corrections log lists verdict changes; search results and source
+  // pages list published statements: all of them change with any article.
+  if (pathname === "/methodology" || pathname === "/corrections" || pathname === "/search" || pathname.startsWith("/sources/")) return [PUBLIC_ARTICLES_TAG, VOCABULARY_TAG];
   const slug = SLUG.exec(pathname)?.[1];
   return slug ? [articleTag(slug), VOCABULARY_TAG] : null;
 }
@@ -55,11 +58,27 @@ function foreignServerAction(request: NextRequest): boolean {
 
 /**
  * Runs before the route. Refuses what no route should see (malformed escapes, oversized bodies, cross-site server
- * actions, signed-in areas without a valid session token), and gives public pages their shared-cache policy and tags.
- * The data layer still checks the actor on every call; this only keeps unauthenticated work off the server.
+ * actions, signed-in areas without a valid session token), gives public pages their shared-cache policy and tags, and
+ * every response its security policy (lib/http/security-headers.ts): signed-in pages get a fresh CSP nonce, which Next
+ * reads from the request's Content-Security-Policy header. The data layer still checks the actor on every call; this
+ * only keeps unauthenticated work off the server.
  */
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
+  const policy = pagePolicy(path);
+  const options = {
+    policy,
+    nonce: policy === "private" ? newNonce() : undefined,
+    development: process.env.NODE_ENV === "development",
+    https: isHttps(request.headers, trustedProxyHops(process.env.TRUSTED_PROXY_HOPS)),
+  };
+  const headers = policyHeaders(options);
+  const response = await route(request, path, headers["Content-Security-Policy"]);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function route(request: NextRequest, path: string, csp: string): Promise<NextResponse> {
   try {
     decodeURIComponent(path);
   } catch {
@@ -89,9 +108,16 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(url);
     }
   }
+  if (pagePolicy(path) === "private") {
+    // Next puts this request's nonce on every script of the page it renders.
+    const forwarded = new Headers(request.headers);
+    forwarded.set("Content-Security-Policy", csp);
+    return NextResponse.next({ request: { headers: forwarded } });
+  }
   return NextResponse.next();
 }
 
+// Every request but Next's own static files (which get next.config.ts's fixed headers).
 export const config = {
-  matcher: ["/", "/methodology", "/corrections", "/articles/:path*", "/review/:path*", "/admin/:path*", "/invite/:path*", "/login", "/api/auth/:path*", "/api/v1/:rest(.*%.*)"],
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

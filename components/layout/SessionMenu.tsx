@@ -1,7 +1,9 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { signOut, useSession } from "next-auth/react";
+import { signOutEverywhereAction } from "@/lib/actions/account/sessions";
 
 const signInClass = "rounded px-3 py-1.5 text-sm font-medium text-stone-800 hover:bg-stone-200";
 
@@ -12,6 +14,7 @@ const signInClass = "rounded px-3 py-1.5 text-sm font-medium text-stone-800 hove
  */
 export function SessionMenu() {
   const { data, status } = useSession();
+  const [endingAll, setEndingAll] = useState(false);
   if (status === "loading") {
     return (
       <Link href="/login" className={`${signInClass} appear-late`} data-session="loading">
@@ -45,6 +48,20 @@ export function SessionMenu() {
         className="rounded border border-stone-400 px-3 py-1 font-medium hover:bg-stone-200"
       >
         Sign out
+      </button>
+      <button
+        type="button"
+        disabled={endingAll}
+        title="Signs you out on every device and browser"
+        onClick={async () => {
+          setEndingAll(true);
+          // Every session ends on the server first; then this browser drops its cookie.
+          await signOutEverywhereAction(null, new FormData()).catch(() => undefined);
+          await signOut({ callbackUrl: "/" });
+        }}
+        className="rounded px-2 py-1 text-stone-700 underline hover:bg-stone-200"
+      >
+        End all my sessions
       </button>
     </div>
   );

@@ -66,3 +66,17 @@ export interface LinkHandover {
   emailSent: boolean;
   emailNote: string;
 }
+
+/** An account with failed sign-ins at or over the alert threshold, or with addresses locked out (/admin/users). */
+export interface SignInAlertDTO {
+  userId: string;
+  name: string;
+  email: string;
+  /** Failed sign-ins at the account from anywhere in the open alert window. */
+  failures: number;
+  underAttack: boolean;
+  /** Client addresses currently locked out of this account. */
+  lockedAddresses: string[];
+  /** When the latest of the windows closes (ISO). */
+  until: string;
+}

@@ -45,6 +45,7 @@ export type InviteUserInput = z.input<typeof InviteUserSchema>;
 
 export const ChangeRoleSchema = z.object({ userId: id, role: z.enum(ROLES, { message: "Choose a role." }), version });
 export const UserVersionSchema = z.object({ userId: id, version });
+export const UserIdSchema = z.object({ userId: id });
 
 export const InvitationTokenSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{32,128}$/, "This link is not valid.");
 

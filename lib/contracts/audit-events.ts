@@ -113,6 +113,10 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   entry("user.accept_invitation", none, UserView.extend({ hasPassword: z.boolean() })),
   entry("user.password_set", none, UserView.extend({ hasPassword: z.boolean() })),
   entry("user.sign_in", none, none),
+  // Written by the system when failed sign-ins at one account cross the alert threshold (lib/server/sign-in.ts).
+  entry("user.sign_in_attack", none, z.object({ email: text, failures: z.number().int(), windowMinutes: z.number().int(), addresses: z.number().int() })),
+  entry("user.sign_in_unlock", none, z.object({ email: text, addressesCleared: z.number().int() })),
+  entry("user.sign_out_everywhere", none, z.object({ sessionsEnded: z.number().int() })),
   ...vocabularyEntries("claim_type", ClaimTypeView),
   ...vocabularyEntries("verification_status", StatusView),
   // Written by scripts/db/transfer.mjs (raw SQL, outside the data layer) when a database is restored from an export.

@@ -1,6 +1,9 @@
 import "server-only";
 import { publicCacheControl } from "@/lib/http/cache-policy";
 import { createHash } from "node:crypto";
+import { clientAddress, trustedProxyHops } from "@/lib/http/client-address";
+import { RATE_LIMITS } from "@/lib/security/rate-limits";
+import { hit } from "./rate-limit";
 import type { z } from "zod";
 
 /*
@@ -27,6 +30,7 @@ const STATUS_TITLES: Record<number, string> = {
   400: "Bad Request",
   404: "Not Found",
   405: "Method Not Allowed",
+  429: "Too Many Requests",
   500: "Internal Server Error",
 };
 
@@ -131,13 +135,20 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 /**
- * Wraps a route handler: ApiProblem → its problem response; anything else → a logged 500 problem (never a stack
- * trace, never an HTML error page).
+ * Wraps a route handler: the per-address rate limit first (429 with Retry-After), then ApiProblem → its problem
+ * response; anything else → a logged 500 problem (never a stack trace, never an HTML error page).
  */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const instance = safePath(request.url);
     try {
+      const address = clientAddress(request.headers, trustedProxyHops(process.env.TRUSTED_PROXY_HOPS));
+      const budget = await hit(RATE_LIMITS.publicApiPerAddress, address);
+      if (!budget.allowed) {
+        const refused = problemResponse(429, `Too many requests from your address: at most ${budget.limit} a minute. Try again in ${budget.retryAfterSeconds} s.`, instance);
+        refused.headers.set("Retry-After", String(budget.retryAfterSeconds));
+        return refused;
+      }
       return await handler(request, context);
     } catch (error) {
       if (error instanceof ApiProblem) return problemResponse(error.status, error.message, instance, error.errors);

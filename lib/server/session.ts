@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./auth-options";
-import { db } from "./db";
+import { liveSession } from "./sessions";
 import { AccessDeniedError } from "./errors";
 import { mintUserActor, type UserActor } from "./actors";
 import type { Role } from "@/lib/domain/types";
@@ -17,16 +17,14 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in user, read once per request. The JWT alone is not trusted: the user must still exist, be active,
- * and carry the same session version (bumped on deactivation), so a revoked session stops at its next request.
+ * The signed-in user, read once per request. The JWT alone is not trusted: its session id must name a live
+ * UserSession row (not signed out, not ended everywhere, not expired), and the user must still exist, be active and
+ * carry the same session version (bumped on deactivation), so a revoked session stops at its next request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
-  });
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number; sid?: string } | null;
+  if (!session?.uid || !session.sid) return null;
+  const user = await liveSession(session.uid, session.sid);
   if (!user || !user.active || user.sessionVersion !== session.sv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
 });

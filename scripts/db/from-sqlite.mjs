@@ -12,13 +12,14 @@ import { recordDatabaseEvent, tablesInDependencyOrder } from "./transfer.mjs";
 
 const BATCH = 500;
 const SQLITE_MAGIC = "SQLite format 3\0";
+/** Tables added after the SQLite era: a SQLite file has none of them, and they start empty. */
+const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "ClaimLink", "UserSession", "RateLimitBucket"]);
 /**
- * Tables added after the SQLite era, each filled from the copied rows by the backfill function its migration
- * created (the same one the migration ran on existing data).
+ * The backfill functions later migrations created (and ran on the data they found): run again on the moved rows, so
+ * they get what an upgraded database has (revision rows, article versions, approved quotes). In migration order.
  */
-const TABLES_SINCE_SQLITE = { AnnotationRevision: "provenance_backfill_annotation_revisions", ArticleVersion: "provenance_backfill_article_versions" };
-/** Nullable columns added after the SQLite era: a SQLite file has none, and they start empty (NULL). */
-const COLUMNS_SINCE_SQLITE = new Set(["Annotation.previousQuote", "Annotation.wordingChangedAt"]);
+const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes"];
+const COLUMNS_SINCE_SQLITE = new Set(["Annotation.previousQuote", "Annotation.wordingChangedAt", "Annotation.approvedQuote"]);
 
 const quote = (name) => `"${name.replaceAll('"', '""')}"`;
 
@@ -133,7 +134,7 @@ export async function migrateFromSqlite(connectionString, file) {
   try {
     const [present] = sqlite.exec(`SELECT name FROM sqlite_master WHERE type = 'table'`);
     const sqliteTables = new Set((present?.values ?? []).map((row) => String(row[0])));
-    const tables = (await tablesInDependencyOrder(client)).filter((t) => !(t in TABLES_SINCE_SQLITE));
+    const tables = (await tablesInDependencyOrder(client)).filter((t) => !TABLES_SINCE_SQLITE.has(t));
     const missing = tables.filter((t) => !sqliteTables.has(t));
     if (missing.length > 0) throw new Error(`${name} is not a Provenance SQLite database (missing tables: ${missing.join(", ")})`);
 
@@ -155,7 +156,7 @@ export async function migrateFromSqlite(connectionString, file) {
       if (rows[0].any) throw new Error(`the target database is not empty (table ${table} has rows); move into a new, empty database`);
     }
 
-    for (const table of Object.keys(TABLES_SINCE_SQLITE)) {
+    for (const table of TABLES_SINCE_SQLITE) {
       const { rows } = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${table}"`]);
       if (rows[0].present && (await client.query(`SELECT EXISTS (SELECT 1 FROM ${quote(table)}) AS any`)).rows[0].any) {
         throw new Error(`the target database is not empty (table ${table} has rows); move into a new, empty database`);
@@ -198,11 +199,15 @@ export async function migrateFromSqlite(connectionString, file) {
         statement.free();
       }
     }
-    for (const [table, backfill] of Object.entries(TABLES_SINCE_SQLITE)) {
+    for (const backfill of BACKFILLS) {
       const { rows } = await client.query(`SELECT to_regprocedure($1) IS NOT NULL AS present`, [`${backfill}()`]);
+      if (rows[0].present) await client.query(`SELECT ${backfill}()`);
+    }
+    for (const table of TABLES_SINCE_SQLITE) {
+      const { rows } = await client.query(`SELECT to_regclass($1) IS NOT NULL AS present`, [`"${table}"`]);
       if (!rows[0].present) continue;
-      await client.query(`SELECT ${backfill}()`);
-      counts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${quote(table)}`)).rows[0].n);
+      const n = Number((await client.query(`SELECT count(*) AS n FROM ${quote(table)}`)).rows[0].n);
+      if (n > 0) counts[table] = n; // filled by a backfill
     }
     await recordDatabaseEvent(client, "database.migrate_from_sqlite", sha256, { file: name, rows: counts }, "Moved from a SQLite database file");
     await client.query("COMMIT");

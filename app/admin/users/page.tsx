@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { requireAdminPage } from "@/lib/server/admin/page-guard";
 import { listUsers } from "@/lib/server/admin/users";
+import { listSignInAlerts } from "@/lib/server/admin/sign-in-alerts";
 import { InviteForm } from "@/components/admin/InviteForm";
+import { SignInAlerts } from "@/components/admin/SignInAlerts";
+import { RATE_LIMITS } from "@/lib/security/rate-limits";
 import { UserActions } from "@/components/admin/UserActions";
 import { formatTimestampDate } from "@/lib/format/dates";
 import { ACCOUNT_STATUS_LABELS, accountStatus, type AccountStatus } from "@/lib/format/account-status";
@@ -22,10 +25,11 @@ const cell =
 
 export default async function AdminUsersPage() {
   const me = await requireAdminPage("/admin/users");
-  const users = await listUsers(me);
+  const [users, alerts] = await Promise.all([listUsers(me), listSignInAlerts(me)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-stone-900">Reviewers</h1>
+      <SignInAlerts alerts={alerts} threshold={RATE_LIMITS.signInFailuresPerEmail.limit} windowMinutes={RATE_LIMITS.signInFailuresPerEmail.windowMs / 60_000} />
       <InviteForm />
       <div className="overflow-x-auto rounded-lg border border-stone-300 bg-white max-md:overflow-visible">
         <table className="w-full text-left text-sm max-md:block" data-testid="users-table">
