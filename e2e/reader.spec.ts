@@ -273,8 +273,9 @@ test.describe("reader", () => {
     expect(permalink.headers()["cache-tag"].split(",").sort()).toEqual([...tags].sort());
     expect(await permalink.text()).toMatch(new RegExp(`id="annotation-${id}"[^>]*data-open="true"`));
 
-    // The front page and /methodology carry the policy too; a signed-in area does not.
-    for (const [path, expected] of [["/", ["public-articles", "vocabulary"]], ["/methodology", ["vocabulary"]]] as const) {
+    // The front page, /methodology (it counts corrections), the corrections log and search carry the policy too; a
+    // signed-in area does not.
+    for (const [path, expected] of [["/", ["public-articles", "vocabulary"]], ["/methodology", ["public-articles", "vocabulary"]], ["/corrections", ["public-articles", "vocabulary"]], ["/search", ["public-articles", "vocabulary"]]] as const) {
       const res = await request.get(path);
       expect(res.headers()["cache-control"], path).toBe(policy);
       expect(res.headers()["cache-tag"].split(",").sort(), path).toEqual([...expected].sort());
