@@ -7,7 +7,7 @@ import type { Actor } from "../actors";
 
 // next-auth is mocked only for the tests of the session itself (getSessionUser, requireAdmin); data-layer calls get
 // their actor as an argument.
-const session: { current: { uid: string; sv: number } | null } = { current: null };
+const session: { current: { uid: string; sv: number; sid: string } | null } = { current: null };
 vi.mock("next-auth", () => ({ getServerSession: async () => session.current }));
 vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("react", async (orig) => ({ ...(await orig<typeof import("react")>()), cache: <T,>(fn: T) => fn }));
@@ -37,7 +37,10 @@ async function as(user: { id: string } | null) {
     return;
   }
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
-  session.current = { uid: row.id, sv: row.sessionVersion };
+  // A signed-in browser: its JWT names a live server-side session (as next-auth's sign-in creates one).
+  const sid = `test-session-${row.id}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  await db.userSession.create({ data: { id: sid, userId: row.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+  session.current = { uid: row.id, sv: row.sessionVersion, sid };
   me = actorFor(row);
 }
 
