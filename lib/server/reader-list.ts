@@ -4,8 +4,8 @@ import { db } from "./db";
 import type { Actor } from "./actors";
 import { authorize } from "./authorize";
 import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG } from "./cache";
-import { Prisma } from "./generated/prisma/client";
-import type { PublishedArticleSummary } from "./reader";
+import type { Prisma } from "./generated/prisma/client";
+import { ARTICLE_SUMMARY_SELECT, summarizeArticles, type PublishedArticleSummary } from "./reader";
 
 /** The home page's orders. */
 export const ARTICLE_SORTS = ["newest", "oldest", "title"] as const;
@@ -25,30 +25,9 @@ const ORDER: Record<ArticleSort, Prisma.ArticleOrderByWithRelationInput[]> = {
 async function loadPage(sort: ArticleSort, page: number, pageSize: number): Promise<{ total: number; items: PublishedArticleSummary[] }> {
   const [total, articles] = await Promise.all([
     db.article.count({ where: { state: "published" } }),
-    db.article.findMany({
-      where: { state: "published" },
-      orderBy: ORDER[sort],
-      take: pageSize,
-      skip: page * pageSize,
-      select: { id: true, slug: true, title: true, outlet: true, byline: true, publishedAt: true, _count: { select: { statements: true } } },
-    }),
+    db.article.findMany({ where: { state: "published" }, orderBy: ORDER[sort], take: pageSize, skip: page * pageSize, select: ARTICLE_SUMMARY_SELECT }),
   ]);
-  const counts = await db.annotation.groupBy({
-    by: ["articleId", "approvedStatusSlug"],
-    where: { articleId: { in: articles.map((a) => a.id) }, approvedSnapshot: { not: Prisma.DbNull } },
-    _count: { _all: true },
-  });
-  const items = articles.map((a) => {
-    const statusCounts: Record<string, number> = {};
-    let annotated = 0;
-    for (const c of counts) {
-      if (c.articleId !== a.id || !c.approvedStatusSlug) continue;
-      statusCounts[c.approvedStatusSlug] = c._count._all;
-      annotated += c._count._all;
-    }
-    return { slug: a.slug, title: a.title, outlet: a.outlet, byline: a.byline, publishedAt: a.publishedAt?.toISOString() ?? null, statusCounts, annotated, statements: a._count.statements };
-  });
-  return { total, items };
+  return { total, items: await summarizeArticles(articles) };
 }
 
 /** Public: one page (0-based) of published articles in the chosen order, with how many there are in all. */

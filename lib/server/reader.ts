@@ -65,9 +65,20 @@ async function loadPublishedArticles(take: number, skip: number): Promise<Publis
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     take,
     skip,
-    select: { id: true, slug: true, title: true, outlet: true, byline: true, publishedAt: true },
+    select: ARTICLE_SUMMARY_SELECT,
   });
-  // Counts for the listed articles only (Prisma's relation _count would count every statement first).
+  return summarizeArticles(articles);
+}
+
+export const ARTICLE_SUMMARY_SELECT = { id: true, slug: true, title: true, outlet: true, byline: true, publishedAt: true } as const;
+
+/**
+ * The provenance summary of listed articles: verdict counts and statements. Counted for these articles only (Prisma's
+ * relation _count would count every statement of every article first: 260 ms at 10,000 articles).
+ */
+export async function summarizeArticles(
+  articles: { id: string; slug: string; title: string; outlet: string | null; byline: string | null; publishedAt: Date | null }[],
+): Promise<PublishedArticleSummary[]> {
   const listed = { articleId: { in: articles.map((a) => a.id) } };
   const [counts, statementCounts] = await Promise.all([
     db.annotation.groupBy({ by: ["articleId", "approvedStatusSlug"], where: { ...listed, approvedSnapshot: { not: Prisma.DbNull } }, _count: { _all: true } }),
@@ -82,16 +93,7 @@ async function loadPublishedArticles(take: number, skip: number): Promise<Publis
       statusCounts[c.approvedStatusSlug] = c._count._all;
       annotated += c._count._all;
     }
-    return {
-      slug: a.slug,
-      title: a.title,
-      outlet: a.outlet,
-      byline: a.byline,
-      publishedAt: a.publishedAt?.toISOString() ?? null,
-      statusCounts,
-      annotated,
-      statements: statementsBy.get(a.id) ?? 0,
-    };
+    return { slug: a.slug, title: a.title, outlet: a.outlet, byline: a.byline, publishedAt: a.publishedAt?.toISOString() ?? null, statusCounts, annotated, statements: statementsBy.get(a.id) ?? 0 };
   });
 }
 
