@@ -8,6 +8,7 @@ import { OUTCOME_LABELS } from "@/lib/corrections/labels";
 import { Field, fieldAria } from "@/components/ui/Field";
 import { Notice } from "@/components/ui/Notice";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
+import { WordDiff } from "@/components/ui/WordDiff";
 
 export function CorrectionForm({ articleId, currentText }: { articleId: string; currentText: string }) {
   const [state, preview, previewing] = useActionState(previewCorrectionAction, null);
@@ -92,19 +93,7 @@ function OutcomeItem({ outcome: o }: { outcome: CorrectionOutcomeDTO }) {
       </p>
       {o.kind === "changed" && o.diff ? (
         <p className="mt-1">
-          {o.diff.map((part, i) =>
-            part.op === "equal" ? (
-              <span key={i}>{part.text}</span>
-            ) : part.op === "delete" ? (
-              <del key={i} className="bg-red-100 text-red-900">
-                {part.text}
-              </del>
-            ) : (
-              <ins key={i} className="bg-green-100 text-green-900">
-                {part.text}
-              </ins>
-            ),
-          )}
+          <WordDiff parts={o.diff} />
         </p>
       ) : (
         <p className={`mt-1 ${o.kind === "orphaned" ? "line-through" : ""} text-stone-700`}>“{o.oldQuote}”</p>

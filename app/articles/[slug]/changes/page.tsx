@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { anonymousReader } from "@/lib/server/actors";
 import { getArticleChanges } from "@/lib/server/corrections-log";
 import { formatTimestampDate } from "@/lib/format/dates";
+import { WordDiff } from "@/components/ui/WordDiff";
 
 export const dynamic = "force-dynamic";
 
@@ -45,19 +46,7 @@ export default async function ArticleChangesPage({ params, searchParams }: Props
         </nav>
       ) : null}
       <div className="whitespace-pre-wrap font-serif leading-relaxed text-stone-900" data-testid="changes-diff">
-        {view.diff.map((part, i) =>
-          part.op === "equal" ? (
-            <span key={i}>{part.text}</span>
-          ) : part.op === "delete" ? (
-            <del key={i} className="bg-red-100 text-red-900">
-              {part.text}
-            </del>
-          ) : (
-            <ins key={i} className="bg-green-100 text-green-900">
-              {part.text}
-            </ins>
-          ),
-        )}
+        <WordDiff parts={view.diff} />
       </div>
     </div>
   );
