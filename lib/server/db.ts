@@ -7,7 +7,7 @@ const globalForPrisma = globalThis as unknown as { provenancePrisma?: PrismaClie
 
 function createClient(): PrismaClient {
   const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  const adapter = new PrismaPg({ connectionString: resolveDatabaseUrl(), max: Number.isInteger(max) && max > 0 ? max : 10, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString: resolveDatabaseUrl(), max: Number.isInteger(max) && max > 0 ? max : 10, connectionTimeoutMillis: 15_000 });
   // Interactive transactions: Prisma's defaults (2 s to get a connection, 5 s in all) refuse real work on a busy
   // machine (a correction re-anchors every annotation of an article in one transaction). Bounded, but not that tight.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
