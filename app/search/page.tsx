@@ -8,6 +8,7 @@ import { MAX_SEARCH_QUERY_LENGTH, type SearchResultDTO } from "@/lib/contracts/c
 import { SearchHits } from "@/components/claims/SearchHits";
 import { inputClass, labelClass, buttonClass } from "@/components/ui/styles";
 import { Notice } from "@/components/ui/Notice";
+import { Field } from "@/components/ui/Field";
 
 export const dynamic = "force-dynamic";
 
@@ -75,10 +76,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         <details open={FIELDS.some((k) => k !== "q" && k !== "order" && v(k)) || undefined}>
           <summary className="cursor-pointer text-sm font-medium text-stone-800">Filters</summary>
           <div className="mt-3 grid gap-3 sm:grid-cols-3">
-            <div>
-              <label htmlFor="search-verdict" className={labelClass}>
-                Verdict
-              </label>
+            <Field id="search-verdict" label="Verdict">
               <select id="search-verdict" name="verdict" defaultValue={v("verdict")} className={inputClass}>
                 <option value="">Any verdict</option>
                 {vocabulary.statuses.map((s) => (
@@ -87,11 +85,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   </option>
                 ))}
               </select>
-            </div>
-            <div>
-              <label htmlFor="search-type" className={labelClass}>
-                Claim type
-              </label>
+            </Field>
+            <Field id="search-type" label="Claim type">
               <select id="search-type" name="type" defaultValue={v("type")} className={inputClass}>
                 <option value="">Any type</option>
                 {vocabulary.claimTypes.map((t) => (
@@ -100,46 +95,28 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   </option>
                 ))}
               </select>
-            </div>
-            <div>
-              <label htmlFor="search-speaker" className={labelClass}>
-                Speaker
-              </label>
+            </Field>
+            <Field id="search-speaker" label="Speaker">
               <input id="search-speaker" name="speaker" defaultValue={v("speaker")} className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="search-outlet" className={labelClass}>
-                Outlet
-              </label>
+            </Field>
+            <Field id="search-outlet" label="Outlet">
               <input id="search-outlet" name="outlet" defaultValue={v("outlet")} className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="search-language" className={labelClass}>
-                Language code
-              </label>
+            </Field>
+            <Field id="search-language" label="Language code">
               <input id="search-language" name="language" defaultValue={v("language")} placeholder="en" className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="search-order" className={labelClass}>
-                Order
-              </label>
+            </Field>
+            <Field id="search-order" label="Order">
               <select id="search-order" name="order" defaultValue={v("order") || "recent"} className={inputClass}>
                 <option value="recent">Most recent check first</option>
                 <option value="relevance">Best match first</option>
               </select>
-            </div>
-            <div>
-              <label htmlFor="search-from" className={labelClass}>
-                Checked from
-              </label>
+            </Field>
+            <Field id="search-from" label="Checked from">
               <input id="search-from" name="from" type="date" defaultValue={v("from")} className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="search-to" className={labelClass}>
-                Checked until
-              </label>
+            </Field>
+            <Field id="search-to" label="Checked until">
               <input id="search-to" name="to" type="date" defaultValue={v("to")} className={inputClass} />
-            </div>
+            </Field>
             {sourceFilter ? (
               <div>
                 <label className="flex items-center gap-2 text-sm text-stone-800">
