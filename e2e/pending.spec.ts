@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { REVIEWER, REVIEWER2, importPasted, newSignedInPage, openStatement } from "./helpers/review";
+import { REVIEWER, REVIEWER2, importPasted, newSignedInPage, openStatement, approve } from "./helpers/review";
 import { queryOne } from "./helpers/db";
 
 // The workspace's pending rule: while one action is saving, every control that changes data waits, with a
@@ -20,7 +20,7 @@ test("a click on Publish… while Approve is saving is held off with a Saving…
   });
   const publishing = b.getByRole("form", { name: "Publishing" });
   await expect(publishing.getByRole("button", { name: "Publish…" })).toBeEnabled();
-  await b.getByRole("form", { name: "Second review" }).getByRole("button", { name: "Approve" }).click();
+  await approve(b.getByRole("form", { name: "Second review" }));
   await expect(b.getByTestId("saving-notice")).toBeVisible();
   await expect(publishing.getByRole("button", { name: "Publish…" })).toBeDisabled();
   // An in-review annotation opens read-only (no "Save draft" until "Edit"): the delete opener stands for the rest.

@@ -30,7 +30,7 @@ export function SessionMenu() {
     );
   }
   return (
-    <div className="flex items-center gap-3 text-sm">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <Link href="/review" className="rounded px-2 py-1 font-medium text-stone-800 hover:bg-stone-200">
         Review desk
       </Link>
