@@ -37,7 +37,10 @@ export function ImportForm() {
   const showImport = !!preview && !stale;
   const duplicates = preview?.preview.duplicates ?? [];
   return (
-    <form action={action} onChange={() => setChangedAfter(state)} className="space-y-5" noValidate aria-busy={pending}>
+    <form action={action} onChange={(event) => {
+        // Editing the article makes the preview stale; ticking "Import it again anyway" does not.
+        if ((event.target as EventTarget & { name?: string }).name !== "confirmDuplicate") setChangedAfter(state);
+      }} className="space-y-5" noValidate aria-busy={pending}>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="sm:col-span-2">{field("title", "Title", { hint: "At most 300 characters. Leave empty to use the first line of the text." })}</div>
