@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import initSqlJs from "sql.js";
-import { recordDatabaseEvent, tablesInDependencyOrder } from "./transfer.mjs";
+import { quote, recordDatabaseEvent, tablesInDependencyOrder } from "./transfer.mjs";
 
 const BATCH = 500;
 const SQLITE_MAGIC = "SQLite format 3\0";
@@ -21,7 +21,6 @@ const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "Cl
 const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes"];
 const COLUMNS_SINCE_SQLITE = new Set(["Annotation.previousQuote", "Annotation.wordingChangedAt", "Annotation.approvedQuote"]);
 
-const quote = (name) => `"${name.replaceAll('"', '""')}"`;
 
 /** @returns {Promise<{ name: string, type: string }[]>} type is information_schema's data_type */
 async function postgresColumns(client, table) {

@@ -40,7 +40,8 @@ export async function tablesInDependencyOrder(client) {
   return ordered;
 }
 
-const quote = (name) => `"${name.replaceAll('"', '""')}"`;
+/** A PostgreSQL identifier, quoted. */
+export const quote = (name) => `"${name.replaceAll('"', '""')}"`;
 
 /**
  * The audit event of a whole-database operation (restore, move from SQLite), written by the script itself: these

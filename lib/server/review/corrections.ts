@@ -206,9 +206,8 @@ export async function confirmCorrection(actor: Actor, input: CorrectionConfirmIn
     // Statements: park every offset, drop what did not survive, then write the new places.
     await tx.$executeRaw`UPDATE "Statement" SET "start" = "start" + ${PARKING_OFFSET}, "end" = "end" + ${PARKING_OFFSET} WHERE "articleId" = ${article.id}`;
     const keptIds = new Set([...plan.keptStatements.map((s) => s.id), ...plan.annotations.filter((p) => p.outcome.kind !== "orphaned").map((p) => p.statementId)]);
-    for (const p of plan.annotations.filter((p) => p.outcome.kind === "orphaned")) {
-      await tx.annotation.update({ where: { id: p.annotationId }, data: { statementId: null, anchorState: "orphaned" } });
-    }
+    const orphanIds = plan.annotations.filter((p) => p.outcome.kind === "orphaned").map((p) => p.annotationId);
+    if (orphanIds.length > 0) await tx.annotation.updateMany({ where: { id: { in: orphanIds } }, data: { statementId: null, anchorState: "orphaned" } });
     await tx.statement.deleteMany({ where: { articleId: article.id, id: { notIn: [...keptIds] } } });
     for (const s of plan.keptStatements) await tx.statement.update({ where: { id: s.id }, data: { start: s.start, end: s.end } });
     for (const p of plan.annotations) {

@@ -7,8 +7,8 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { queryAt } from "./query";
 import { startEmbeddedPostgres } from "../../../scripts/db/embedded.mjs";
 import { migrateDatabase } from "../../../scripts/db/migrate.mjs";
 
@@ -16,16 +16,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
-  }
-}
-
-async function adminQuery(url: string, sql: string): Promise<pg.QueryResult> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 
@@ -41,15 +31,15 @@ export default async function setup(project: TestProject) {
     ? null
     : await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `provenance-vitest-${crypto.randomBytes(4).toString("hex")}`, "pg"), persistent: false });
   const adminUrl = external ?? server!.adminUrl;
-  const version = (await adminQuery(adminUrl, "SHOW server_version")).rows[0].server_version as string;
+  const version = (await queryAt<{ server_version: string }>(adminUrl, "SHOW server_version"))[0].server_version;
   const template = `provenance_tpl_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${template}"`);
+  await queryAt(adminUrl, `CREATE DATABASE "${template}"`);
   await migrateDatabase(withDatabase(adminUrl, template));
   console.log(`[provenance] Data-layer tests run on PostgreSQL ${version} (${external ? `external, ${new URL(adminUrl).host}` : "embedded"}).`);
   project.provide("pgAdminUrl", adminUrl);
   project.provide("pgTemplate", template);
   return async () => {
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch(() => {});
+    await queryAt(adminUrl, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch(() => {});
     await server?.stop();
   };
 }
