@@ -4,6 +4,8 @@ import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "@/lib/http/cach
 import { publicCacheControl } from "@/lib/http/cache-policy";
 import { trustedProxyHops } from "@/lib/http/client-address";
 import { isHttps, newNonce, pagePolicy, policyHeaders } from "@/lib/http/security-headers";
+import { searchCarriesQuery, searchPageIsPrivate, tooManySearchesPage } from "@/lib/http/search-page";
+import { refuseSearchPage } from "@/lib/server/claims/search-limit";
 
 const SLUG = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|$)/;
 const SIGNED_IN_AREA = /^\/(review|admin)(\/|$)/;
@@ -89,6 +91,10 @@ async function route(request: NextRequest, path: string, csp: string): Promise<N
   if (tooLarge) return tooLarge;
   if (foreignServerAction(request)) return plain(403, "Refused: this form was sent from another site.");
 
+  if (path === "/search" && (request.method === "GET" || request.method === "HEAD")) {
+    const searched = await searchPage(request);
+    if (searched) return searched;
+  }
   const tags = publicPageTags(path);
   if (tags && (request.method === "GET" || request.method === "HEAD")) {
     const response = NextResponse.next();
@@ -115,6 +121,28 @@ async function route(request: NextRequest, path: string, csp: string): Promise<N
     return NextResponse.next({ request: { headers: forwarded } });
   }
   return NextResponse.next();
+}
+
+/**
+ * /search: a render that carries a query is counted by the shared rate limiter (a clear 429 page past the limit);
+ * the drafts tab and every signed-in render are private (no shared cache). Null: the public, cacheable variant.
+ */
+async function searchPage(request: NextRequest): Promise<NextResponse | null> {
+  const params = request.nextUrl.searchParams;
+  if (searchCarriesQuery(params)) {
+    // The limiter fails open: a database hiccup must not turn every search into an error here.
+    const refused = await refuseSearchPage(request.headers).catch(() => null);
+    if (refused) {
+      return new NextResponse(tooManySearchesPage(refused.retryAfterSeconds, refused.limit), {
+        status: 429,
+        headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(refused.retryAfterSeconds), "Cache-Control": "no-store" },
+      });
+    }
+  }
+  if (!searchPageIsPrivate(params, request.cookies.getAll().map((c) => c.name))) return null;
+  const response = NextResponse.next();
+  response.headers.set("Cache-Control", "private, no-store");
+  return response;
 }
 
 // Every request but Next's own static files (which get next.config.ts's fixed headers).

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
-import { REVIEWER, newSignedInPage } from "./helpers/review";
+import { REVIEWER, REVIEWER2, approve, newSignedInPage } from "./helpers/review";
 import { count, queryOne } from "./helpers/db";
 import { DEMO_SLUG } from "./helpers/session";
 
@@ -51,6 +51,14 @@ test.describe("claim memory in the workspace", () => {
     const warning = page.getByTestId("duplicate-warning");
     await expect(warning).toBeVisible();
     await expect(warning.getByRole("link")).toHaveAttribute("href", `/review/articles/${demo.id}`);
+    // The preview also lists the demo's statements as checked before, each with its earlier verdict and permalink.
+    const checkedBefore = page.getByTestId("import-checked-before");
+    await expect(checkedBefore).toContainText(/\d+ statements checked before/);
+    expect(await checkedBefore.getByTestId("import-checked-before-item").count()).toBeGreaterThanOrEqual(10);
+    const minesItem = checkedBefore.getByTestId("import-checked-before-item").filter({ hasText: "sow millions of mines" }).first();
+    await expect(minesItem).toContainText("Misattributed");
+    await expect(minesItem.getByRole("link")).toHaveAttribute("href", new RegExp(`^/articles/${DEMO_SLUG}\\?annotation=`));
+    await checkedBefore.screenshot({ path: test.info().outputPath("import-checked-before.png") });
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "already on the desk" }).first()).toBeVisible();
     expect(await count(`SELECT COUNT(*)::int AS n FROM "Article"`)).toBe(before);
@@ -85,8 +93,8 @@ test.describe("claim memory in the workspace", () => {
     await form.getByLabel("Claim type").selectOption({ label: "Analyst or expert claim" });
     await form.getByLabel("Verification status").selectOption({ label: "Misattributed" });
     await form.getByRole("button", { name: "Save draft" }).click();
-    await expect(page.getByTestId("claim-suggestion").first().getByRole("button", { name: "Same claim" })).toBeVisible();
-    await page.getByTestId("claim-suggestion").first().getByRole("button", { name: "Same claim" }).click();
+    await expect(page.getByTestId("claim-suggestion").first().getByRole("button", { name: "Same claim", exact: true })).toBeVisible();
+    await page.getByTestId("claim-suggestion").first().getByRole("button", { name: "Same claim", exact: true }).click();
     await expect(page.getByTestId("claim-suggestion").first()).toContainText("Linked as the same claim.");
     const mine = (await queryOne<{ id: string }>(`SELECT id FROM "Annotation" WHERE "statementId" = $1`, statementId))!;
     expect(
@@ -94,5 +102,114 @@ test.describe("claim memory in the workspace", () => {
     ).toBe(1);
     expect(await count(`SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE action = 'claim_link.create' AND "entityId" LIKE '%' || $1 || '%'`, mine.id)).toBe(1);
     await context.close();
+  });
+});
+
+test.describe("claim memory: copies, consistency notes and the drafts tab", () => {
+  test("“Same claim + copy” puts the chain into the draft with its marker; a different verdict needs the approver's note; the drafts tab finds a draft", async ({ browser }) => {
+    const { context, page } = await newSignedInPage(browser, REVIEWER);
+    const demoMines = (await queryOne<{ id: string; version: number }>(
+      `SELECT a.id, (SELECT MAX(version) FROM "AnnotationRevision" r WHERE r."annotationId" = a.id AND r.event = 'approved')::int AS version
+       FROM "Annotation" a JOIN "Article" ar ON ar.id = a."articleId" WHERE ar.slug = $1 AND a."approvedQuote" LIKE '%sow millions of mines%'`,
+      DEMO_SLUG,
+    ))!;
+    const stamp = Date.now();
+    const word = `Quorvex${stamp}`;
+    const text = [
+      `The ${word} commission said the Baltic mine stockpiles would be rebuilt by the end of the decade.`,
+      "‘They will sow millions of mines in the quiet pine and spruce forests along the border,’ a Russian military analyst was quoted as saying.",
+    ].join("\n\n");
+    await page.goto("/review/new");
+    await page.getByLabel("Title").fill(`E2E copy ${stamp}`);
+    await page.getByLabel("Article text").fill(text);
+    await page.getByRole("button", { name: "Preview" }).click();
+    // The preview: the reworded mines quote was checked before, as misattributed.
+    const preview = page.getByTestId("import-checked-before");
+    await expect(preview).toContainText(/statements? checked before/);
+    await expect(preview.getByTestId("import-checked-before-item").filter({ hasText: "sow millions of mines" })).toContainText("Misattributed");
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.waitForURL(/\/review\/articles\/[^/?]+/);
+    const articleId = new URL(page.url()).pathname.split("/").pop()!;
+
+    // A draft on the first statement, for the drafts tab.
+    const first = page.locator("[data-statement-id]").filter({ hasText: word }).first();
+    const firstId = (await first.getAttribute("data-statement-id"))!;
+    await first.click();
+    const form = page.getByRole("form", { name: "Annotation" });
+    await form.getByLabel("Claim type").selectOption({ label: "Analyst or expert claim" });
+    await form.getByRole("button", { name: "Save draft" }).click();
+    await expect.poll(() => count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE "statementId" = $1`, firstId)).toBe(1);
+
+    // The mines statement: a draft with its own chain, then "Same claim, and copy its source chain and evidence".
+    const mines = page.locator("[data-statement-id]").filter({ hasText: "sow millions of mines" }).first();
+    const minesId = (await mines.getAttribute("data-statement-id"))!;
+    await mines.click();
+    await expect(page.locator(`[data-selected-statement="${minesId}"]`)).toBeVisible();
+    await form.getByLabel("Claim type").selectOption({ label: "Analyst or expert claim" });
+    await form.getByLabel("Verification status").selectOption({ label: "Unverified" });
+    await form.getByRole("button", { name: "Save draft" }).click();
+    const suggestion = page.getByTestId("claim-suggestion").filter({ hasText: "Misattributed" }).first();
+    await suggestion.getByRole("button", { name: "Same claim, and copy its source chain and evidence" }).click();
+    const marker = page.getByTestId("copied-from");
+    await expect(marker).toContainText(`version ${demoMines.version}`);
+    await expect(marker.getByRole("link")).toHaveAttribute("href", `/articles/${DEMO_SLUG}?annotation=${demoMines.id}`);
+    await page.screenshot({ path: test.info().outputPath("copied-chain.png"), fullPage: true });
+    const mine = (await queryOne<{ id: string; approvedSnapshot: unknown; copiedFromId: string }>(`SELECT id, "approvedSnapshot", "copiedFromId" FROM "Annotation" WHERE "statementId" = $1`, minesId))!;
+    expect(mine.copiedFromId).toBe(demoMines.id);
+    expect(mine.approvedSnapshot).toBeNull();
+    const hops = async (id: string) => (await queryOne<{ ids: string | null }>(`SELECT string_agg("sourceId", ',' ORDER BY position) AS ids FROM "ProvenanceHop" WHERE "annotationId" = $1`, id))!.ids;
+    const demoChain = (await queryOne<{ ids: string }>(`SELECT string_agg(h->'source'->>'id', ',') AS ids FROM "Annotation" a, jsonb_array_elements(a."approvedSnapshot"->'chain') h WHERE a.id = $1`, demoMines.id))!.ids;
+    expect(await hops(mine.id)).toBe(demoChain);
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE action = 'annotation.copy_chain' AND "entityId" = $1`, mine.id)).toBe(1);
+    // The form now holds the copied chain: submit it for review as unverified.
+    await form.getByRole("button", { name: "Submit for review" }).click();
+    await expect.poll(async () => (await queryOne<{ s: string }>(`SELECT "workflowState" AS s FROM "Annotation" WHERE id = $1`, mine.id))!.s).toBe("in_review");
+
+    // The drafts tab finds the first statement's draft; the published tab does not.
+    await page.goto(`/search?q=${word}`);
+    await expect(page.getByRole("heading", { name: "No published statement matches." })).toBeVisible();
+    await page.getByTestId("search-tabs").getByRole("link", { name: "Including drafts" }).click();
+    await expect(page).toHaveURL(/tab=drafts/);
+    const draftHit = page.getByTestId("draft-search-results").locator("li").first();
+    await expect(draftHit).toContainText(word);
+    await expect(draftHit.getByRole("link").first()).toHaveAttribute("href", `/review/articles/${articleId}?s=${firstId}`);
+    await page.screenshot({ path: test.info().outputPath("search-drafts-tab.png"), fullPage: true });
+    const drafts = await page.request.get(`/search?q=${word}&tab=drafts`);
+    expect(drafts.headers()["cache-control"]).toBe("private, no-store");
+    await context.close();
+
+    // Anonymous: the drafts tab gives the published results and a sign-in prompt, never the draft.
+    const anonymous = await browser.newContext();
+    const reader = await anonymous.newPage();
+    const response = await reader.goto(`/search?q=${word}&tab=drafts`);
+    expect(response!.headers()["cache-control"]).toBe("private, no-store");
+    await expect(reader.getByTestId("drafts-sign-in")).toBeVisible();
+    await expect(reader.getByTestId("search-tabs")).toHaveCount(0);
+    await expect(reader.locator("main")).not.toContainText(`The ${word} commission`);
+    const publicResponse = await reader.goto(`/search?q=${word}`);
+    expect(publicResponse!.headers()["cache-control"]).toMatch(/^public, s-maxage=/);
+    await anonymous.close();
+
+    // The second reviewer approves: the cluster's published verdict is Misattributed, so a note is required.
+    const second = await newSignedInPage(browser, REVIEWER2, `/review/articles/${articleId}`);
+    await second.page.goto(`/review/articles/${articleId}?s=${minesId}`);
+    const review = second.page.getByRole("form", { name: "Second review" });
+    const note = review.getByTestId("consistency-note");
+    await expect(note).toContainText("Misattributed");
+    await expect(note).toContainText("You are approving “Unverified”");
+    await approve(review);
+    await expect(review.getByText(/Write a note \(at least 20 characters\)/).first()).toBeVisible();
+    expect((await queryOne<{ s: string }>(`SELECT "workflowState" AS s FROM "Annotation" WHERE id = $1`, mine.id))!.s).toBe("in_review");
+    await second.page.screenshot({ path: test.info().outputPath("consistency-note.png"), fullPage: true });
+    const why = "A second outlet quoted the analyst by name; the misattribution does not apply here.";
+    await review.getByLabel(/Why does this verdict differ/).fill(why);
+    await review.getByRole("button", { name: "Approve" }).click();
+    await expect.poll(async () => (await queryOne<{ s: string }>(`SELECT "workflowState" AS s FROM "Annotation" WHERE id = $1`, mine.id))!.s).toBe("approved");
+    const event = (await queryOne<{ after: { consistency?: { note: string; clusterVerdictSlug: string } } }>(
+      `SELECT after FROM "AuditEvent" WHERE action = 'annotation.approve' AND "entityId" = $1`,
+      mine.id,
+    ))!;
+    expect(event.after.consistency).toMatchObject({ note: why, clusterVerdictSlug: "misattributed" });
+    await second.context.close();
   });
 });

@@ -4,8 +4,11 @@ import { anonymousReader } from "@/lib/server/actors";
 import { getReaderVocabulary } from "@/lib/server/reader";
 import { searchStatements } from "@/lib/server/claims/search";
 import { DomainRuleError } from "@/lib/server/errors";
-import { MAX_SEARCH_QUERY_LENGTH, type SearchResultDTO } from "@/lib/contracts/claims";
+import { searchWorkingStatements } from "@/lib/server/claims/search-drafts";
+import { getSessionUser, requireReviewer } from "@/lib/server/session";
+import { MAX_SEARCH_QUERY_LENGTH, SEARCH_TABS, type DraftSearchResultDTO, type SearchResultDTO, type SearchTab } from "@/lib/contracts/claims";
 import { SearchHits } from "@/components/claims/SearchHits";
+import { DraftSearchHits } from "@/components/claims/DraftSearchHits";
 import { inputClass, labelClass, buttonClass } from "@/components/ui/styles";
 import { Notice } from "@/components/ui/Notice";
 import { Field } from "@/components/ui/Field";
@@ -25,13 +28,14 @@ function first(params: Params, key: string): string {
   return (Array.isArray(v) ? v[0] : v) ?? "";
 }
 
-/** The URL of these results with `cursor` (or the first page without it). */
-function pageHref(params: Params, cursor: string | null): string {
+/** The URL of these results with `cursor` (or the first page without it), on `tab`. */
+function pageHref(params: Params, cursor: string | null, tab: SearchTab): string {
   const search = new URLSearchParams();
   for (const key of FIELDS) {
     const v = first(params, key);
     if (v) search.set(key, v);
   }
+  if (tab === "drafts") search.set("tab", "drafts");
   if (cursor) search.set("cursor", cursor);
   return `/search?${search.toString()}`;
 }
@@ -42,23 +46,57 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const reader = anonymousReader();
   const vocabulary = await getReaderVocabulary(reader);
   const asked = FIELDS.some((k) => first(params, k) && k !== "order");
+  // Drafts only for a signed-in reviewer; anyone else asking for them gets the published results and a sign-in prompt.
+  // proxy.ts keeps every signed-in or drafts response out of shared caches.
+  const user = await getSessionUser();
+  const reviewer = user && (user.role === "reviewer" || user.role === "admin") ? await requireReviewer() : null;
+  const askedTab: SearchTab = first(params, "tab") === "drafts" ? "drafts" : "published";
+  const tab: SearchTab = askedTab === "drafts" && reviewer ? "drafts" : "published";
+  const input = Object.fromEntries([...FIELDS, "cursor"].map((k) => [k, first(params, k)]));
   let result: SearchResultDTO | null = null;
+  let drafts: DraftSearchResultDTO | null = null;
   let problem: string | null = null;
   try {
-    result = await searchStatements(reader, Object.fromEntries([...FIELDS, "cursor"].map((k) => [k, first(params, k)])));
+    if (tab === "drafts" && reviewer) drafts = await searchWorkingStatements(reviewer, input);
+    else result = await searchStatements(reader, input);
   } catch (error) {
     if (!(error instanceof DomainRuleError)) throw error;
     problem = error.message;
   }
+  const found = result ?? drafts;
   const v = (key: string) => first(params, key);
   const sourceFilter = v("source");
   return (
     <div className="space-y-6">
       <header>
         <h1 className="font-serif text-3xl font-bold text-stone-900">Search checked statements</h1>
-        <p className="mt-1 max-w-2xl text-stone-700">Published statements only, as their reviewers approved them. Newest checks first unless you ask for the best matches.</p>
+        <p className="mt-1 max-w-2xl text-stone-700">
+          {tab === "drafts"
+            ? "Every annotation’s working copy: drafts, statements in review, pending revisions and unpublished articles. Results open in the workspace. Newest change first."
+            : "Published statements only, as their reviewers approved them. Newest checks first unless you ask for the best matches."}
+        </p>
       </header>
+      {reviewer ? (
+        <nav aria-label="What to search" className="flex gap-1 border-b border-stone-300" data-testid="search-tabs">
+          {SEARCH_TABS.map((t) => (
+            <Link
+              key={t}
+              href={pageHref(params, null, t)}
+              prefetch={false}
+              aria-current={t === tab ? "page" : undefined}
+              className={`-mb-px rounded-t border px-3 py-1.5 text-sm font-medium ${t === tab ? "border-stone-300 border-b-white bg-white text-stone-900" : "border-transparent text-blue-800 underline"}`}
+            >
+              {t === "drafts" ? "Including drafts" : "Published"}
+            </Link>
+          ))}
+        </nav>
+      ) : askedTab === "drafts" ? (
+        <Notice tone="info" testId="drafts-sign-in">
+          Drafts are for reviewers. <Link href={`/login?callbackUrl=${encodeURIComponent(pageHref(params, null, "drafts"))}`} className="underline">Sign in</Link> to include them; these are the published statements.
+        </Notice>
+      ) : null}
       <form method="get" action="/search" role="search" className="space-y-4 rounded-lg border border-stone-300 bg-white p-4">
+        {tab === "drafts" ? <input type="hidden" name="tab" value="drafts" /> : null}
         <div>
           <label htmlFor="search-q" className={labelClass}>
             Words, a name or a quote
@@ -132,26 +170,33 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       </form>
 
       {problem ? <Notice tone="error">{problem}</Notice> : null}
-      {result ? (
+      {found ? (
         <section aria-labelledby="results-heading" className="space-y-3">
           <h2 id="results-heading" className="text-lg font-semibold text-stone-900">
-            {result.hits.length === 0
+            {found.hits.length === 0
               ? asked
-                ? "No published statement matches."
-                : "No statement has been published yet."
+                ? drafts
+                  ? "No statement matches, drafts included."
+                  : "No published statement matches."
+                : drafts
+                  ? "No statement has been annotated yet."
+                  : "No statement has been published yet."
               : asked
                 ? `Statements found${v("cursor") ? " (continued)" : ""}`
-                : "Recently checked statements"}
+                : drafts
+                  ? "Recently changed annotations"
+                  : "Recently checked statements"}
           </h2>
-          {result.hits.length > 0 ? <SearchHits hits={result.hits} /> : null}
+          {result && result.hits.length > 0 ? <SearchHits hits={result.hits} /> : null}
+          {drafts && drafts.hits.length > 0 ? <DraftSearchHits hits={drafts.hits} /> : null}
           <nav aria-label="Result pages" className="flex gap-4 text-sm">
             {v("cursor") ? (
-              <Link href={pageHref(params, null)} className="underline">
+              <Link href={pageHref(params, null, tab)} className="underline" prefetch={false}>
                 ← First results
               </Link>
             ) : null}
-            {result.nextCursor ? (
-              <Link href={pageHref(params, result.nextCursor)} className="underline" rel="next">
+            {found.nextCursor ? (
+              <Link href={pageHref(params, found.nextCursor, tab)} className="underline" rel="next" prefetch={false}>
                 More results →
               </Link>
             ) : null}

@@ -11,12 +11,15 @@ import { ClaimDecisionButton } from "./ClaimDecisionButton";
 export function CheckedBefore({
   articleId,
   annotationId,
+  annotationVersion,
   suggestions,
   links,
 }: {
   articleId: string;
   /** The open statement's annotation; decisions need one (save the annotation first). */
   annotationId: string | null;
+  /** The open annotation's version (for "Same claim, and copy its chain and evidence"). */
+  annotationVersion?: number;
   suggestions: ClaimSuggestionDTO[];
   links: ClaimLinkDTO[];
 }) {
@@ -68,6 +71,17 @@ export function CheckedBefore({
                 ) : (
                   <>
                     <ClaimDecisionButton articleId={articleId} annotationId={annotationId} otherAnnotationId={s.annotationId} relation="same" label="Same claim" />
+                    {s.verdict ? (
+                      <ClaimDecisionButton
+                        articleId={articleId}
+                        annotationId={annotationId}
+                        otherAnnotationId={s.annotationId}
+                        relation="same"
+                        copyChain
+                        version={annotationVersion}
+                        label="Same claim, and copy its source chain and evidence"
+                      />
+                    ) : null}
                     <ClaimDecisionButton articleId={articleId} annotationId={annotationId} otherAnnotationId={s.annotationId} relation="different" label="Different claim" />
                   </>
                 )}

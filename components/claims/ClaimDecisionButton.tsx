@@ -13,12 +13,18 @@ export function ClaimDecisionButton({
   otherAnnotationId,
   relation,
   label,
+  copyChain = false,
+  version,
 }: {
   articleId: string;
   annotationId: string;
   otherAnnotationId: string;
   relation: "same" | "different" | "undo";
   label: string;
+  /** With "same": also copy the earlier annotation's chain and evidence into this one's draft. */
+  copyChain?: boolean;
+  /** The open annotation's version (a copy into a working copy changed meanwhile is refused). */
+  version?: number;
 }) {
   const [state, action, pending] = useActionState(relation === "undo" ? undoClaimAction : decideClaimAction, null);
   const busy = useScopePending(pending);
@@ -28,6 +34,8 @@ export function ClaimDecisionButton({
       <input type="hidden" name="annotationId" value={annotationId} />
       <input type="hidden" name="otherAnnotationId" value={otherAnnotationId} />
       {relation !== "undo" ? <input type="hidden" name="relation" value={relation} /> : null}
+      {copyChain ? <input type="hidden" name="copyChain" value="1" /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <button type="submit" disabled={busy} className={secondaryButtonClass}>
         {label}
       </button>

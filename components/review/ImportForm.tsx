@@ -8,6 +8,7 @@ import { Field, fieldAria } from "@/components/ui/Field";
 import { FieldError } from "@/components/ui/FieldError";
 import { Notice } from "@/components/ui/Notice";
 import { buttonClass, inputClass, labelClass, secondaryButtonClass } from "@/components/ui/styles";
+import { ImportCheckedBefore } from "@/components/claims/ImportCheckedBefore";
 
 // MAX_IMPORT_BYTES of lib/contracts/review, repeated so the page does not ship the zod schemas just for a number.
 const MAX_BYTES = 2 * 1024 * 1024;
@@ -127,6 +128,7 @@ export function ImportForm() {
             “{preview.preview.title}” — {preview.preview.words.toLocaleString("en")} words. The article is saved as a draft; you can split, merge or
             select statements by hand in the workspace.
           </p>
+          {preview.preview.checkedBefore ? <ImportCheckedBefore checkedBefore={preview.preview.checkedBefore} /> : null}
           <ol className="max-h-[28rem] list-decimal space-y-1.5 overflow-y-auto pl-8 font-serif text-[0.95rem] text-stone-900" data-testid="proposed-statements">
             {preview.preview.statements.map((s) => (
               <li key={s.start} className="whitespace-pre-wrap">

@@ -8,6 +8,9 @@ import { FieldError } from "@/components/ui/FieldError";
 import { ActionMessage, Notice } from "@/components/ui/Notice";
 import { useScopePending } from "@/components/ui/pending";
 import { buttonClass, inputClass, labelClass, quietDangerButtonClass } from "@/components/ui/styles";
+import Link from "next/link";
+import { formatTimestampDate } from "@/lib/format/dates";
+import { MIN_CONSISTENCY_NOTE_LENGTH, type ClusterVerdictDTO } from "@/lib/contracts/claims";
 
 /** Approve / Return for an annotation in review. The server decides who may; the refusal reason is shown up front. */
 export function ReviewPanel({
@@ -16,6 +19,7 @@ export function ReviewPanel({
   version,
   refusal,
   warnings = [],
+  consistency = null,
 }: {
   articleId: string;
   annotationId: string;
@@ -23,17 +27,22 @@ export function ReviewPanel({
   refusal: string | null;
   /** Chain warnings to acknowledge before "Approve" (the server refuses an approval without every one). */
   warnings?: { key: string; message: string }[];
+  /** The claim cluster's most recent published verdict, when this approval would publish another one: a note is required. */
+  consistency?: { earlier: ClusterVerdictDTO; approvingLabel: string } | null;
 }) {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const allTicked = warnings.every((w) => ticked.has(w.key));
   const [state, action, pending] = useActionState(reviewAction, null);
   const busy = useScopePending(pending);
   const [comment, setComment] = useState("");
+  const [note, setNote] = useState("");
   const errors = errorsOf(state);
   const messageRef = useRef<HTMLDivElement>(null);
   // A refusal or a missing comment takes focus (the pressed button is disabled while pending, so focus would be lost).
   useEffect(() => {
-    if (state && !state.ok) (errorsOf(state).comment ? document.getElementById("review-comment") : messageRef.current)?.focus();
+    if (!state || state.ok) return;
+    const failed = errorsOf(state);
+    (failed.comment ? document.getElementById("review-comment") : failed.consistencyNote ? document.getElementById("review-consistency-note") : messageRef.current)?.focus();
   }, [state]);
   return (
     <form onSubmit={submitWithoutReset(action)} className="space-y-3 rounded border border-sky-300 bg-sky-50 p-3" aria-label="Second review" noValidate>
@@ -68,6 +77,34 @@ export function ReviewPanel({
           ))}
           <FieldError id="review-acknowledge-error" message={errors.acknowledgedWarnings} />
         </fieldset>
+      ) : null}
+      {consistency ? (
+        <div className="space-y-2 rounded border border-violet-400 bg-violet-50 p-2" data-testid="consistency-note">
+          <p className="text-sm text-violet-950">
+            This claim was published as <strong>“{consistency.earlier.verdict.label}”</strong> in{" "}
+            <Link href={consistency.earlier.permalink} className="underline">
+              {consistency.earlier.article.title}
+            </Link>{" "}
+            (checked {formatTimestampDate(consistency.earlier.approvedAt)}). You are approving “{consistency.approvingLabel}”.
+          </p>
+          <div>
+            <label htmlFor="review-consistency-note" className={labelClass}>
+              Why does this verdict differ? (required to approve, at least {MIN_CONSISTENCY_NOTE_LENGTH} characters)
+            </label>
+            <textarea
+              id="review-consistency-note"
+              name="consistencyNote"
+              rows={3}
+              maxLength={2000}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              aria-invalid={errors.consistencyNote ? true : undefined}
+              aria-describedby={errors.consistencyNote ? "review-consistency-note-error" : undefined}
+              className={inputClass}
+            />
+            <FieldError id="review-consistency-note-error" message={errors.consistencyNote} />
+          </div>
+        </div>
       ) : null}
       <div>
         <label htmlFor="review-comment" className={labelClass}>

@@ -62,9 +62,13 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
       approvedTypeSlug: text,
       /** The chain warnings the approver acknowledged (absent when there were none). */
       chainWarningsAcknowledged: z.array(z.object({ code: text, field: text, message: text })).optional(),
+      /** The approved verdict differed from the claim cluster's most recent published one: that one, and the approver's note. */
+      consistency: z.object({ clusterAnnotationId: text, clusterVerdictSlug: text, note: text }).optional(),
     }),
   ),
   entry("annotation.return", z.object({ workflowState: WorkflowState, approvedStatusSlug: optionalText }), z.object({ workflowState: WorkflowState, version: z.number().int() })),
+  // "Same claim, and copy its chain and evidence": the working copy before, and after with where it was copied from.
+  entry("annotation.copy_chain", FlatSnapshot, FlatSnapshot.extend({ copiedFrom: z.object({ annotationId: text, version: z.number().int() }) })),
   entry("annotation.move", FlatSnapshot.extend({ span: text }), FlatSnapshot.extend({ span: text, quote: text })),
   entry(
     "annotation.delete",

@@ -20,6 +20,33 @@ export function unacknowledgedWarnings<W extends Pick<ChainWarning, "code" | "fi
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Consistency: approving a verdict that differs from the claim cluster's most recent published verdict needs a note.
+
+export const MIN_CONSISTENCY_NOTE_LENGTH = 20;
+
+export const ConsistencyNoteSchema = z
+  .string()
+  .trim()
+  .min(MIN_CONSISTENCY_NOTE_LENGTH, `Say why this verdict differs from the earlier one: a note of at least ${MIN_CONSISTENCY_NOTE_LENGTH} characters is required.`)
+  .max(2000, "The note must be at most 2000 characters.");
+
+/** The most recent published verdict of another member of an annotation's claim cluster. */
+export interface ClusterVerdictDTO {
+  annotationId: string;
+  verdict: { slug: string; label: string; color: string };
+  quote: string;
+  article: { slug: string; title: string };
+  approvedAt: string;
+  /** /articles/<slug>?annotation=<id> */
+  permalink: string;
+}
+
+/** The message the server refuses an approval with when the note is missing or too short. */
+export function consistencyNoteRequiredMessage(earlier: Pick<ClusterVerdictDTO, "verdict" | "article">, approving: string): string {
+  return `This claim was published as “${earlier.verdict.label}” in “${earlier.article.title}”; you are approving “${approving}”. Write a note (at least ${MIN_CONSISTENCY_NOTE_LENGTH} characters) saying why the verdicts differ.`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Search
 
 export const MAX_SEARCH_QUERY_LENGTH = 200;
@@ -96,6 +123,31 @@ export interface SearchResultDTO {
   nextCursor: string | null;
 }
 
+export const SEARCH_TABS = ["published", "drafts"] as const;
+export type SearchTab = (typeof SEARCH_TABS)[number];
+
+/** A reviewer's search hit over working content (drafts, in review, unpublished articles): links to the workspace only. */
+export interface DraftSearchHitDTO {
+  annotationId: string;
+  quote: string;
+  verdict: { slug: string; label: string; color: string };
+  claimType: { slug: string; label: string };
+  speakerName: string | null;
+  workflowState: "draft" | "in_review" | "approved";
+  /** The working copy differs from what readers see (or readers see nothing yet). */
+  hasApprovedVersion: boolean;
+  article: { id: string; title: string; outlet: string | null; published: boolean };
+  updatedAt: string;
+  /** /review/articles/<id>?s=<statementId> */
+  workspaceHref: string;
+}
+
+export interface DraftSearchResultDTO {
+  query: SearchQuery;
+  hits: DraftSearchHitDTO[];
+  nextCursor: string | null;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // "Checked before?"
 
@@ -117,6 +169,16 @@ export interface ClaimSuggestionDTO {
   linked: boolean;
 }
 
+/** "Chain and evidence copied from <annotation>, version n" on a working copy. */
+export interface CopiedFromDTO {
+  annotationId: string;
+  version: number;
+  quote: string;
+  article: { id: string; slug: string; title: string; published: boolean };
+  /** The public permalink when the article is published, else the workspace. */
+  href: string;
+}
+
 export interface ClaimLinkDTO {
   annotationId: string;
   relation: "same" | "different";
@@ -129,6 +191,10 @@ export const ClaimDecisionSchema = z.object({
   annotationId: z.string().trim().min(1).max(64),
   otherAnnotationId: z.string().trim().min(1).max(64),
   relation: z.enum(["same", "different"]),
+  /** With "same": also copy the other annotation's approved chain and evidence into this annotation's working copy. */
+  copyChain: z.boolean().default(false),
+  /** The open annotation's version, so a copy into a working copy someone just changed is refused. */
+  version: z.number().int().min(1).optional(),
 });
 export type ClaimDecisionInput = z.input<typeof ClaimDecisionSchema>;
 
@@ -136,6 +202,29 @@ export const UndoClaimDecisionSchema = z.object({
   annotationId: z.string().trim().min(1).max(64),
   otherAnnotationId: z.string().trim().min(1).max(64),
 });
+
+/** An import preview's statement that was checked before: the best earlier approved match. */
+export interface CheckedBeforeMatchDTO {
+  /** The proposed statement's position in the preview (0-based) and an excerpt of it. */
+  statementIndex: number;
+  statementExcerpt: string;
+  score: number;
+  earlier: {
+    annotationId: string;
+    quote: string;
+    verdict: { slug: string; label: string; color: string };
+    article: { id: string; slug: string; title: string; published: boolean };
+    /** The public permalink when published, else the workspace. */
+    href: string;
+  };
+}
+
+export interface ImportCheckedBeforeDTO {
+  matches: CheckedBeforeMatchDTO[];
+  /** How many of the proposed statements were compared (the first ones, up to the cap), of `total`. */
+  examined: number;
+  total: number;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Duplicate imports

@@ -208,6 +208,8 @@ export const ReviewDecisionSchema = z.discriminatedUnion("decision", [
     comment: optionalText(2000, "Comment"),
     /** The chain warnings the approver ticked (keys from lib/contracts/claims.ts chainWarningKey); every one is required. */
     acknowledgedWarnings: z.array(z.string().max(200)).max(50).default([]),
+    /** Required (ConsistencyNoteSchema) when the verdict differs from the claim cluster's most recent published one. */
+    consistencyNote: optionalText(2000, "Note"),
   }),
   z.object({
     decision: z.literal("return"),

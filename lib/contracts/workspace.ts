@@ -17,6 +17,8 @@ export interface ImportPreviewDTO {
   words: number;
   /** Articles already on the desk with the same text or original URL: importing needs an explicit confirmation. */
   duplicates?: import("./claims").DuplicateArticleDTO[];
+  /** Proposed statements whose claim was checked before (approved elsewhere or in another statement). */
+  checkedBefore?: import("./claims").ImportCheckedBeforeDTO;
 }
 
 export interface ArticleProgressDTO {

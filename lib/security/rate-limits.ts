@@ -22,4 +22,10 @@ export const RATE_LIMITS = {
   signInFailuresPerEmail: { name: "signin-failures", limit: 20, windowMs: 60 * MINUTE },
   /** The public read API (/api/v1), per address. Refused with 429 and problem details. */
   publicApiPerAddress: { name: "api-ip", limit: 600, windowMs: MINUTE },
+  /**
+   * /search page renders that carry a query (words, a filter or a page cursor), per address: each one runs a
+   * full-text and trigram query. Counted in proxy.ts; refused with a 429 page and Retry-After. The bare /search page
+   * is not counted (it is cached like the other reader pages).
+   */
+  searchPagePerAddress: { name: "search-ip", limit: 60, windowMs: MINUTE },
 } as const satisfies Record<string, { name: string; limit: number; windowMs: number }>;

@@ -9,6 +9,8 @@ const read = (form: FormData) => ({
   annotationId: formString(form, "annotationId"),
   otherAnnotationId: formString(form, "otherAnnotationId"),
   relation: formString(form, "relation"),
+  copyChain: formString(form, "copyChain") === "1",
+  version: formString(form, "version") ? Number(formString(form, "version")) : undefined,
 });
 
 /** "Same claim" / "Different claim" on a "checked before?" suggestion. */
@@ -17,6 +19,7 @@ export const decideClaimAction = defineAction(
   async (input, { actor, form }) => {
     const done = await decideClaimLink(actor, input);
     revalidatePath(`/review/articles/${formString(form, "articleId")}`);
+    if (done.copied) return { message: "Linked as the same claim, and its chain and evidence were copied into this annotation’s draft." };
     return { message: done.relation === "same" ? "Linked as the same claim." : "Marked as a different claim: it will not be suggested again." };
   },
   { actor: "reviewer", read },
@@ -26,8 +29,10 @@ export const decideClaimAction = defineAction(
 export const undoClaimAction = defineAction(
   UndoClaimDecisionSchema,
   async (input, { actor, form }) => {
-    await undoClaimLink(actor, input);
+    const done = await undoClaimLink(actor, input);
     revalidatePath(`/review/articles/${formString(form, "articleId")}`);
+    if (done.copy === "restored") return { message: "Decision undone; the copied chain and evidence were taken out of the draft again." };
+    if (done.copy === "kept") return { message: "Decision undone. The copied chain and evidence stay in the draft: it was edited since the copy." };
     return { message: "Decision undone." };
   },
   { actor: "reviewer", read },

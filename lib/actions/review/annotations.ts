@@ -49,6 +49,7 @@ export const reviewAction = defineAction(
       version: Number(formString(form, "version")),
       comment: formString(form, "comment"),
       acknowledgedWarnings: form.getAll("acknowledge").filter((v): v is string => typeof v === "string"),
+      consistencyNote: formString(form, "consistencyNote"),
     }),
   },
 );

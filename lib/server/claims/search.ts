@@ -26,7 +26,7 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
-function decodeCursor(raw: string | undefined, order: SearchQuery["order"]): Cursor | null {
+export function decodeCursor(raw: string | undefined, order: SearchQuery["order"]): Cursor | null {
   if (!raw) return null;
   try {
     const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;

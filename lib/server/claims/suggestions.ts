@@ -8,6 +8,7 @@ import { writeAudit } from "../audit";
 import { Prisma } from "../generated/prisma/client";
 import { SUGGEST_THRESHOLD, prepareStatement, scorePrepared } from "@/lib/claims/similarity";
 import { detectNearMiss } from "@/lib/claims/near-miss";
+import { copyChainInto, undoChainCopy } from "./copy-chain";
 import { normaliseName } from "@/lib/provenance/names";
 import { ClaimDecisionSchema, UndoClaimDecisionSchema, type ClaimDecisionInput, type ClaimLinkDTO, type ClaimSuggestionDTO } from "@/lib/contracts/claims";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
@@ -153,12 +154,13 @@ async function slugsOf(tx: Pick<Tx, "annotation">, ids: string[]): Promise<strin
  * Reviewer: "Same claim" (the two join a claim cluster) or "Different claim" (the pair is never suggested again).
  * One decision per pair: undo it before changing it. Audited in the same transaction.
  */
-export async function decideClaimLink(actor: Actor, input: ClaimDecisionInput): Promise<{ relation: "same" | "different" }> {
+export async function decideClaimLink(actor: Actor, input: ClaimDecisionInput): Promise<{ relation: "same" | "different"; copied: { version: number } | null }> {
   const user = authorizePerson(actor, "edit");
   const data = ClaimDecisionSchema.parse(input);
   if (data.annotationId === data.otherAnnotationId) throw new DomainRuleError("An annotation cannot be linked to itself.");
+  if (data.copyChain && data.relation !== "same") throw new DomainRuleError("Only “Same claim” can copy the earlier chain and evidence.");
   const pair = orderedPair(data.annotationId, data.otherAnnotationId);
-  const slugs = await db.$transaction(async (tx) => {
+  const { slugs, copied } = await db.$transaction(async (tx) => {
     const found = await tx.annotation.count({ where: { id: { in: [pair.annotationAId, pair.annotationBId] } } });
     if (found !== 2) throw new NotFoundError("Annotation");
     const existing = await tx.claimLink.findUnique({ where: { annotationAId_annotationBId: pair }, select: { relation: true } });
@@ -176,25 +178,39 @@ export async function decideClaimLink(actor: Actor, input: ClaimDecisionInput): 
       throw error;
     }
     await writeAudit(tx, user, { action: "claim_link.create", entityId: `${pair.annotationAId}:${pair.annotationBId}`, data: { after: { ...pair, relation: data.relation } } });
-    return data.relation === "same" ? slugsOf(tx, [pair.annotationAId, pair.annotationBId]) : [];
+    // The copy goes into the open annotation (annotationId), from the earlier one; only its working copy changes.
+    const copy = data.copyChain ? await copyChainInto(tx, user, data.annotationId, data.otherAnnotationId, data.version) : null;
+    return { slugs: data.relation === "same" ? await slugsOf(tx, [pair.annotationAId, pair.annotationBId]) : [], copied: copy ? { version: copy.version } : null };
   });
   // Readers see "Also checked in N articles" on both sides.
   for (const slug of new Set(slugs)) invalidateArticle(slug);
-  return { relation: data.relation };
+  return { relation: data.relation, copied };
 }
 
-/** Reviewer: undoes a "same" or "different" decision (audited with what it was). */
-export async function undoClaimLink(actor: Actor, input: { annotationId: string; otherAnnotationId: string }): Promise<void> {
+/**
+ * Reviewer: undoes a "same" or "different" decision (audited with what it was). A chain and evidence copied with the
+ * "same" link are taken out again (the version before the copy is restored) while that annotation is unchanged since
+ * the copy; once someone edited it, the copy stays as their working copy (`copy: "kept"`).
+ */
+export async function undoClaimLink(actor: Actor, input: { annotationId: string; otherAnnotationId: string }): Promise<{ copy: "restored" | "kept" | "none" }> {
   const user = authorizePerson(actor, "edit");
   const data = UndoClaimDecisionSchema.parse(input);
   const pair = orderedPair(data.annotationId, data.otherAnnotationId);
-  const slugs = await db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const existing = await tx.claimLink.findUnique({ where: { annotationAId_annotationBId: pair }, select: { id: true, relation: true } });
     if (!existing) throw new DomainRuleError("There is no decision about these two to undo (someone may have undone it already).");
     await tx.claimLink.delete({ where: { id: existing.id } });
     const relation = existing.relation as "same" | "different";
     await writeAudit(tx, user, { action: "claim_link.delete", entityId: `${pair.annotationAId}:${pair.annotationBId}`, data: { before: { ...pair, relation } } });
-    return relation === "same" ? slugsOf(tx, [pair.annotationAId, pair.annotationBId]) : [];
+    let copy: "restored" | "kept" | "none" = "none";
+    if (relation === "same") {
+      for (const [into, from] of [[pair.annotationAId, pair.annotationBId], [pair.annotationBId, pair.annotationAId]] as const) {
+        const outcome = await undoChainCopy(tx, user, into, from);
+        if (outcome !== "none") copy = outcome;
+      }
+    }
+    return { slugs: relation === "same" ? await slugsOf(tx, [pair.annotationAId, pair.annotationBId]) : [], copy };
   });
-  for (const slug of new Set(slugs)) invalidateArticle(slug);
+  for (const slug of new Set(result.slugs)) invalidateArticle(slug);
+  return { copy: result.copy };
 }

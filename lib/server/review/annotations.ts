@@ -18,7 +18,8 @@ import type { ConflictDetails } from "./types";
 import type { SourceDTO, SourceKind, WorkflowState } from "@/lib/domain/types";
 import { Prisma } from "../generated/prisma/client";
 import { chainWarningsOf } from "../claims/chain-warnings";
-import { unacknowledgedWarnings } from "@/lib/contracts/claims";
+import { ConsistencyNoteSchema, consistencyNoteRequiredMessage, unacknowledgedWarnings } from "@/lib/contracts/claims";
+import { latestClusterVerdict } from "../claims/consistency";
 
 export { DEFAULT_STATUS_SLUG };
 
@@ -204,6 +205,18 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
         );
       }
     }
+    // A verdict that differs from the claim cluster's most recent published one needs the approver's note.
+    const clusterVerdict = data.decision === "approve" ? await latestClusterVerdict(tx, a.id) : null;
+    const differs = clusterVerdict !== null && clusterVerdict.verdict.slug !== a.status.slug;
+    let consistencyNote: string | null = null;
+    if (data.decision === "approve" && differs) {
+      const note = ConsistencyNoteSchema.safeParse(data.consistencyNote ?? "");
+      if (!note.success) {
+        const tooShort = (data.consistencyNote ?? "").length > 0 ? ` ${note.error.issues[0]!.message}` : "";
+        throw new DomainRuleError(`${consistencyNoteRequiredMessage(clusterVerdict, a.status.label)}${tooShort}`, "consistencyNote");
+      }
+      consistencyNote = note.data;
+    }
     const now = new Date();
     const extra =
       data.decision === "approve"
@@ -234,6 +247,9 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
             approvedStatusSlug: a.status.slug,
             approvedTypeSlug: a.claimType.slug,
             ...(warnings.length ? { chainWarningsAcknowledged: warnings.map((w) => ({ code: w.code, field: w.field, message: w.message })) } : {}),
+            ...(differs && consistencyNote
+              ? { consistency: { clusterAnnotationId: clusterVerdict.annotationId, clusterVerdictSlug: clusterVerdict.verdict.slug, note: consistencyNote } }
+              : {}),
           },
         },
         comment: data.comment,
@@ -241,7 +257,11 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
     } else {
       await writeAudit(tx, user, { action: "annotation.return", entityId: a.id, articleId: a.articleId, data: { before, after: { workflowState: to, version: data.version + 1 } }, comment: data.comment });
     }
-    await recordRevision(tx, user, { ...a, version: data.version + 1, workflowState: to }, data.decision === "approve" ? "approved" : "returned", data.comment);
+    // The revision's comment is the approval note readers of the history see: the consistency note goes with it.
+    const revisionComment = consistencyNote && clusterVerdict
+      ? [data.comment, `Differs from the earlier verdict “${clusterVerdict.verdict.label}” (${clusterVerdict.article.title}): ${consistencyNote}`].filter(Boolean).join("\n\n")
+      : data.comment;
+    await recordRevision(tx, user, { ...a, version: data.version + 1, workflowState: to }, data.decision === "approve" ? "approved" : "returned", revisionComment);
     return { version: data.version + 1, workflowState: to, slug: a.article.slug };
   });
   if (result.workflowState === "approved") invalidateArticle(result.slug);

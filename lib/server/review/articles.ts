@@ -10,6 +10,7 @@ import { ArticleStateChangeSchema, ImportArticleSchema, MAX_TITLE_LENGTH, NO_APP
 import type { ImportPreviewDTO } from "./types";
 import { Prisma } from "../generated/prisma/client";
 import { findDuplicateArticles } from "../claims/duplicates";
+import { findCheckedBefore } from "../claims/checked-before";
 import { DUPLICATE_IMPORT_MESSAGE } from "@/lib/contracts/claims";
 
 function prepare(input: ImportArticleInput) {
@@ -26,15 +27,20 @@ function prepare(input: ImportArticleInput) {
 export async function previewImport(actor: Actor, input: ImportArticleInput): Promise<ImportPreviewDTO> {
   authorize(actor, "edit");
   const { data, prepared } = prepare(input);
-  const duplicates = await findDuplicateArticles(db, prepared.contentHash, data.originalUrl);
+  const statements = prepared.statements.map((s) => ({ start: s.start, end: s.end, text: prepared.text.slice(s.start, s.end) }));
+  const [duplicates, checkedBefore] = await Promise.all([
+    findDuplicateArticles(db, prepared.contentHash, data.originalUrl),
+    findCheckedBefore(statements.map((s) => s.text)),
+  ]);
   return {
     duplicates,
+    checkedBefore,
     title: prepared.title,
     text: prepared.text,
     slugBase: prepared.slugBase,
     characters: prepared.text.length,
     words: prepared.text.split(/\s+/).filter(Boolean).length,
-    statements: prepared.statements.map((s) => ({ start: s.start, end: s.end, text: prepared.text.slice(s.start, s.end) })),
+    statements,
   };
 }
 

@@ -23,6 +23,9 @@ import { getClaimLinks, getClaimSuggestions } from "@/lib/server/claims/suggesti
 import { getChainWarnings } from "@/lib/server/claims/chain-warnings";
 import { chainWarningKey } from "@/lib/contracts/claims";
 import { CheckedBefore } from "@/components/claims/CheckedBefore";
+import { CopiedFromNote } from "@/components/claims/CopiedFromNote";
+import { getConsistencyConflict } from "@/lib/server/claims/consistency";
+import { getCopiedFrom } from "@/lib/server/claims/copy-chain";
 import { ChainWarnings } from "@/components/claims/ChainWarnings";
 
 export const dynamic = "force-dynamic";
@@ -59,13 +62,15 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const sel = selected?.annotation ?? null;
   // Claim memory for the open statement: earlier checks of the same claim, decisions taken, chain warnings.
   const reviewer = await requireReviewer();
-  const [suggestions, claimLinks, chainWarnings] = selected
+  const [suggestions, claimLinks, chainWarnings, consistencyConflict, copiedFrom] = selected
     ? await Promise.all([
         getClaimSuggestions(reviewer, selected.statement.id),
         sel ? getClaimLinks(reviewer, sel.id) : Promise.resolve([]),
         sel ? getChainWarnings(reviewer, sel.id) : Promise.resolve([]),
+        sel?.workflowState === "in_review" ? getConsistencyConflict(reviewer, sel.id) : Promise.resolve(null),
+        sel ? getCopiedFrom(reviewer, sel.id) : Promise.resolve(null),
       ])
-    : [[], [], []];
+    : [[], [], [], null, null];
   const selType = sel ? ws.claimTypes.find((t) => t.slug === sel.values.claimTypeSlug) : null;
 
   return (
@@ -196,15 +201,17 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                     version={sel.version}
                     refusal={sel.reviewRefusal}
                     warnings={chainWarnings.map((w) => ({ key: chainWarningKey(w), message: w.message }))}
+                    consistency={consistencyConflict ? { earlier: consistencyConflict, approvingLabel: ws.statuses.find((st) => st.slug === sel.values.statusSlug)?.label ?? sel.values.statusSlug } : null}
                   />
                 ) : null}
 
-                <CheckedBefore articleId={article.id} annotationId={sel?.id ?? null} suggestions={suggestions} links={claimLinks} />
+                <CheckedBefore articleId={article.id} annotationId={sel?.id ?? null} annotationVersion={sel?.version} suggestions={suggestions} links={claimLinks} />
 
                 <section aria-labelledby="annotation-heading" className="space-y-2">
                   <h2 id="annotation-heading" className="text-base font-semibold text-stone-900">
                     {sel ? "Annotation" : "Annotate this statement"}
                   </h2>
+                  {copiedFrom ? <CopiedFromNote copiedFrom={copiedFrom} /> : null}
                   <ChainWarnings warnings={chainWarnings} />
                   <AnnotationForm
                     key={selected.statement.id}
