@@ -188,6 +188,8 @@ test.describe("claim memory: copies, consistency notes and the drafts tab", () =
     await expect(reader.locator("main")).not.toContainText(`The ${word} commission`);
     const publicResponse = await reader.goto(`/search?q=${word}`);
     expect(publicResponse!.headers()["cache-control"]).toMatch(/^public, s-maxage=/);
+    // Searches with a query went through the shared rate limiter (proxy.ts counts them per address).
+    expect(await count(`SELECT COALESCE(SUM(count), 0)::int AS n FROM "RateLimitBucket" WHERE key LIKE 'search-ip:%'`)).toBeGreaterThanOrEqual(4);
     await anonymous.close();
 
     // The second reviewer approves: the cluster's published verdict is Misattributed, so a note is required.

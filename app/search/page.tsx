@@ -143,16 +143,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <Field id="search-language" label="Language code">
               <input id="search-language" name="language" defaultValue={v("language")} placeholder="en" className={inputClass} />
             </Field>
-            <Field id="search-order" label="Order">
-              <select id="search-order" name="order" defaultValue={v("order") || "recent"} className={inputClass}>
-                <option value="recent">Most recent check first</option>
-                <option value="relevance">Best match first</option>
-              </select>
-            </Field>
-            <Field id="search-from" label="Checked from">
+            {tab === "published" ? (
+              <Field id="search-order" label="Order">
+                <select id="search-order" name="order" defaultValue={v("order") || "recent"} className={inputClass}>
+                  <option value="recent">Most recent check first</option>
+                  <option value="relevance">Best match first</option>
+                </select>
+              </Field>
+            ) : null}
+            <Field id="search-from" label={tab === "drafts" ? "Changed from" : "Checked from"}>
               <input id="search-from" name="from" type="date" defaultValue={v("from")} className={inputClass} />
             </Field>
-            <Field id="search-to" label="Checked until">
+            <Field id="search-to" label={tab === "drafts" ? "Changed until" : "Checked until"}>
               <input id="search-to" name="to" type="date" defaultValue={v("to")} className={inputClass} />
             </Field>
             {sourceFilter ? (

@@ -18,6 +18,8 @@ export const FIELD_LABELS: Record<string, string> = {
   state: "Article state",
   approvedAt: "Approved at",
   approvedSnapshot: "Approved version (as readers saw it)",
+  consistency: "Verdict differs from the claim's earlier published one (annotation · verdict · note)",
+  copiedFrom: "Chain and evidence copied from (annotation · version)",
 };
 
 export interface FieldChange {

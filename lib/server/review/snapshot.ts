@@ -84,5 +84,6 @@ export const ACTION_LABELS: Record<string, string> = {
   "annotation.return": "Returned",
   "annotation.move": "Span changed",
   "annotation.reanchor": "Re-anchored after an article correction",
+  "annotation.copy_chain": "Chain and evidence copied from the same claim",
   "annotation.delete": "Deleted",
 };
