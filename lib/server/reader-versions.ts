@@ -6,7 +6,7 @@ import { loadVocabulary } from "./vocabulary";
 import type { Actor } from "./actors";
 import { authorize } from "./authorize";
 import { isPlausibleSlug, withCurrentLabels } from "./reader";
-import { articleMeta, type AnnotationContentDTO, type ArticleVersionDTO, type OrphanedAnnotationDTO, type PublicAnnotationDTO, type PublicArticleDTO, type TextRange } from "@/lib/domain/types";
+import { articleMeta, type AnnotationContentDTO, type ArticleVersionDTO, type OrphanedAnnotationDTO, type PublicAnnotationDTO, type TextRange } from "@/lib/domain/types";
 import { standingOnVersion } from "@/lib/reader/versions";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 
