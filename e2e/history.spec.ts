@@ -50,6 +50,7 @@ test("a corrected article keeps version 1 as checked; the page, the W3C export a
 
   // Then the verdict of another statement changes: edited by one reviewer, approved by a second.
   await a.goto(`/review/articles/${copyId}?s=${changed.statementId}`);
+  await a.getByRole("region", { name: "Annotation" }).getByRole("button", { name: "Edit" }).click();
   const form = a.getByRole("form", { name: "Annotation" });
   await form.getByLabel("Verification status").selectOption({ label: STATUS_LABELS[newStatus] });
   await form.getByRole("button", { name: "Submit for review" }).click();
@@ -67,6 +68,8 @@ test("a corrected article keeps version 1 as checked; the page, the W3C export a
   await expect(reader.locator(`a.highlight[data-annotation-id="${changed.id}"]`)).toHaveAttribute("data-status", newStatus);
   await expect(reader.locator(`a.highlight[data-annotation-id="${deleted.id}"]`)).toHaveCount(0);
   await expect(highlights(reader)).toHaveCount(rows.length - 1);
+  // The removed statement is listed apart, with a link to the version it was last in.
+  await expect(reader.getByTestId("orphans").getByTestId("orphan-as-checked")).toHaveAttribute("href", `/articles/${copySlug}/versions/1#h-${deleted.id}`);
 
   // …and its correction notice leads to version 1 as checked: the old text, the old verdicts, the banner.
   await reader.getByTestId("corrected-notice").getByTestId("as-checked-link").click();
