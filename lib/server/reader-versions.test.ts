@@ -19,6 +19,7 @@ const { saveAnnotation, reviewAnnotation } = await import("./review/annotations"
 const { getPublishedArticle } = await import("./reader");
 const { getArticleVersion, parseRevisionParam } = await import("./reader-versions");
 const { getArticleAnnotations, getArticleClaimReviews, getAnnotation } = await import("./public-read-api");
+const { getArticleChanges } = await import("./corrections-log");
 
 const visitor = anonymousReader();
 let slug: string;
@@ -199,5 +200,23 @@ describe("history: versions as checked, exports that name them", () => {
     const gone = (await getAnnotation(new Request(`https://provenance.test/api/v1/annotations/${deleted.id}`), deleted.id).catch((e: unknown) => e)) as { status: number; message: string };
     expect(gone.status).toBe(410);
     expect(gone.message).toMatch(new RegExp(`/articles/${slug}/versions/1\\b`));
+  });
+
+  it("a version replaced before the article was published was never public: no page, no links to one", async () => {
+    const article = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    const v1 = await db.articleVersion.findUniqueOrThrow({ where: { articleId_revision: { articleId, revision: 1 } } });
+    expect((await getArticleChanges(visitor, slug, 2))!.fromWasPublic).toBe(true);
+    // As if the correction had been made while the article was a draft, published afterwards.
+    await db.article.update({ where: { id: articleId }, data: { publishedAt: new Date(v1.replacedAt!.getTime() + 1000) } });
+    try {
+      expect(await getArticleVersion(visitor, slug, 1)).toBeNull();
+      expect((await getArticleChanges(visitor, slug, 2))!.fromWasPublic).toBe(false);
+      const view = (await getPublishedArticle(visitor, slug))!;
+      expect(view.corrections.at(-1)!.replacedPublicVersion).toBe(false);
+      expect(view.orphaned.find((o) => o.id === deleted.id)!.lastRevision).toBeNull();
+    } finally {
+      await db.article.update({ where: { id: articleId }, data: { publishedAt: article.publishedAt } });
+    }
+    expect((await getPublishedArticle(visitor, slug))!.corrections.at(-1)!.replacedPublicVersion).toBe(true);
   });
 });
