@@ -207,7 +207,8 @@ test.describe("reader", () => {
       expect(r).toMatchObject({ "@context": "https://schema.org", "@type": "ClaimReview", author: { "@type": "Organization" } });
       expect(r.author.name).toBeTruthy();
       expect(r.claimReviewed.length).toBeGreaterThan(10);
-      expect(r.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      expect(Date.parse(r.dateModified)).toBeGreaterThanOrEqual(Date.parse(r.datePublished));
       expect(r.reviewRating).toMatchObject({ "@type": "Rating", bestRating: 5, worstRating: 1, ratingValue: expect.any(Number), alternateName: expect.any(String) });
       expect(r.itemReviewed["@type"]).toBe("Claim");
       expect(r.itemReviewed.author.name).toBeTruthy();

@@ -13,6 +13,14 @@ export function CorrectedNotice({ corrections, basePath }: { corrections: Articl
       <Link href={`${basePath}/changes`} className="text-blue-800 underline">
         See what changed
       </Link>
+      {last.replacedPublicVersion ? (
+        <>
+          {" · "}
+          <Link href={`${basePath}/versions/${last.revision - 1}`} className="text-blue-800 underline" data-testid="as-checked-link">
+            The article as checked before the correction
+          </Link>
+        </>
+      ) : null}
     </p>
   );
 }
@@ -36,12 +44,12 @@ export function WordingChangeNote({ change }: { change: WordingChangeDTO }) {
 }
 
 /** Approved annotations whose statement a correction removed: never highlighted, listed with the old quote. */
-export function StatementsNoLongerInArticle({ orphaned, openId }: { orphaned: OrphanedAnnotationDTO[]; openId: string | null }) {
+export function StatementsNoLongerInArticle({ orphaned, openId, basePath, title = "Statements no longer in the article" }: { orphaned: OrphanedAnnotationDTO[]; openId: string | null; basePath: string; title?: string }) {
   if (orphaned.length === 0) return null;
   return (
     <section aria-labelledby="orphans-title" className="rounded-lg border border-stone-300 bg-white p-4 text-sm" data-testid="orphans">
       <h2 id="orphans-title" className="mb-2 font-semibold text-stone-900">
-        Statements no longer in the article
+        {title}
       </h2>
       <p className="mb-2 text-stone-700">The outlet removed these statements in a correction. Our verdicts on them stand as they were given.</p>
       <ul className="space-y-3">
@@ -50,6 +58,14 @@ export function StatementsNoLongerInArticle({ orphaned, openId }: { orphaned: Or
             <blockquote className="border-l-4 border-stone-300 pl-2 italic">“{o.quote}”</blockquote>
             <p className="mt-1">
               Verdict: <strong>{o.status.label}</strong> · {o.claimType.label} · removed from the article on {formatTimestampDate(o.removedAt)}
+              {o.lastRevision !== null ? (
+                <>
+                  {" · "}
+                  <Link href={`${basePath}/versions/${o.lastRevision}#h-${o.id}`} className="text-blue-800 underline" data-testid="orphan-as-checked">
+                    as checked then
+                  </Link>
+                </>
+              ) : null}
             </p>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ArticleCorrectionDTO, OrphanedAnnotationDTO, PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
 import type { ClaimTypeDTO, VerificationStatusDTO } from "@/lib/domain/types";
-import { annotationPermalink, articleAnnotationsApiUrl, toClaimReviews, toJsonLdScriptContent, type ExportContext } from "@/lib/export";
+import { annotationPermalink, articleAnnotationsApiUrl, toClaimReviews, toJsonLdScriptContent, type ClaimAppearanceArticle, type ExportContext } from "@/lib/export";
 import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
 import { buildReaderSummary, filterQuery, isFiltered, matchesFilters, type ReaderQuery } from "@/lib/reader/filters";
 import type { VerdictChange } from "@/lib/reader/history";
@@ -25,7 +25,7 @@ export interface ReaderViewProps {
   orphaned?: OrphanedAnnotationDTO[];
   corrections?: ArticleCorrectionDTO[];
   /** Per annotation id: the other published articles where the same claim was checked. */
-  appearances?: Record<string, { annotationId: string; slug: string; title: string }[]>;
+  appearances?: Record<string, (ClaimAppearanceArticle & { annotationId: string })[]>;
 }
 
 /** The reader page: summary with filter links, the highlighted text, the details aside, print notes and JSON-LD. */
@@ -43,7 +43,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
   const currentQuery = filterQuery(query);
   const usedStatuses = vocabulary.statuses.filter((s) => !s.retired || summary.byStatus.some((e) => e.slug === s.slug));
   const usedTypes = vocabulary.claimTypes.filter((t) => !t.retired || summary.byType.some((e) => e.slug === t.slug));
-  const claimReviews = toClaimReviews(ctx, article, annotations);
+  const claimReviews = toClaimReviews(ctx, article, annotations, { appearances });
 
   return (
     <article lang={article.language} className="reader flex flex-col gap-6" data-filtered={filtered ? "true" : undefined}>
@@ -127,7 +127,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
               appearances={appearances[a.id] ?? []}
             />
           ))}
-          <StatementsNoLongerInArticle orphaned={orphaned} openId={openOrphan?.id ?? null} />
+          <StatementsNoLongerInArticle orphaned={orphaned} openId={openOrphan?.id ?? null} basePath={basePath} />
           <div className="no-print">
             <Legend statuses={usedStatuses} claimTypes={usedTypes} />
           </div>

@@ -109,6 +109,9 @@ export interface PublicAnnotationDTO extends AnnotationContentDTO {
   approvedAt: string | null;
   /** Set while a correction of the article changed this statement's wording and no reviewer has confirmed it since. */
   wordingChange?: WordingChangeDTO;
+  /** When its verdict was first published, and when an approval last changed the verdict (from its approved revisions). */
+  verdictPublishedAt?: string;
+  verdictChangedAt?: string;
 }
 
 /** "The article's wording changed on DATE; under re-review": the last approved verdict, shown on the new wording. */
@@ -127,6 +130,8 @@ export interface OrphanedAnnotationDTO {
   claimType: { slug: string; label: string };
   removedAt: string;
   approvedAt: string | null;
+  /** The last version of the article text the statement was in (its "As checked" page shows it highlighted); null if readers never saw that version. */
+  lastRevision: number | null;
 }
 
 /** One correction of a published article's text. */
@@ -134,6 +139,22 @@ export interface ArticleCorrectionDTO {
   revision: number;
   correctedAt: string;
   reason: string | null;
+  /** Readers saw the version this correction replaced (the article was published before it): it has an "As checked" page. */
+  replacedPublicVersion: boolean;
+}
+
+/** "As checked on DATE": an earlier version of a published article with the verdicts that stood while it was current. */
+export interface ArticleVersionDTO {
+  /** The article with this version's text (revision, text, emphasis, hash). */
+  article: PublicArticleDTO;
+  version: { revision: number; createdAt: string; replacedAt: string; reason: string | null };
+  /** The correction that replaced this version. */
+  replacedBy: { revision: number; reason: string | null };
+  currentRevision: number;
+  /** The annotations as last approved before this version was replaced, on this version's text. */
+  annotations: PublicAnnotationDTO[];
+  /** Approved then, but a correction before this version had removed the statement. */
+  orphaned: OrphanedAnnotationDTO[];
 }
 
 /** What identifies and describes an article, wherever it is shown. */
@@ -156,6 +177,8 @@ export interface PublicArticleDTO {
   emphasis: TextRange[];
   contentHash: string;
   revision: number;
+  /** When this version of the text became current (the import, or the correction that made it). */
+  revisionCreatedAt?: string;
   publishedAt: string | null;
   updatedAt: string;
 }

@@ -54,8 +54,29 @@ describe("toClaimReview", () => {
   });
 
   it("dates the review by its approval, falling back to the last modification", () => {
-    expect(toClaimReview(CTX, ARTICLE, SIGNED_1999)?.datePublished).toBe("2025-06-30");
-    expect(toClaimReview(CTX, ARTICLE, { ...SIGNED_1999, approvedAt: null })?.datePublished).toBe("2025-06-29");
+    expect(toClaimReview(CTX, ARTICLE, SIGNED_1999)?.datePublished).toMatch(/^2025-06-30T/);
+    expect(toClaimReview(CTX, ARTICLE, { ...SIGNED_1999, approvedAt: null })?.datePublished).toMatch(/^2025-06-29T/);
+  });
+
+  it("datePublished is the verdict's first publication, dateModified its latest verdict change", () => {
+    const review = toClaimReview(CTX, ARTICLE, { ...SIGNED_1999, verdictPublishedAt: "2025-07-01T10:00:00.000Z", verdictChangedAt: "2025-08-02T11:30:00.000Z" });
+    expect(review).toMatchObject({ datePublished: "2025-07-01T10:00:00Z", dateModified: "2025-08-02T11:30:00Z" });
+    // Never changed: modified when published.
+    expect(toClaimReview(CTX, ARTICLE, { ...SIGNED_1999, verdictPublishedAt: "2025-07-01T10:00:00.000Z", verdictChangedAt: "2025-07-01T10:00:00.000Z" })?.dateModified).toBe("2025-07-01T10:00:00Z");
+  });
+
+  it("a clustered claim lists every published article where it appears; an unclustered one only its own", () => {
+    const other = { slug: "mines-again", title: "Mines, again", outlet: "The Courier", byline: "By Ann Lee", originalUrl: "https://courier.example/mines", publishedDate: "2025-07-03" };
+    const bare = { slug: "mines-bare", title: "Bare copy", outlet: null, byline: null, originalUrl: null, publishedDate: "July" };
+    const a = rated(PODLESNY);
+    const review = toClaimReview(CTX, ARTICLE, a, { appearances: { [a.id]: [other, bare] } });
+    expect(review?.itemReviewed.appearance).toEqual([
+      { "@type": "CreativeWork", url: ARTICLE.originalUrl, headline: ARTICLE.title, ...(ARTICLE.publishedDate ? { datePublished: ARTICLE.publishedDate } : {}), ...(ARTICLE.byline ? { author: expect.objectContaining({ "@type": "Person" }) } : {}), ...(ARTICLE.outlet ? { publisher: { "@type": "Organization", name: ARTICLE.outlet } } : {}) },
+      { "@type": "CreativeWork", url: "https://courier.example/mines", headline: "Mines, again", datePublished: "2025-07-03", author: { "@type": "Person", name: "Ann Lee" }, publisher: { "@type": "Organization", name: "The Courier" } },
+      // No original recorded: our checked copy; a date that is not ISO is left out.
+      { "@type": "CreativeWork", url: `${CTX.baseUrl}/articles/mines-bare`, headline: "Bare copy" },
+    ]);
+    expect(toClaimReview(CTX, ARTICLE, a, { appearances: { other: [other] } })?.itemReviewed.appearance).toMatchObject({ "@type": "CreativeWork", url: ARTICLE.originalUrl });
   });
 });
 

@@ -4,8 +4,8 @@
  */
 import type { PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
 import { CLAIM_REVIEW_BEST_RATING, CLAIM_REVIEW_WORST_RATING } from "@/lib/vocabulary/defaults";
-import { annotationPermalink, type ExportContext } from "./config";
-import { isPartialIsoDate, normalizeHttpUrl, orderedChain, text, toIsoDate } from "./values";
+import { annotationPermalink, articleUrl, type ExportContext } from "./config";
+import { isPartialIsoDate, normalizeHttpUrl, orderedChain, text, toXsdDateTime } from "./values";
 
 export interface SchemaAgent {
   "@type": "Person" | "Organization";
@@ -19,7 +19,23 @@ export interface CreativeWork {
   name?: string;
   headline?: string;
   datePublished?: string;
+  author?: SchemaAgent;
   publisher?: SchemaAgent;
+}
+
+/** Another published article where the same claim appears (an approved annotation of the same claim cluster). */
+export interface ClaimAppearanceArticle {
+  slug: string;
+  title: string;
+  outlet: string | null;
+  byline: string | null;
+  originalUrl: string | null;
+  publishedDate: string | null;
+}
+
+export interface ClaimReviewOptions {
+  /** Per annotation id: the other published articles of its claim cluster. */
+  appearances?: Readonly<Record<string, readonly ClaimAppearanceArticle[]>>;
 }
 
 export interface ClaimReview {
@@ -27,7 +43,10 @@ export interface ClaimReview {
   "@type": "ClaimReview";
   url: string;
   claimReviewed: string;
+  /** The verdict's first publication. */
   datePublished: string;
+  /** The latest approval that changed the verdict (edits that keep the verdict do not count). */
+  dateModified: string;
   author: SchemaAgent;
   reviewRating: {
     "@type": "Rating";
@@ -40,7 +59,8 @@ export interface ClaimReview {
     "@type": "Claim";
     author: SchemaAgent;
     datePublished?: string;
-    appearance?: CreativeWork;
+    /** One work, or every published article of the claim's cluster. */
+    appearance?: CreativeWork | CreativeWork[];
     firstAppearance?: CreativeWork;
   };
 }
@@ -49,26 +69,30 @@ export function toClaimReviews(
   ctx: ExportContext,
   article: PublicArticleDTO,
   annotations: readonly PublicAnnotationDTO[],
+  opts: ClaimReviewOptions = {},
 ): ClaimReview[] {
   return annotations.flatMap((a) => {
-    const review = toClaimReview(ctx, article, a);
+    const review = toClaimReview(ctx, article, a, opts);
     return review ? [review] : [];
   });
 }
 
 /** The ClaimReview for one annotation, or null when its status is not rated. */
-export function toClaimReview(ctx: ExportContext, article: PublicArticleDTO, a: PublicAnnotationDTO): ClaimReview | null {
+export function toClaimReview(ctx: ExportContext, article: PublicArticleDTO, a: PublicAnnotationDTO, opts: ClaimReviewOptions = {}): ClaimReview | null {
   const rating = a.status.rating;
   if (rating === null || !Number.isFinite(rating)) return null;
   const claimDate = text(a.claimDate);
-  const appearance = appearanceOf(article);
+  const elsewhere = opts.appearances?.[a.id] ?? [];
+  const appearance = elsewhere.length > 0 ? [article, ...elsewhere].map((w) => clusterAppearance(ctx, w)) : appearanceOf(article);
+  const published = a.verdictPublishedAt ?? a.approvedAt ?? a.modifiedAt;
   const firstAppearance = firstAppearanceOf(a);
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
     url: annotationPermalink(ctx, article.slug, a.id),
     claimReviewed: a.quote.exact,
-    datePublished: toIsoDate(a.approvedAt ?? a.modifiedAt),
+    datePublished: toXsdDateTime(published),
+    dateModified: toXsdDateTime(a.verdictChangedAt ?? published),
     author: { "@type": "Organization", name: ctx.publisher.name, url: ctx.publisher.url },
     reviewRating: {
       "@type": "Rating",
@@ -114,6 +138,20 @@ function appearanceOf(article: PublicArticleDTO): CreativeWork | null {
     url,
     headline: article.title,
     ...(isPartialIsoDate(article.publishedDate) ? { datePublished: article.publishedDate } : {}),
+    ...(outlet ? { publisher: { "@type": "Organization", name: outlet } } : {}),
+  };
+}
+
+/** One article of the claim's cluster: the original if recorded, else our checked copy. */
+function clusterAppearance(ctx: ExportContext, w: ClaimAppearanceArticle): CreativeWork {
+  const outlet = text(w.outlet);
+  const byline = text(w.byline?.replace(/^\s*by\s+/i, ""));
+  return {
+    "@type": "CreativeWork",
+    url: normalizeHttpUrl(w.originalUrl) ?? articleUrl(ctx, w.slug),
+    headline: w.title,
+    ...(isPartialIsoDate(w.publishedDate) ? { datePublished: w.publishedDate } : {}),
+    ...(byline ? { author: { "@type": "Person", name: byline } } : {}),
     ...(outlet ? { publisher: { "@type": "Organization", name: outlet } } : {}),
   };
 }

@@ -21,6 +21,11 @@ export function articleUrl(ctx: ExportContext, slug: string): string {
   return `${base(ctx)}/articles/${encodeURIComponent(slug)}`;
 }
 
+/** An earlier version of the article's text, as it was checked ("As checked on DATE"); the current one leads to the article. */
+export function articleVersionUrl(ctx: ExportContext, slug: string, revision: number): string {
+  return `${articleUrl(ctx, slug)}/versions/${revision}`;
+}
+
 export function annotationPermalink(ctx: ExportContext, slug: string, id: string): string {
   const encoded = encodeURIComponent(id);
   return `${articleUrl(ctx, slug)}?annotation=${encoded}#annotation-${encoded}`;

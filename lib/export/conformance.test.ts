@@ -157,6 +157,20 @@ describe("W3C Web Annotation assertions (wpt annotation-model)", () => {
     expect(failures(mustResults(annotation))).toEqual([]);
   });
 
+  it("each target names its version with a W3C TimeState (sourceDate, cached), and still passes every must", () => {
+    const corrected = { ...ARTICLE, revision: 2, revisionCreatedAt: "2025-07-02T08:00:00.000Z" };
+    for (const a of ANNOTATIONS) {
+      const annotation = toWebAnnotation(CTX, corrected, a);
+      expect(suite.matches("specificResource.json#/definitions/timeStateDetected", annotation.target.state)).toBe(true);
+      expect(suite.matches("specificResource.json#/definitions/cachedPropertyFound", annotation.target.state)).toBe(true);
+      expect(annotation.target.state.cached).toBe(`${CTX.baseUrl}/articles/${ARTICLE.slug}/versions/2`);
+      expect(failures(mustResults(annotation))).toEqual([]);
+    }
+    // The definitions really check: a state without a date is not a TimeState.
+    expect(suite.matches("specificResource.json#/definitions/timeStateDetected", { type: "TimeState", cached: "https://x.example/" })).toBe(false);
+    expect(suite.matches("specificResource.json#/definitions/timeStateDetected", { type: "TimeState", sourceDate: "yesterday" })).toBe(false);
+  });
+
   it("a minimal context (no licence, no generation time) still conforms", () => {
     const annotation = toWebAnnotation({ baseUrl: CTX.baseUrl, publisher: CTX.publisher }, ARTICLE, SPOKESPERSON);
     expect(annotation.rights).toBeUndefined();
@@ -218,7 +232,8 @@ describe("ClaimReview fields", () => {
       "@context": "https://schema.org",
       "@type": "ClaimReview",
       claimReviewed: ANALYST.quote.exact,
-      datePublished: "2025-06-30",
+      datePublished: expect.stringMatching(/^2025-06-30T/),
+      dateModified: expect.stringMatching(/^2025-06-30T/),
       author: { "@type": "Organization", name: CTX.publisher.name, url: CTX.publisher.url },
       reviewRating: { "@type": "Rating", ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: "Misattributed" },
       itemReviewed: {

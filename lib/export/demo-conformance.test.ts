@@ -165,7 +165,8 @@ describe("ClaimReview for the demo article", () => {
       expect(r.url).toMatch(new RegExp(`^${BASE}/articles/${slug}\\?annotation=`));
       expect(typeof r.claimReviewed).toBe("string");
       expect(article.text).toContain(r.claimReviewed);
-      expect(r.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+      expect(Date.parse(r.dateModified)).toBeGreaterThanOrEqual(Date.parse(r.datePublished));
       expect(r.author).toEqual({ "@type": "Organization", name: "Test Fact-check Desk", url: "https://desk.provenance.test" });
       expect(r.reviewRating).toMatchObject({ "@type": "Rating", bestRating: 5, worstRating: 1 });
       expect(r.reviewRating.ratingValue).toBeGreaterThanOrEqual(1);

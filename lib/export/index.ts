@@ -2,6 +2,7 @@
 export {
   type ExportContext,
   articleUrl,
+  articleVersionUrl,
   annotationPermalink,
   annotationApiUrl,
   articleAnnotationsApiUrl,
@@ -19,6 +20,7 @@ export {
   type WebAnnotationOptions,
   type TextualBody,
   type AnnotationTarget,
+  type TimeState,
   type Agent,
 } from "./web-annotation";
 export {
@@ -35,6 +37,8 @@ export {
   claimAuthor,
   toJsonLdScriptContent,
   type ClaimReview,
+  type ClaimReviewOptions,
+  type ClaimAppearanceArticle,
   type CreativeWork,
   type SchemaAgent,
 } from "./claim-review";

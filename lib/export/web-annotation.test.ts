@@ -98,11 +98,21 @@ describe("toWebAnnotation", () => {
     expect(statusStyleClass("Partly True!")).toBe("prov-status-partly-true-");
   });
 
-  it("re-anchors when the stored offsets are stale but the quote is still in the text", () => {
+  it("exports the stored span, never a re-anchored one: offsets that do not hold the quote give the quote alone", () => {
     const stale = { ...INTERFAX, start: INTERFAX.start + 5, end: INTERFAX.end + 5 };
-    const [quote, position] = toWebAnnotation(CTX, ARTICLE, stale).target.selector;
-    expect(quote.exact).toBe(INTERFAX.quote.exact);
-    expect(position).toEqual(toWebAnnotation(CTX, ARTICLE, INTERFAX).target.selector[1]);
+    const selector = toWebAnnotation(CTX, ARTICLE, stale).target.selector;
+    expect(selector).toEqual([{ type: "TextQuoteSelector", exact: INTERFAX.quote.exact, prefix: INTERFAX.quote.prefix, suffix: INTERFAX.quote.suffix }]);
+  });
+
+  it("names the version of the text its selectors point into: a TimeState dated when that version became current, cached at its own page", () => {
+    const corrected = { ...ARTICLE, revision: 3, revisionCreatedAt: "2026-02-01T09:30:00.000Z" };
+    expect(toWebAnnotation(CTX, corrected, INTERFAX).target.state).toEqual({
+      type: "TimeState",
+      sourceDate: "2026-02-01T09:30:00Z",
+      cached: `${CTX.baseUrl}/articles/${ARTICLE.slug}/versions/3`,
+    });
+    // Without a recorded version date (an article from before versions), the text's last change dates it.
+    expect(toWebAnnotation(CTX, { ...ARTICLE, revisionCreatedAt: undefined }, INTERFAX).target.state.sourceDate).toBe(toWebAnnotation(CTX, { ...ARTICLE, revisionCreatedAt: ARTICLE.updatedAt }, INTERFAX).target.state.sourceDate);
   });
 
   it("leaves out @context when embedded", () => {

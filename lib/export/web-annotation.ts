@@ -6,17 +6,18 @@
  * Shape: motivation "assessing"; TextualBody bodies for the verdict (assessing), the rationale (commenting, markdown),
  * the claim type (tagging) and the attribution/provenance (describing, with structured `prov:` terms); the target is a
  * SpecificResource on the article's page with a TextQuoteSelector and a TextPositionSelector counted in Unicode code
- * points, over the article's canonical text.
+ * points, over the article's canonical text. The target's TimeState names the version of the text the selectors point
+ * into: `sourceDate` is when that version became current, `cached` its own page (…/articles/<slug>/versions/<n>).
+ * The selectors are the stored, approved span: nothing is re-anchored here.
  */
 import type { PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
-import { reanchorAnnotation } from "@/lib/anchoring/reanchor";
 import {
   buildTextPositionSelector,
   buildTextQuoteSelector,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from "@/lib/anchoring/selectors";
-import { annotationApiUrl, annotationPermalink, articleUrl, generatorUrl, reviewerUrl, type ExportContext } from "./config";
+import { annotationApiUrl, annotationPermalink, articleUrl, articleVersionUrl, generatorUrl, reviewerUrl, type ExportContext } from "./config";
 import { describeEvidence, describeProvenance } from "./describe";
 import { normalizeHttpUrl, orderedChain, orderedEvidence, text, toXsdDateTime } from "./values";
 
@@ -57,8 +58,16 @@ export interface TextualBody {
   [term: `prov:${string}`]: unknown;
 }
 
+/** W3C TimeState: the version of the source the selectors apply to. */
+export interface TimeState {
+  type: "TimeState";
+  sourceDate: string;
+  cached: string;
+}
+
 export interface AnnotationTarget {
   source: string;
+  state: TimeState;
   selector: [TextQuoteSelector, TextPositionSelector] | [TextQuoteSelector];
   styleClass?: string;
   [term: `prov:${string}`]: unknown;
@@ -140,6 +149,11 @@ export function toWebAnnotation(
     body,
     target: {
       source: articleUrl(ctx, article.slug),
+      state: {
+        type: "TimeState",
+        sourceDate: toXsdDateTime(article.revisionCreatedAt ?? article.updatedAt),
+        cached: articleVersionUrl(ctx, article.slug, article.revision),
+      },
       selector: selectorsFor(article, a),
       ...(stylesheet ? { styleClass } : {}),
       "prov:revision": article.revision,
@@ -197,19 +211,13 @@ function compact<T extends Record<string, unknown>>(obj: T): Partial<T> {
 }
 
 /**
- * Quote and code-point position over the current text. If the stored offsets no longer hold the quote (the article
- * changed since), the span is re-anchored; if that fails, only the stored quote is exported — never a wrong position.
+ * Quote and code-point position of the stored (approved) span. Offsets that do not hold the stored quote would be a
+ * data error: then only the quote is exported, never a wrong position.
  */
 function selectorsFor(article: PublicArticleDTO, a: PublicAnnotationDTO): AnnotationTarget["selector"] {
-  let { start, end } = a;
+  const { start, end } = a;
   const holds = start >= 0 && end <= article.text.length && start <= end && article.text.slice(start, end) === a.quote.exact;
-  if (!holds) {
-    const found = reanchorAnnotation(article.text, { ...a.quote, start, end });
-    if (found.status === "orphaned") {
-      return [{ type: "TextQuoteSelector", exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix }];
-    }
-    ({ start, end } = found);
-  }
+  if (!holds) return [{ type: "TextQuoteSelector", exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix }];
   return [buildTextQuoteSelector(article.text, start, end), buildTextPositionSelector(article.text, start, end)];
 }
 

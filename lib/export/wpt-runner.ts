@@ -41,6 +41,8 @@ export interface WptSuite {
   manifest(manifestPath: string): string[];
   /** Runs every assertion of a manifest; `skip` maps an assertion file to the reason it cannot run. */
   run(manifestPath: string, annotation: unknown, skip?: Record<string, string>): AssertionResult[];
+  /** Whether `value` matches one of the suite's definitions, e.g. "specificResource.json#/definitions/timeStateDetected". */
+  matches(definitionRef: string, value: unknown): boolean;
 }
 
 export function loadWptSuite(root: string = WPT_ROOT): WptSuite {
@@ -99,5 +101,7 @@ export function loadWptSuite(root: string = WPT_ROOT): WptSuite {
       };
     });
 
-  return { manifest, run };
+  const matches = (definitionRef: string, value: unknown): boolean => ajv.validate({ $ref: definitionRef }, value) as boolean;
+
+  return { manifest, run, matches };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildVerdictHistory, type ApprovalInput } from "./history";
+import { buildVerdictHistory, verdictDates, type ApprovalInput } from "./history";
 
 const vocab = new Map([
   ["verified", { slug: "verified", label: "Verified" }],
@@ -43,5 +43,18 @@ describe("buildVerdictHistory", () => {
 
   it("annotations without approvals have no history", () => {
     expect(buildVerdictHistory([approval("false", "Sam", "b")], new Map(), resolve).has("a1")).toBe(false);
+  });
+});
+
+describe("verdictDates", () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
+  it("publishedAt is the first approval; a re-approval with the same verdict is no change; a new verdict is", () => {
+    expect(verdictDates([{ statusSlug: "verified", at: at(1) }], null)).toEqual({ publishedAt: at(1), verdictChangedAt: at(1) });
+    expect(verdictDates([{ statusSlug: "verified", at: at(1) }, { statusSlug: "verified", at: at(5) }], null)).toEqual({ publishedAt: at(1), verdictChangedAt: at(1) });
+    expect(verdictDates([{ statusSlug: "false", at: at(9) }, { statusSlug: "verified", at: at(1) }, { statusSlug: "verified", at: at(5) }], null)).toEqual({ publishedAt: at(1), verdictChangedAt: at(9) });
+  });
+  it("approvals before the article was published date from its publication; never approved: null", () => {
+    expect(verdictDates([{ statusSlug: "verified", at: at(1) }, { statusSlug: "false", at: at(2) }], at(3))).toEqual({ publishedAt: at(3), verdictChangedAt: at(3) });
+    expect(verdictDates([], at(3))).toBeNull();
   });
 });

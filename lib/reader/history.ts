@@ -61,3 +61,25 @@ export function buildVerdictHistory(
   }
   return result;
 }
+
+/** When a verdict was first published and when it last changed (ISO timestamps). */
+export interface VerdictDates {
+  /** The first approval, or the article's publication when that came later. */
+  publishedAt: string;
+  /** The latest approval that changed the verdict (never earlier than publishedAt); publishedAt when it never changed. */
+  verdictChangedAt: string;
+}
+
+/**
+ * One annotation's verdict dates from its approvals (any order). Re-approvals that keep the verdict (a rationale or
+ * source edited, a wording confirmed) do not count as changes. Null when it was never approved.
+ */
+export function verdictDates(approvals: readonly { statusSlug: string; at: string }[], articlePublishedAt: string | null): VerdictDates | null {
+  const sorted = [...approvals].sort((a, b) => a.at.localeCompare(b.at));
+  if (sorted.length === 0) return null;
+  let changedAt = sorted[0].at;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].statusSlug !== sorted[i - 1].statusSlug) changedAt = sorted[i].at;
+  const latest = (x: string, y: string | null) => (y !== null && Date.parse(y) > Date.parse(x) ? y : x);
+  const publishedAt = latest(sorted[0].at, articlePublishedAt);
+  return { publishedAt, verdictChangedAt: latest(changedAt, publishedAt) };
+}

@@ -117,11 +117,13 @@ export interface ArticleChangesView {
   versions: Array<{ revision: number; createdAt: string; reason: string | null }>;
   from: number;
   to: number;
+  /** Readers saw version `from` (the article was published before this correction): it has an "As checked" page. */
+  fromWasPublic: boolean;
   diff: WordDiffPart[];
 }
 
 async function loadArticleChanges(slug: string, to: number | null): Promise<ArticleChangesView | null> {
-  const article = await db.article.findFirst({ where: { slug, state: "published" }, select: { id: true, slug: true, title: true, revision: true } });
+  const article = await db.article.findFirst({ where: { slug, state: "published" }, select: { id: true, slug: true, title: true, revision: true, publishedAt: true } });
   if (!article || article.revision < 2) return null;
   const target = to !== null && to >= 2 && to <= article.revision ? to : article.revision;
   const [versions, pair] = await Promise.all([
@@ -135,6 +137,7 @@ async function loadArticleChanges(slug: string, to: number | null): Promise<Arti
     versions: versions.map((v) => ({ revision: v.revision, createdAt: v.createdAt.toISOString(), reason: v.reason })),
     from: target - 1,
     to: target,
+    fromWasPublic: article.publishedAt !== null && article.publishedAt < (versions.find((v) => v.revision === target)?.createdAt ?? article.publishedAt),
     diff: diffWords(pair[0].text, pair[1].text),
   };
 }

@@ -6,6 +6,7 @@ import {
   annotationApiUrl,
   articleAnnotationsApiUrl,
   articleUrl,
+  articleVersionUrl,
   toAnnotationCollection,
   toAnnotationPage,
   toAnnotationsCsv,
@@ -25,6 +26,7 @@ import {
   readerExportContext,
   type PublishedArticleView,
 } from "./reader";
+import { getClaimAppearances } from "./claims/clusters";
 import { ApiProblem, JSON_LD_CONTENT_TYPE, notFound, ok, parseQuery } from "./public-api";
 
 /* The public read API v1: what each endpoint answers. Route handlers in app/api/v1 only call these. */
@@ -141,7 +143,7 @@ export async function getAnnotation(request: Request, id: string): Promise<Respo
       const ctx = readerExportContext();
       throw new ApiProblem(
         410,
-        `The statement annotation ${quoted(id)} was about is no longer in the article: a correction on ${gone.orphan.removedAt.slice(0, 10)} removed it. The verdict given was “${gone.orphan.status.label}” on the wording “${gone.orphan.quote}”. See ${annotationPermalink(ctx, gone.view.article.slug, id)}.`,
+        `The statement annotation ${quoted(id)} was about is no longer in the article: a correction on ${gone.orphan.removedAt.slice(0, 10)} removed it. The verdict given was “${gone.orphan.status.label}” on the wording “${gone.orphan.quote}”. See ${annotationPermalink(ctx, gone.view.article.slug, id)}${gone.orphan.lastRevision !== null ? `, and the article as last checked with the statement in it: ${articleVersionUrl(ctx, gone.view.article.slug, gone.orphan.lastRevision)}` : ""}.`,
       );
     }
     throw notFound(`No published annotation has the id ${quoted(id)}.`);
@@ -157,7 +159,8 @@ export async function getAnnotation(request: Request, id: string): Promise<Respo
 /** GET /api/v1/articles/<slug>/claimreview: the same ClaimReview objects the reader page embeds. */
 export async function getArticleClaimReviews(request: Request, slug: string): Promise<Response> {
   const { article, annotations } = await publishedOr404(slug);
-  return ok(request, toClaimReviews(readerExportContext(), article, annotations), { contentType: JSON_LD_CONTENT_TYPE });
+  const appearances = await getClaimAppearances(anonymousReader(), article.slug);
+  return ok(request, toClaimReviews(readerExportContext(), article, annotations, { appearances }), { contentType: JSON_LD_CONTENT_TYPE });
 }
 
 /** GET /api/v1/articles/<slug>/annotations.csv */

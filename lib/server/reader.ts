@@ -6,7 +6,7 @@ import { loadVocabulary, type Vocabulary } from "./vocabulary";
 import { env } from "./env";
 import type { ExportContext } from "@/lib/export/config";
 import { articleMeta, type AnnotationContentDTO, type ArticleCorrectionDTO, type OrphanedAnnotationDTO, type PublicAnnotationDTO, type PublicArticleDTO, type TextRange } from "@/lib/domain/types";
-import { buildVerdictHistory, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
+import { buildVerdictHistory, verdictDates, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { Prisma } from "./generated/prisma/client";
 import { approvalsOf } from "./review/revisions";
@@ -106,6 +106,17 @@ function approvedSpan(r: { approvedStart: number | null; approvedEnd: number | n
   return r.approvedStart !== null && r.approvedEnd !== null ? { start: r.approvedStart, end: r.approvedEnd } : { start: r.statement!.start, end: r.statement!.end };
 }
 
+/** Approved content with the verdict's and claim type's label, colour, rating and retired flag from the current vocabulary. */
+export function withCurrentLabels(content: AnnotationContentDTO, vocabulary: Vocabulary): AnnotationContentDTO {
+  const status = vocabulary.statuses.find((s) => s.slug === content.status.slug);
+  const type = vocabulary.claimTypes.find((t) => t.slug === content.claimType.slug);
+  return {
+    ...content,
+    status: status ? { slug: status.slug, label: status.label, color: status.color, rating: status.rating, retired: status.retired } : content.status,
+    claimType: type ? { slug: type.slug, label: type.label, shortLabel: type.shortLabel, color: type.color, retired: type.retired } : content.claimType,
+  };
+}
+
 /**
  * The approved content of each annotation, with the verdict's and claim type's label, colour, rating and retired
  * flag taken from the current vocabulary (so a renamed status reads the same everywhere); a value deleted from the
@@ -136,26 +147,33 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       orderBy: { statement: { start: "asc" } },
     }),
     loadVocabulary(),
-    db.articleVersion.findMany({ where: { articleId: article.id, revision: { gt: 1 } }, orderBy: { revision: "asc" }, select: { revision: true, createdAt: true, reason: true } }),
+    db.articleVersion.findMany({ where: { articleId: article.id }, orderBy: { revision: "asc" }, select: { revision: true, createdAt: true, reason: true } }),
   ]);
+  const orphanIds = allRows.filter((r) => r.anchorState === "orphaned").map((r) => r.id);
+  const [approvals, lastRevisions] = await Promise.all([
+    approvalsOf(db, allRows.map((r) => r.id)),
+    orphanIds.length === 0
+      ? []
+      : db.annotationRevision.findMany({ where: { annotationId: { in: orphanIds } }, distinct: ["annotationId"], orderBy: [{ annotationId: "asc" }, { version: "desc" }], select: { annotationId: true, articleRevision: true } }),
+  ]);
+  const lastRevisionOf = new Map(lastRevisions.map((r) => [r.annotationId, r.articleRevision]));
+  const articlePublishedAt = article.publishedAt?.toISOString() ?? null;
+  const approvalsBy = new Map<string, { statusSlug: string; at: string }[]>();
+  for (const a of approvals) {
+    const list = approvalsBy.get(a.annotationId) ?? [];
+    list.push({ statusSlug: a.statusSlug, at: a.createdAt.toISOString() });
+    approvalsBy.set(a.annotationId, list);
+  }
   const rows = allRows.filter((r) => r.anchorState !== "orphaned" && r.statementId !== null);
   const statuses = new Map(vocabulary.statuses.map((s) => [s.slug, s]));
   const types = new Map(vocabulary.claimTypes.map((t) => [t.slug, t]));
   const annotations: PublicAnnotationDTO[] = rows.map((r) => {
-    const content = r.approvedSnapshot as unknown as AnnotationContentDTO;
-    const status = statuses.get(content.status.slug);
-    const type = types.get(content.claimType.slug);
     // The span as approved: a split or merge since then is a pending revision readers do not see yet.
     const { start, end } = approvedSpan(r);
     const quote = buildTextQuoteSelector(article.text, start, end);
+    const dates = verdictDates(approvalsBy.get(r.id) ?? [], articlePublishedAt);
     return {
-      ...content,
-      status: status
-        ? { slug: status.slug, label: status.label, color: status.color, rating: status.rating, retired: status.retired }
-        : content.status,
-      claimType: type
-        ? { slug: type.slug, label: type.label, shortLabel: type.shortLabel, color: type.color, retired: type.retired }
-        : content.claimType,
+      ...withCurrentLabels(r.approvedSnapshot as unknown as AnnotationContentDTO, vocabulary),
       id: r.id,
       statementId: r.statementId!,
       start,
@@ -169,6 +187,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       ...(r.wordingChangedAt && r.previousQuote !== null && (!r.approvedAt || r.approvedAt < r.wordingChangedAt)
         ? { wordingChange: { changedAt: r.wordingChangedAt.toISOString(), previousQuote: r.previousQuote, currentQuote: quote.exact } }
         : {}),
+      ...(dates ? { verdictPublishedAt: dates.publishedAt, verdictChangedAt: dates.verdictChangedAt } : {}),
     };
   });
   const orphaned: OrphanedAnnotationDTO[] = allRows
@@ -184,6 +203,8 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
         claimType: { slug: type.slug, label: type.label },
         removedAt: (r.wordingChangedAt ?? r.approvedAt ?? r.createdAt).toISOString(),
         approvedAt: r.approvedAt?.toISOString() ?? null,
+        // An orphan's revision rows keep the span it last had, on the revision it had it.
+        lastRevision: article.publishedAt && r.wordingChangedAt && article.publishedAt < r.wordingChangedAt ? (lastRevisionOf.get(r.id) ?? null) : null,
       };
     });
   // Text order of the approved spans (the query orders by the working copy's statement, which may have moved).
@@ -195,12 +216,15 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
       emphasis: article.emphasis as unknown as TextRange[],
       contentHash: article.contentHash,
       revision: article.revision,
-      publishedAt: article.publishedAt?.toISOString() ?? null,
+      revisionCreatedAt: (versions.find((v) => v.revision === article.revision)?.createdAt ?? article.createdAt).toISOString(),
+      publishedAt: articlePublishedAt,
       updatedAt: article.updatedAt.toISOString(),
     },
     annotations,
     orphaned,
-    corrections: versions.map((v) => ({ revision: v.revision, correctedAt: v.createdAt.toISOString(), reason: v.reason })),
+    corrections: versions
+      .filter((v) => v.revision > 1)
+      .map((v) => ({ revision: v.revision, correctedAt: v.createdAt.toISOString(), reason: v.reason, replacedPublicVersion: article.publishedAt !== null && article.publishedAt < v.createdAt })),
   };
 }
 

@@ -17,6 +17,7 @@ const { saveAnnotation, reviewAnnotation } = await import("../review/annotations
 const { searchStatements } = await import("./search");
 const { getClaimSuggestions, decideClaimLink, undoClaimLink, getClaimLinks } = await import("./suggestions");
 const { getClaimAppearances } = await import("./clusters");
+const { getArticleClaimReviews } = await import("../public-read-api");
 const { getChainWarnings } = await import("./chain-warnings");
 const { getSourcePage } = await import("./sources");
 const { DomainRuleError } = await import("../errors");
@@ -26,9 +27,10 @@ const { listPublishedArticlesPage } = await import("../reader-list");
 
 const visitor = anonymousReader();
 let users: Awaited<ReturnType<typeof createReviewUsers>>;
-let demo: { slug: string; id: string; text: string };
+let demo: { slug: string; id: string; text: string; title: string };
 
 type Fields = import("@/lib/contracts/review").SaveAnnotationInput["fields"];
+type ClaimReview = import("@/lib/export").ClaimReview;
 
 /** The demo's "sow millions of mines" quote, reworded, in an article of another outlet. */
 const SECOND_TEXT = [
@@ -87,8 +89,8 @@ async function publish(articleId: string) {
 beforeAll(async () => {
   await seedVocabularies(db);
   const seeded = await seedDemo(db, { passwordCost: 4 });
-  const article = await db.article.findUniqueOrThrow({ where: { slug: seeded.slug }, select: { id: true, text: true } });
-  demo = { slug: seeded.slug, id: article.id, text: article.text };
+  const article = await db.article.findUniqueOrThrow({ where: { slug: seeded.slug }, select: { id: true, text: true, title: true } });
+  demo = { slug: seeded.slug, id: article.id, text: article.text, title: article.title };
   users = await createReviewUsers(db);
 }, 60_000);
 
@@ -319,10 +321,23 @@ describe("checked before?", () => {
     const secondSlug = (await db.article.findUniqueOrThrow({ where: { id: second.id } })).slug;
     expect((await getClaimAppearances(visitor, demo.slug))[demoMines.id]).toEqual([expect.objectContaining({ slug: secondSlug, annotationId: mine })]);
     expect((await getClaimAppearances(visitor, secondSlug))[mine]).toEqual([expect.objectContaining({ slug: demo.slug, annotationId: demoMines.id })]);
+    // ClaimReview: the clustered claim's itemReviewed lists every published article where it appears.
+    const claimReviewOf = async (slug: string, id: string) => {
+      const res = await getArticleClaimReviews(new Request(`https://provenance.test/api/v1/articles/${slug}/claimreview`), slug);
+      return ((await res.json()) as ClaimReview[]).find((r) => r.url.includes(`annotation=${id}`))!;
+    };
+    const secondArticle = await db.article.findUniqueOrThrow({ where: { id: second.id } });
+    const appearance = (await claimReviewOf(demo.slug, demoMines.id)).itemReviewed.appearance;
+    expect(appearance).toEqual([
+      // The demo records no original URL: its checked copy here.
+      { "@type": "CreativeWork", headline: demo.title, url: `https://provenance.test/articles/${demo.slug}` },
+      { "@type": "CreativeWork", headline: secondArticle.title, url: secondArticle.originalUrl, datePublished: secondArticle.publishedDate, publisher: { "@type": "Organization", name: secondArticle.outlet } },
+    ]);
 
     // Undo, then "Different claim": never suggested again; undoing that brings it back.
     await undoClaimLink(testActor(users.rita), { annotationId: demoMines.id, otherAnnotationId: mine });
     expect((await getClaimAppearances(visitor, demo.slug))[demoMines.id]).toBeUndefined();
+    expect(Array.isArray((await claimReviewOf(demo.slug, demoMines.id)).itemReviewed.appearance)).toBe(false);
     await decideClaimLink(testActor(users.rita), { annotationId: mine, otherAnnotationId: demoMines.id, relation: "different" });
     expect((await getClaimSuggestions(testActor(users.rita), statement.id)).map((s) => s.annotationId)).not.toContain(demoMines.id);
     await undoClaimLink(testActor(users.rita), { annotationId: mine, otherAnnotationId: demoMines.id });

@@ -5,22 +5,19 @@ import type { Actor } from "../actors";
 import { authorize } from "../authorize";
 import { PUBLIC_ARTICLES_TAG, articleTag } from "../cache";
 import { isPlausibleSlug } from "../reader";
+import type { ClaimAppearanceArticle } from "@/lib/export/claim-review";
 
-/** Where else a published claim appears: the other published articles of its claim cluster. */
-export interface ClaimAppearance {
+/** Where else a published claim appears: the other published articles of its claim cluster (what ClaimReview's `appearance` lists). */
+export interface ClaimAppearance extends ClaimAppearanceArticle {
   annotationId: string;
-  slug: string;
-  title: string;
 }
 
 /** Per annotation id of the article: the other published articles (one entry each) whose approved annotation is the same claim. */
 export type ClaimAppearances = Record<string, ClaimAppearance[]>;
 
-interface Row {
+interface Row extends ClaimAppearanceArticle {
   seed: string;
   member: string;
-  slug: string;
-  title: string;
 }
 
 /**
@@ -44,7 +41,7 @@ async function loadAppearances(slug: string): Promise<ClaimAppearances> {
         UNION
         SELECT c.seed, e.y FROM cluster c JOIN edges e ON e.x = c.member
       )
-    SELECT c.seed, c.member, ar."slug", ar."title"
+    SELECT c.seed, c.member, ar."slug", ar."title", ar."outlet", ar."byline", ar."originalUrl", ar."publishedDate"
     FROM cluster c
     JOIN "Annotation" m ON m."id" = c.member
     JOIN "Article" ar ON ar."id" = m."articleId"
@@ -53,7 +50,7 @@ async function loadAppearances(slug: string): Promise<ClaimAppearances> {
   const out: ClaimAppearances = {};
   for (const r of rows) {
     const list = (out[r.seed] ??= []);
-    if (!list.some((x) => x.slug === r.slug)) list.push({ annotationId: r.member, slug: r.slug, title: r.title });
+    if (!list.some((x) => x.slug === r.slug)) list.push({ annotationId: r.member, slug: r.slug, title: r.title, outlet: r.outlet, byline: r.byline, originalUrl: r.originalUrl, publishedDate: r.publishedDate });
   }
   return out;
 }

@@ -36,6 +36,13 @@ export default async function ArticleChangesPage({ params, searchParams }: Props
         Version {view.from} → version {view.to}, corrected on {formatTimestampDate(target?.createdAt)}
         {target?.reason ? `: ${target.reason}` : "."} Deleted words are struck through, added words underlined.
       </p>
+      {view.fromWasPublic ? (
+        <p className="text-sm">
+          <Link href={`${base}/versions/${view.from}`} className="text-blue-800 underline" data-testid="as-checked-link">
+            Version {view.from} as checked on {formatTimestampDate(target?.createdAt)}, with the verdicts published then
+          </Link>
+        </p>
+      ) : null}
       {view.versions.length > 2 ? (
         <nav aria-label="Versions" className="flex flex-wrap gap-3 text-sm">
           {view.versions.slice(1).map((v) => (
