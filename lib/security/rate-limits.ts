@@ -22,4 +22,6 @@ export const RATE_LIMITS = {
   signInFailuresPerEmail: { name: "signin-failures", limit: 20, windowMs: 60 * MINUTE },
   /** The public read API (/api/v1), per address. Refused with 429 and problem details. */
   publicApiPerAddress: { name: "api-ip", limit: 600, windowMs: MINUTE },
+  /** Reader error reports, per address: against flooding the reviewers' queue. Refused with a clear message. */
+  readerReportPerAddress: { name: "report-ip", limit: 5, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, { name: string; limit: number; windowMs: number }>;
