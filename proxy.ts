@@ -7,6 +7,8 @@ import { isHttps, newNonce, pagePolicy, policyHeaders } from "@/lib/http/securit
 
 const SLUG = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|$)/;
 const SIGNED_IN_AREA = /^\/(review|admin)(\/|$)/;
+/** A reporter's private follow link (/reports/<token>): the token is the credential. */
+const PRIVATE_LINK = /^\/reports\//;
 /** Server actions accept 4 MB (next.config.ts); the importer refuses files over 2 MB with its own message. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024 + 64 * 1024;
 /** A sign-in is an email, a password and a CSRF token. */
@@ -89,6 +91,13 @@ async function route(request: NextRequest, path: string, csp: string): Promise<N
   if (tooLarge) return tooLarge;
   if (foreignServerAction(request)) return plain(403, "Refused: this form was sent from another site.");
 
+  if (PRIVATE_LINK.test(path)) {
+    // Never kept by a shared cache, and the address (with its token) never sent on as a Referer.
+    const response = NextResponse.next();
+    response.headers.set("Cache-Control", "private, no-store");
+    response.headers.set("Referrer-Policy", "no-referrer");
+    return response;
+  }
   const tags = publicPageTags(path);
   if (tags && (request.method === "GET" || request.method === "HEAD")) {
     const response = NextResponse.next();

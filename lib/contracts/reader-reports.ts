@@ -136,3 +136,8 @@ export interface ReaderReportStats {
   /** Median time from a report to its first triage, in ms; null before any report was triaged. */
   medianTriageMs: number | null;
 }
+
+/** The report form of one published annotation (a page of its own: the reader page stays cached and script-free). */
+export function reportProblemPath(slug: string, annotationId: string): string {
+  return `/articles/${encodeURIComponent(slug)}/annotation/${encodeURIComponent(annotationId)}/report`;
+}

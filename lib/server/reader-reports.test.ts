@@ -9,6 +9,7 @@ import { DEMO_SEED_TIMEOUT_MS, prepareReaderTestEnv, seedDemoDatabase } from "./
 import { removeTestDatabase } from "./testing/test-database";
 import { testActor } from "./testing/actors";
 import { anonymousReader, systemActor } from "./actors";
+import type { ReaderReportInput } from "@/lib/contracts/reader-reports";
 
 vi.mock("next/cache", async () => (await import("./testing/reader")).createFakeNextCache().module);
 
@@ -29,7 +30,8 @@ let address = 0;
 /** A fresh client address per report, so the rate limit only bites where a test means it to. */
 const nextAddress = () => `198.51.100.${++address}`;
 
-const valid = (extra: Record<string, string> = {}) => ({ annotationId, reason: "wrong_verdict", message: "The minister said this in 2019, not 2021.", ...extra });
+/** A valid form, with `extra` fields as posted (possibly invalid: the data layer parses them). */
+const valid = (extra: Record<string, string> = {}) => ({ annotationId, reason: "wrong_verdict", message: "The minister said this in 2019, not 2021.", ...extra }) as ReaderReportInput;
 
 beforeAll(async () => {
   ({ slug } = await seedDemoDatabase());
