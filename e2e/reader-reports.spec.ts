@@ -129,3 +129,61 @@ test("an unknown follow token or annotation is a 404, and the honeypot stores no
   expect(await count(`SELECT COUNT(*)::int AS n FROM "ReaderReport"`)).toBe(before);
   await context.close();
 });
+
+test("a reviewer acknowledges a report, then accepts it with the approved revision it led to; /corrections says a reader reported it", async ({ browser }) => {
+  const stamp = Date.now();
+  const message = `The speaker is the deputy minister, not the minister (${stamp}).`;
+  const annotation = (await demoAnnotations()).at(-1)!;
+
+  const readerContext = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await readerContext.newPage();
+  await reader.goto(`/articles/${DEMO_SLUG}/annotation/${annotation.id}/report`);
+  await reader.getByLabel("The attribution is wrong (who said it)").check();
+  await reader.getByLabel("Tell us what is wrong").fill(message);
+  await reader.getByRole("button", { name: "Send report" }).click();
+  await expect(reader).toHaveURL(/\/reports\/[A-Za-z0-9_-]{43}\?sent=1$/);
+  const followUrl = reader.url().replace(/\?sent=1$/, "");
+  const report = (await queryOne<{ id: string; email: string | null }>(`SELECT id, email FROM "ReaderReport" WHERE message = $1`, message))!;
+  expect(report.email).toBeNull();
+
+  const { context: reviewerContext, page } = await newSignedInPage(browser, REVIEWER, "/review/reports");
+  const card = page.locator(`[data-report-id="${report.id}"]`);
+  // No revision approved since the report: nothing to link yet.
+  await expect(card.getByText("To accept, correct the annotation and have it approved")).toBeVisible();
+  await card.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(page.getByTestId("triage-done")).toContainText("Acknowledged");
+  await expect(card).toHaveAttribute("data-state", "acknowledged");
+  await reader.goto(followUrl);
+  await expect(reader.getByTestId("report-state")).toContainText("a reviewer is looking into it");
+
+  // The fix: an approval of the annotation after the report (its content unchanged; the workspace flow is tested elsewhere).
+  const version = (await queryOne<{ version: number }>(`UPDATE "Annotation" SET version = version + 1 WHERE id = $1 RETURNING version`, annotation.id))!.version;
+  const revision = (await queryOne<{ id: string }>(
+    `INSERT INTO "AnnotationRevision" (id, "annotationId", version, event, "workflowState", content, "statusSlug", "typeSlug", start, "end", "articleRevision", "editorIds", "actorId", "approverId", comment, "createdAt")
+     SELECT 'rev-report-' || $2::text, "annotationId", $3, 'approved', 'approved', content, "statusSlug", "typeSlug", start, "end", "articleRevision", '{}', "actorId", "approverId", $4, now()
+       FROM "AnnotationRevision" WHERE "annotationId" = $1 ORDER BY version DESC LIMIT 1
+     RETURNING id`,
+    annotation.id,
+    String(stamp),
+    version,
+    `Speaker corrected after a reader's report (${stamp}).`,
+  ))!;
+
+  await page.reload();
+  await expect(card.getByLabel("The revision it led to")).toHaveValue(revision.id);
+  await card.getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByTestId("triage-done")).toContainText("Accepted");
+  expect(await queryOne(`SELECT state, "acceptedRevisionId" FROM "ReaderReport" WHERE id = $1`, report.id)).toEqual({ state: "accepted", acceptedRevisionId: revision.id });
+  expect(await count(`SELECT COUNT(*)::int AS n FROM "AuditEvent" WHERE action = 'reader_report.triage' AND "entityId" = $1`, report.id)).toBe(2);
+
+  await reader.goto(followUrl);
+  await expect(reader.getByTestId("report-state")).toHaveAttribute("data-state", "accepted");
+  await reader.goto("/corrections");
+  const entry = reader.getByTestId("corrections-log").locator("li").filter({ hasText: `Speaker corrected after a reader's report (${stamp}).` });
+  await expect(entry.getByTestId("reader-reported")).toHaveText("Reported by a reader");
+  await expect(entry).toContainText("Fact-check revised");
+  await reader.screenshot({ path: `${SCREENSHOT_DIR}/corrections-reported.png` });
+
+  await reviewerContext.close();
+  await readerContext.close();
+});
