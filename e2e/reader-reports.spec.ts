@@ -1,9 +1,17 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { REVIEWER, newSignedInPage } from "./helpers/review";
 import { count, queryOne } from "./helpers/db";
 import { DEMO_PATH, DEMO_SLUG, demoAnnotations, details } from "./helpers/reader";
 
 const SCREENSHOT_DIR = process.env.REPORTS_SCREENSHOT_DIR || "/tmp/reports-screenshots";
+
+/** Serious or critical WCAG 2.1 A/AA violations on the current page. */
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(serious, `axe on ${what}`).toEqual([]);
+}
 
 test("without JavaScript a reader reports a problem; a reviewer declines it with a reason; the reader's private link shows it", async ({ browser }) => {
   const stamp = Date.now();
@@ -69,6 +77,7 @@ test("without JavaScript a reader reports a problem; a reviewer declines it with
   await expect(card.getByTestId("reporter-email")).toHaveText(email);
   await expect(card.getByRole("link", { name: "https://example.org/2019/speech" })).toHaveAttribute("rel", "noopener noreferrer nofollow");
   await desk.screenshot({ path: `${SCREENSHOT_DIR}/report-queue.png`, fullPage: true });
+  await expectAccessible(desk, "the report queue");
 
   // A decline needs its reason.
   await card.getByRole("button", { name: "Decline" }).click();
@@ -106,7 +115,17 @@ test("without JavaScript a reader reports a problem; a reviewer declines it with
   await reader.goto("/methodology");
   await expect(reader.getByTestId("report-counts")).toContainText(/declined \d+/);
   await expect(reader.getByTestId("report-counts")).not.toContainText("declined 0");
+  await reader.getByTestId("report-counts").screenshot({ path: `${SCREENSHOT_DIR}/methodology-report-counts.png` });
 
+  // axe needs JavaScript: the same two pages in a browser that has it.
+  const axeContext = await browser.newContext();
+  const axePage = await axeContext.newPage();
+  await axePage.goto(`/articles/${DEMO_SLUG}/annotation/${annotation.id}/report`);
+  await expectAccessible(axePage, "the report form");
+  await axePage.goto(followUrl);
+  await expectAccessible(axePage, "the follow page");
+
+  await axeContext.close();
   await reviewerContext.close();
   await readerContext.close();
 });

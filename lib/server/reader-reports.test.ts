@@ -196,6 +196,16 @@ describe("counts and retention", () => {
     expect(await db.auditEvent.findFirst({ where: { action: "reader_report.email_purge" } })).toMatchObject({ actorLabel: "system", after: { reports: 1, retentionDays: 180 } });
   });
 
+  it("applies the retention rule at every triage, as the system", async () => {
+    const { row: old } = await report({ email: "older@example.net" });
+    await db.readerReport.update({ where: { id: old.id }, data: { state: "accepted", closedAt: new Date(Date.now() - 200 * 86_400_000) } });
+    const { row: fresh } = await report();
+    await reports.triageReport(rita, { action: "acknowledge", reportId: fresh.id, version: 1 });
+    expect((await db.readerReport.findUniqueOrThrow({ where: { id: old.id } })).email).toBeNull();
+    const purge = await db.auditEvent.findFirstOrThrow({ where: { action: "reader_report.email_purge" }, orderBy: { createdAt: "desc" } });
+    expect(purge).toMatchObject({ actorId: null, actorLabel: "system", comment: "email retention: 180 days after a report is closed", after: { reports: 1, retentionDays: 180 } });
+  });
+
   it("never puts a reporter's email in the public API, the CSV or a follow page", async () => {
     const email = "secret-reporter@example.net";
     const { token } = await report({ email });

@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { db, type Tx } from "./db";
-import type { Actor } from "./actors";
+import { systemActor, type Actor } from "./actors";
 import { authorize, authorizePerson } from "./authorize";
 import { writeAudit } from "./audit";
 import { ConflictError, DomainRuleError, NotFoundError } from "./errors";
@@ -270,7 +270,7 @@ export async function triageReport(actor: Actor, raw: TriageInput, now = new Dat
     });
     return { state: move.to, version: report.version + 1, slug: report.article.slug };
   });
-  await purgeReporterEmails(actor, now);
+  await purgeReporterEmails(systemActor(`email retention: ${EMAIL_RETENTION_DAYS} days after a report is closed`), now);
   invalidateReaderReports();
   // An accepted report marks its correction "Reported by a reader" in the public log.
   if (done.state === "accepted") invalidateArticle(done.slug);
