@@ -196,14 +196,22 @@ describe("counts and retention", () => {
     expect(await db.auditEvent.findFirst({ where: { action: "reader_report.email_purge" } })).toMatchObject({ actorLabel: "system", after: { reports: 1, retentionDays: 180 } });
   });
 
-  it("applies the retention rule at every triage, as the system", async () => {
-    const { row: old } = await report({ email: "older@example.net" });
-    await db.readerReport.update({ where: { id: old.id }, data: { state: "accepted", closedAt: new Date(Date.now() - 200 * 86_400_000) } });
+  it("applies the retention rule after every new report and every triage, as the system", async () => {
+    const longAgo = new Date(Date.now() - 200 * 86_400_000);
+    const { row: first } = await report({ email: "first@example.net" });
+    const { row: second } = await report({ email: "second@example.net" });
+    await db.readerReport.update({ where: { id: first.id }, data: { state: "accepted", closedAt: longAgo } });
     const { row: fresh } = await report();
+    expect((await db.readerReport.findUniqueOrThrow({ where: { id: first.id } })).email).toBeNull();
+    expect((await db.readerReport.findUniqueOrThrow({ where: { id: second.id } })).email).toBe("second@example.net");
+
+    await db.readerReport.update({ where: { id: second.id }, data: { state: "declined", declineReason: "x", closedAt: longAgo } });
     await reports.triageReport(rita, { action: "acknowledge", reportId: fresh.id, version: 1 });
-    expect((await db.readerReport.findUniqueOrThrow({ where: { id: old.id } })).email).toBeNull();
-    const purge = await db.auditEvent.findFirstOrThrow({ where: { action: "reader_report.email_purge" }, orderBy: { createdAt: "desc" } });
-    expect(purge).toMatchObject({ actorId: null, actorLabel: "system", comment: "email retention: 180 days after a report is closed", after: { reports: 1, retentionDays: 180 } });
+    expect((await db.readerReport.findUniqueOrThrow({ where: { id: second.id } })).email).toBeNull();
+    const purges = await db.auditEvent.findMany({ where: { action: "reader_report.email_purge" }, orderBy: { createdAt: "desc" }, take: 2 });
+    for (const purge of purges) {
+      expect(purge).toMatchObject({ actorId: null, actorLabel: "system", comment: "email retention: 180 days after a report is closed", after: { reports: 1, retentionDays: 180 } });
+    }
   });
 
   it("never puts a reporter's email in the public API, the CSV or a follow page", async () => {

@@ -33,6 +33,8 @@ import {
  */
 
 const DAY_MS = 86_400_000;
+/** Who erases expired emails: the retention rule, run by the system after every new report and every triage. */
+const RETENTION_ACTOR = () => systemActor(`email retention: ${EMAIL_RETENTION_DAYS} days after a report is closed`);
 const FOLLOW_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export type CreateReportResult =
@@ -107,6 +109,7 @@ export async function createReaderReport(actor: Actor, raw: ReaderReportInput, c
       data: { after: { annotationId: annotation.id, reason: input.reason, state: "new", hasEmail: input.email !== "", earlierSourceUrl } },
     });
   });
+  await purgeReporterEmails(RETENTION_ACTOR(), context.now);
   invalidateReaderReports();
   return { kind: "created", token };
 }
@@ -270,7 +273,7 @@ export async function triageReport(actor: Actor, raw: TriageInput, now = new Dat
     });
     return { state: move.to, version: report.version + 1, slug: report.article.slug };
   });
-  await purgeReporterEmails(systemActor(`email retention: ${EMAIL_RETENTION_DAYS} days after a report is closed`), now);
+  await purgeReporterEmails(RETENTION_ACTOR(), now);
   invalidateReaderReports();
   // An accepted report marks its correction "Reported by a reader" in the public log.
   if (done.state === "accepted") invalidateArticle(done.slug);
@@ -279,7 +282,7 @@ export async function triageReport(actor: Actor, raw: TriageInput, now = new Dat
 
 /**
  * The retention rule: erases the email of every report closed more than EMAIL_RETENTION_DAYS before `now`, with one
- * audit event counting them. Run at every triage (and callable from a script with systemActor).
+ * audit event counting them. Run after every new report and every triage (and callable from a script with systemActor).
  */
 export async function purgeReporterEmails(actor: Actor, now = new Date()): Promise<number> {
   authorize(actor, "triage_reports");
