@@ -9,6 +9,8 @@ import { refuseSearchPage } from "@/lib/server/claims/search-limit";
 
 const SLUG = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|$)/;
 const SIGNED_IN_AREA = /^\/(review|admin)(\/|$)/;
+/** A reporter's private follow link (/reports/<token>): the token is the credential. */
+const PRIVATE_LINK = /^\/reports\//;
 /** Server actions accept 4 MB (next.config.ts); the importer refuses files over 2 MB with its own message. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024 + 64 * 1024;
 /** A sign-in is an email, a password and a CSRF token. */
@@ -94,6 +96,13 @@ async function route(request: NextRequest, path: string, csp: string): Promise<N
   if (path === "/search" && (request.method === "GET" || request.method === "HEAD")) {
     const searched = await searchPage(request);
     if (searched) return searched;
+  }
+  if (PRIVATE_LINK.test(path)) {
+    // Never kept by a shared cache, and the address (with its token) never sent on as a Referer.
+    const response = NextResponse.next();
+    response.headers.set("Cache-Control", "private, no-store");
+    response.headers.set("Referrer-Policy", "no-referrer");
+    return response;
   }
   const tags = publicPageTags(path);
   if (tags && (request.method === "GET" || request.method === "HEAD")) {

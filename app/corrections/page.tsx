@@ -17,6 +17,7 @@ const KIND_LABELS: Record<CorrectionKind, string> = {
   wording: "Statement reworded by the outlet (under re-review)",
   removed: "Statement removed from the article",
   verdict: "Verdict changed",
+  revised: "Fact-check revised",
   withdrawn: "Fact-check withdrawn",
 };
 
@@ -56,6 +57,11 @@ export default async function CorrectionsPage({ searchParams }: Props) {
                 </p>
               ) : null}
               {e.reason ? <p className="text-stone-700">Reason: {e.reason}</p> : null}
+              {e.readerReported ? (
+                <p className="text-stone-700" data-testid="reader-reported">
+                  Reported by a reader
+                </p>
+              ) : null}
               {e.kind === "text" ? (
                 <p>
                   <Link href={`/articles/${encodeURIComponent(e.articleSlug)}/changes`} className="text-blue-800 underline">

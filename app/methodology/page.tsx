@@ -3,6 +3,9 @@ import Link from "next/link";
 import { getReaderVocabulary } from "@/lib/server/reader";
 import { anonymousReader } from "@/lib/server/actors";
 import { countCorrectionsLastYear } from "@/lib/server/corrections-log";
+import { readerReportStats } from "@/lib/server/reader-reports";
+import { formatDuration } from "@/lib/reports/triage";
+import { EMAIL_RETENTION_DAYS } from "@/lib/contracts/reader-reports";
 import { CLAIM_REVIEW_BEST_RATING, CLAIM_REVIEW_WORST_RATING } from "@/lib/vocabulary/defaults";
 
 /** Rendered per request from the cached vocabulary (tag `vocabulary`), so an admin's edit shows at once. */
@@ -14,7 +17,11 @@ export const metadata: Metadata = {
 };
 
 export default async function MethodologyPage() {
-  const [{ statuses, claimTypes }, correctionsLastYear] = await Promise.all([getReaderVocabulary(anonymousReader()), countCorrectionsLastYear(anonymousReader())]);
+  const [{ statuses, claimTypes }, correctionsLastYear, reports] = await Promise.all([
+    getReaderVocabulary(anonymousReader()),
+    countCorrectionsLastYear(anonymousReader()),
+    readerReportStats(anonymousReader()),
+  ]);
   const activeStatuses = statuses.filter((s) => !s.retired);
   const activeTypes = claimTypes.filter((t) => !t.retired);
   const retired = [...statuses.filter((s) => s.retired), ...claimTypes.filter((t) => t.retired)];
@@ -151,6 +158,17 @@ export default async function MethodologyPage() {
             public corrections log
           </Link>
           , with its date and reason.
+        </p>
+        <p className="text-stone-800">
+          Readers can report a problem with any fact-check (“Report a problem” under each one): a wrong verdict or attribution, an earlier source, a dead
+          evidence link or anything else. A reviewer reads every report and acknowledges, accepts or declines it; a declined report is given its reason. The
+          reader follows their report through a private link. An email address, if the reader gives one, is seen only by our reviewers and is erased{" "}
+          {EMAIL_RETENTION_DAYS} days after the report is closed. A correction a report led to is marked “Reported by a reader” in the log.
+        </p>
+        <p className="text-stone-800" data-testid="report-counts">
+          In the last 12 months: reader reports received <strong>{reports.received}</strong>, accepted <strong>{reports.accepted}</strong>, declined{" "}
+          <strong>{reports.declined}</strong>; median time to triage{" "}
+          <strong>{reports.medianTriageMs === null ? "not yet measured (no report triaged)" : formatDuration(reports.medianTriageMs)}</strong>.
         </p>
       </section>
     </div>

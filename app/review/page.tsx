@@ -1,24 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDesk } from "@/lib/server/review/desk";
+import { countNewReports } from "@/lib/server/reader-reports";
 import { requireReviewer } from "@/lib/server/session";
 import { guardReview } from "./guard";
 import { DeskList } from "@/components/review/DeskList";
 import { StateBadge } from "@/components/ui/StateBadge";
-import { buttonClass } from "@/components/ui/styles";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Review desk" };
 
 export default async function ReviewDeskPage() {
-  const desk = await guardReview(async () => getDesk(await requireReviewer()), "/review");
+  const [desk, newReports] = await guardReview(async () => {
+    const actor = await requireReviewer();
+    return Promise.all([getDesk(actor), countNewReports(actor)]);
+  }, "/review");
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold text-stone-900">Review desk</h1>
-        <Link href="/review/new" className={buttonClass}>
-          Import an article
-        </Link>
+        <nav aria-label="Review desk" className="flex flex-wrap items-center gap-3">
+          <Link href="/review/reports" className={secondaryButtonClass} data-testid="reader-reports-link">
+            Reader reports{newReports > 0 ? ` (${newReports} new)` : ""}
+          </Link>
+          <Link href="/review/new" className={buttonClass}>
+            Import an article
+          </Link>
+        </nav>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <DeskList id="waiting-for-me" title="Waiting for my review" items={desk.waitingForMe} empty="Nothing is waiting for you: no colleague has submitted work you can review." />

@@ -100,6 +100,7 @@ function VerdictHistory({ history }: { history: VerdictChange[] }) {
 export function AnnotationDetails({
   annotation: a,
   permalink,
+  reportHref,
   index,
   open = false,
   closeHref,
@@ -108,6 +109,8 @@ export function AnnotationDetails({
 }: {
   annotation: PublicAnnotationDTO;
   permalink: string;
+  /** The "Report a problem" form of this annotation. */
+  reportHref?: string;
   index: number;
   open?: boolean;
   /** Where "Close" goes; defaults to the highlight in the text. */
@@ -208,6 +211,14 @@ export function AnnotationDetails({
         <a href={permalink} data-field="permalink">
           Permalink
         </a>
+        {reportHref ? (
+          <>
+            {" · "}
+            <a href={reportHref} className="no-print" data-field="report" rel="nofollow">
+              Report a problem
+            </a>
+          </>
+        ) : null}
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import { annotationPermalink, articleAnnotationsApiUrl, toClaimReviews, toJsonLd
 import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
 import { buildReaderSummary, filterQuery, isFiltered, matchesFilters, type ReaderQuery } from "@/lib/reader/filters";
 import type { VerdictChange } from "@/lib/reader/history";
+import { reportProblemPath } from "@/lib/contracts/reader-reports";
 import { AnnotationDetails } from "./AnnotationDetails";
 import { ArticleText } from "./ArticleText";
 import { HighlightKeys } from "./HighlightKeys";
@@ -121,6 +122,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
               annotation={a}
               index={noteNumbers.get(a.id)!}
               permalink={annotationPermalink(ctx, article.slug, a.id)}
+              reportHref={reportProblemPath(article.slug, a.id)}
               open={a.id === openId}
               closeHref={a.id === openId ? `${basePath}${currentQuery}#h-${a.id}` : undefined}
               history={history[a.id] ?? []}

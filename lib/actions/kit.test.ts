@@ -48,6 +48,13 @@ describe("defineAction", () => {
     expect(session.requireAdmin).not.toHaveBeenCalled();
   });
 
+  it("acts for an anonymous reader without asking for a session", async () => {
+    const action = defineAction(NameSchema, async ({ name }, { actor }) => ({ message: `thanks ${name}`, actor: actor.kind }), { actor: "reader" });
+    expect(await action(null, form({ name: "Ann" }))).toEqual({ ok: true, message: "thanks Ann", actor: "reader" });
+    expect(session.requireReviewer).not.toHaveBeenCalled();
+    expect(session.requireAdmin).not.toHaveBeenCalled();
+  });
+
   it("hands the parsed input and the actor to the handler and returns its answer as a success", async () => {
     const handler = vi.fn(async (input: { name: string }, ctx: { actor: unknown }) => ({ message: "Saved.", echoed: input.name, by: ctx.actor }));
     const action = defineAction(NameSchema, handler, { actor: "reviewer" });

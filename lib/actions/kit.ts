@@ -2,17 +2,17 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { requireAdmin, requireReviewer } from "@/lib/server/session";
-import { inviteeActor, type Actor, type InviteeActor, type UserActor } from "@/lib/server/actors";
+import { anonymousReader, inviteeActor, type Actor, type InviteeActor, type ReaderActor, type UserActor } from "@/lib/server/actors";
 import type { ActionState, ActionSuccess } from "@/lib/contracts/forms";
 import { ADMIN_WORDING, REVIEW_WORDING, toActionFailure, type ActionWording } from "./errors";
 
 /**
  * Who may call an action. "invitee" is someone without a session whose invitation token (the form's `token` field,
- * checked by the data layer) is the credential.
+ * checked by the data layer) is the credential; "reader" is anyone (a reader reporting a problem).
  */
-export type ActorKind = "reviewer" | "admin" | "invitee";
+export type ActorKind = "reviewer" | "admin" | "invitee" | "reader";
 
-type ActorOf<K extends ActorKind> = K extends "invitee" ? InviteeActor : UserActor;
+type ActorOf<K extends ActorKind> = K extends "invitee" ? InviteeActor : K extends "reader" ? ReaderActor : UserActor;
 
 export interface ActionContext<K extends ActorKind> {
   actor: ActorOf<K>;
@@ -29,7 +29,7 @@ export interface ActionOptions<K extends ActorKind> {
   echo?: (form: FormData) => Record<string, string>;
   /** See FailureContext.fieldPrefix. */
   fieldPrefix?: string;
-  /** Default: the admin wording for admin and invitee actions, the reviewer wording otherwise. */
+  /** Default: the admin wording for admin, invitee and reader actions, the reviewer wording otherwise. */
   wording?: ActionWording;
 }
 
@@ -50,7 +50,8 @@ export function formString(form: FormData, key: string): string {
 }
 
 async function resolveActor<K extends ActorKind>(kind: K, form: FormData): Promise<ActorOf<K>> {
-  const actor: Actor = kind === "admin" ? await requireAdmin() : kind === "reviewer" ? await requireReviewer() : inviteeActor(formString(form, "token"));
+  const actor: Actor =
+    kind === "admin" ? await requireAdmin() : kind === "reviewer" ? await requireReviewer() : kind === "reader" ? anonymousReader() : inviteeActor(formString(form, "token"));
   return actor as ActorOf<K>;
 }
 

@@ -5,6 +5,7 @@
  * The entity type of an event is the action's prefix ("annotation.move" → "annotation").
  */
 import { z } from "zod";
+import { READER_REPORT_REASONS, READER_REPORT_STATES } from "./reader-reports";
 
 const text = z.string();
 const optionalText = z.string().nullable();
@@ -123,6 +124,19 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   entry("user.sign_out_everywhere", none, z.object({ sessionsEnded: z.number().int() })),
   ...vocabularyEntries("claim_type", ClaimTypeView),
   ...vocabularyEntries("verification_status", StatusView),
+  // A reader's report (never the email or the follow token: hasEmail says whether one was given).
+  entry(
+    "reader_report.create",
+    none,
+    z.object({ annotationId: text, reason: z.enum(READER_REPORT_REASONS), state: z.literal("new"), hasEmail: z.boolean(), earlierSourceUrl: optionalText }),
+  ),
+  entry(
+    "reader_report.triage",
+    z.object({ state: z.enum(READER_REPORT_STATES), version: z.number().int() }),
+    z.object({ state: z.enum(READER_REPORT_STATES), version: z.number().int(), declineReason: optionalText, acceptedRevisionId: optionalText }),
+  ),
+  // The retention rule erasing reporters' emails (entityId "retention"; the reports are counted, not named).
+  entry("reader_report.email_purge", none, z.object({ reports: z.number().int(), retentionDays: z.number().int() })),
   // Written by scripts/db/transfer.mjs (raw SQL, outside the data layer) when a database is restored from an export.
   entry("database.restore", none, z.object({ exportedAt: z.unknown(), migration: z.unknown(), rows: z.record(z.string(), z.number()) })),
 ]);

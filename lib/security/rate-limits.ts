@@ -28,4 +28,6 @@ export const RATE_LIMITS = {
    * is not counted (it is cached like the other reader pages).
    */
   searchPagePerAddress: { name: "search-ip", limit: 60, windowMs: MINUTE },
+  /** Reader error reports, per address: against flooding the reviewers' queue. Refused with a clear message. */
+  readerReportPerAddress: { name: "report-ip", limit: 5, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, { name: string; limit: number; windowMs: number }>;

@@ -4,6 +4,9 @@ import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "@/lib/http/cach
 
 export { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag };
 
+/** The public counts of reader reports (/methodology). Not a CDN tag: those counts are cached here only. */
+export const READER_REPORTS_TAG = "reader-reports";
+
 /*
  * The one invalidation path. These calls expire Next's cache tags; Next hands them to the cache handler
  * (lib/server/next-cache-handler.mjs), which expires them here, on every other instance (PostgreSQL NOTIFY) and at the
@@ -31,6 +34,11 @@ export function invalidateVocabulary(): void {
     expireTag(PUBLIC_ARTICLES_TAG);
     revalidatePath("/", "layout");
   });
+}
+
+/** Call after a reader report is made or triaged: the counts on /methodology. */
+export function invalidateReaderReports(): void {
+  safely(() => expireTag(READER_REPORTS_TAG));
 }
 
 /**

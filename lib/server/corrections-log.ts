@@ -15,10 +15,10 @@ import { Prisma } from "./generated/prisma/client";
  *
  * What counts as a correction of published work: a text correction of a published article; a published annotation
  * whose wording changed (under re-review) or that the correction removed; an approval that changed a published
- * verdict; the withdrawal (deletion) of a published annotation.
+ * verdict; an approval a reader's accepted report led to; the withdrawal (deletion) of a published annotation.
  */
 
-export type CorrectionKind = "text" | "wording" | "removed" | "verdict" | "withdrawn";
+export type CorrectionKind = "text" | "wording" | "removed" | "verdict" | "revised" | "withdrawn";
 
 export interface CorrectionLogEntry {
   kind: CorrectionKind;
@@ -29,6 +29,8 @@ export interface CorrectionLogEntry {
   before: string | null;
   after: string | null;
   reason: string | null;
+  /** An accepted reader report links the revision this entry records. */
+  readerReported: boolean;
 }
 
 export const CORRECTIONS_PAGE_SIZE = 25;
@@ -41,31 +43,39 @@ interface Row {
   before: string | null;
   after: string | null;
   reason: string | null;
+  readerReported: boolean;
 }
 
 /** The union of every correction of published work, newest first (a SQL fragment: callers page or count it). */
 const CORRECTIONS_SQL = Prisma.sql`
   WITH approvals AS (
-    SELECT r."annotationId", r."createdAt", r."statusSlug", r."comment",
-           LAG(r."statusSlug") OVER (PARTITION BY r."annotationId" ORDER BY r."version") AS "previousStatus"
+    SELECT r."id", r."annotationId", r."createdAt", r."statusSlug", r."comment",
+           LAG(r."statusSlug") OVER (PARTITION BY r."annotationId" ORDER BY r."version") AS "previousStatus",
+           EXISTS (SELECT 1 FROM "ReaderReport" rr WHERE rr."acceptedRevisionId" = r."id" AND rr."state" = 'accepted') AS "readerReported"
     FROM "AnnotationRevision" r WHERE r."event" = 'approved'
   )
-  SELECT 'verdict' AS kind, a."createdAt" AS at, art."slug", art."title", a."previousStatus" AS before, a."statusSlug" AS after, a."comment" AS reason
+  SELECT 'verdict' AS kind, a."createdAt" AS at, art."slug", art."title", a."previousStatus" AS before, a."statusSlug" AS after, a."comment" AS reason,
+         a."readerReported" AS "readerReported"
   FROM approvals a JOIN "Annotation" ann ON ann."id" = a."annotationId" JOIN "Article" art ON art."id" = ann."articleId"
   WHERE art."state" = 'published' AND a."previousStatus" IS NOT NULL AND a."previousStatus" <> a."statusSlug"
   UNION ALL
+  -- An approval a reader's accepted report led to that did not change the verdict (the attribution, the chain, …).
+  SELECT 'revised', a."createdAt", art."slug", art."title", NULL, NULL, a."comment", TRUE
+  FROM approvals a JOIN "Annotation" ann ON ann."id" = a."annotationId" JOIN "Article" art ON art."id" = ann."articleId"
+  WHERE art."state" = 'published' AND a."readerReported" AND a."previousStatus" IS NOT DISTINCT FROM a."statusSlug"
+  UNION ALL
   SELECT CASE e."after"->>'outcome' WHEN 'orphaned' THEN 'removed' ELSE 'wording' END, e."createdAt", art."slug", art."title",
-         e."before"->>'quote', e."after"->>'quote', v."reason"
+         e."before"->>'quote', e."after"->>'quote', v."reason", FALSE
   FROM "AuditEvent" e JOIN "Article" art ON art."id" = e."articleId"
   LEFT JOIN "ArticleVersion" v ON v."articleId" = art."id" AND v."revision" = (e."after"->>'articleRevision')::int
   WHERE e."action" = 'annotation.reanchor' AND e."after"->>'outcome' IN ('changed', 'orphaned') AND art."state" = 'published'
     AND EXISTS (SELECT 1 FROM "AnnotationRevision" r WHERE r."annotationId" = e."entityId" AND r."event" = 'approved' AND r."createdAt" <= e."createdAt")
   UNION ALL
-  SELECT 'text', e."createdAt", art."slug", art."title", 'revision ' || (e."before"->>'revision'), 'revision ' || (e."after"->>'revision'), e."comment"
+  SELECT 'text', e."createdAt", art."slug", art."title", 'revision ' || (e."before"->>'revision'), 'revision ' || (e."after"->>'revision'), e."comment", FALSE
   FROM "AuditEvent" e JOIN "Article" art ON art."id" = e."articleId"
   WHERE e."action" = 'article.correct' AND art."state" = 'published'
   UNION ALL
-  SELECT 'withdrawn', e."createdAt", art."slug", art."title", e."before"->>'quote', NULL, e."comment"
+  SELECT 'withdrawn', e."createdAt", art."slug", art."title", e."before"->>'quote', NULL, e."comment", FALSE
   FROM "AuditEvent" e JOIN "Article" art ON art."id" = e."articleId"
   WHERE e."action" = 'annotation.delete' AND jsonb_typeof(e."before"->'approvedSnapshot') = 'object' AND art."state" = 'published'
 `;
@@ -85,6 +95,7 @@ async function loadCorrectionsPage(page: number): Promise<{ entries: CorrectionL
     before: r.kind === "verdict" && r.before ? (label.get(r.before) ?? r.before) : r.before,
     after: r.kind === "verdict" && r.after ? (label.get(r.after) ?? r.after) : r.after,
     reason: r.reason,
+    readerReported: r.readerReported,
   }));
   return { entries, total };
 }

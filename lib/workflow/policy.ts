@@ -24,7 +24,11 @@ export type Permission =
   /** Read and export the audit log. */
   | "read_audit"
   /** Set a password through an invitation or reset link (the token is the credential). */
-  | "accept_invitation";
+  | "accept_invitation"
+  /** Report a problem with a published annotation (anyone). */
+  | "report_problem"
+  /** Read and triage readers' reports (their emails included). */
+  | "triage_reports";
 
 /** The part of an actor the rules look at. */
 export type PolicySubject =
@@ -33,11 +37,11 @@ export type PolicySubject =
   | { kind: "reader" }
   | { kind: "invitee" };
 
-const REVIEWER: readonly Permission[] = ["read_published", "edit", "review", "publish", "delete_annotation"];
+const REVIEWER: readonly Permission[] = ["read_published", "report_problem", "edit", "review", "publish", "delete_annotation", "triage_reports"];
 const ADMIN: readonly Permission[] = [...REVIEWER, "invite", "administer_vocabulary", "read_audit"];
 
 /** Scripts act for the operator: they manage accounts and vocabularies, but never author or approve (no person). */
-const SYSTEM: readonly Permission[] = ["read_published", "create_account", "invite", "administer_vocabulary", "read_audit"];
+const SYSTEM: readonly Permission[] = ["read_published", "create_account", "invite", "administer_vocabulary", "read_audit", "triage_reports"];
 
 export function permissionsOf(subject: PolicySubject): readonly Permission[] {
   switch (subject.kind) {
@@ -46,7 +50,7 @@ export function permissionsOf(subject: PolicySubject): readonly Permission[] {
     case "system":
       return SYSTEM;
     case "reader":
-      return ["read_published"];
+      return ["read_published", "report_problem"];
     case "invitee":
       return ["read_published", "accept_invitation"];
   }

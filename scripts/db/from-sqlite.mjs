@@ -13,7 +13,7 @@ import { quote, recordDatabaseEvent, tablesInDependencyOrder } from "./transfer.
 const BATCH = 500;
 const SQLITE_MAGIC = "SQLite format 3\0";
 /** Tables added after the SQLite era: a SQLite file has none of them, and they start empty. */
-const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "ClaimLink", "UserSession", "RateLimitBucket"]);
+const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "ClaimLink", "UserSession", "RateLimitBucket", "ReaderReport"]);
 /**
  * The backfill functions later migrations created (and ran on the data they found): run again on the moved rows, so
  * they get what an upgraded database has (revision rows, article versions, approved quotes). In migration order.
