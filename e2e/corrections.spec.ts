@@ -1,41 +1,25 @@
 import { expect, test, type Page } from "@playwright/test";
 import { REVIEWER, newSignedInPage } from "./helpers/review";
 import { query, queryOne } from "./helpers/db";
-import { DEMO_SLUG, highlights } from "./helpers/reader";
+import { highlights } from "./helpers/reader";
+import { copyDemoArticle, deleteArticle } from "./helpers/demo-copy";
 
 /*
  * Issue 12's done-when, through the browser, on a copy of the demo article (the other specs read the demo itself):
  * one statement deleted, one sentence reworded, a paragraph inserted above the first statement.
  */
 
-const suffix = `c${Date.now().toString(36)}`;
 let copyId = "";
 let copySlug = "";
-
-/** Copies rows of `table` matching `where`, appending the suffix to the id columns named (so references stay consistent). */
-async function copyRows(table: string, where: string, params: unknown[], idColumns: string[], overrides: Record<string, string> = {}) {
-  const columns = (await query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, table)).map((c) => c.name);
-  const select = columns.map((c) => overrides[c] ?? (idColumns.includes(c) ? `CASE WHEN "${c}" IS NULL THEN NULL ELSE "${c}" || '${suffix}' END` : `"${c}"`));
-  await query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select.join(", ")} FROM "${table}" WHERE ${where}`, ...params);
-}
+let copyTitle = "";
 
 test.beforeAll(async () => {
-  const demo = (await queryOne<{ id: string }>(`SELECT id FROM "Article" WHERE slug = $1`, DEMO_SLUG))!;
-  copyId = `${demo.id}${suffix}`;
-  copySlug = `${DEMO_SLUG}-${suffix}`;
-  await copyRows("Article", `id = $1`, [demo.id], ["id"], { slug: `'${copySlug}'`, title: `title || ' (corrections ${suffix})'` });
-  await copyRows("ArticleVersion", `"articleId" = $1`, [demo.id], ["id", "articleId"]);
-  await copyRows("Statement", `"articleId" = $1`, [demo.id], ["id", "articleId"]);
-  await copyRows("Annotation", `"articleId" = $1`, [demo.id], ["id", "statementId", "articleId"]);
-  const inDemo = `"annotationId" IN (SELECT id FROM "Annotation" WHERE "articleId" = $1)`;
-  await copyRows("ProvenanceHop", inDemo, [demo.id], ["id", "annotationId"]);
-  await copyRows("EvidenceLink", inDemo, [demo.id], ["id", "annotationId"]);
-  await copyRows("AnnotationRevision", inDemo, [demo.id], ["id", "annotationId"]);
+  ({ id: copyId, slug: copySlug, title: copyTitle } = await copyDemoArticle("corrections"));
 });
 
 test.afterAll(async () => {
   // Leave the database as the other specs expect it: the demo is the only article.
-  if (copyId) await query(`DELETE FROM "Article" WHERE id = $1`, copyId);
+  await deleteArticle(copyId);
 });
 
 async function correctedText() {
@@ -123,7 +107,7 @@ test("a reviewer corrects an article: preview of every outcome, stale preview re
   await expect(reader.getByTestId("changes-diff").locator("del").first()).toBeVisible();
 
   await reader.goto("/corrections");
-  await expect(reader.getByTestId("corrections-log")).toContainText(`corrections ${suffix}`);
+  await expect(reader.getByTestId("corrections-log")).toContainText(copyTitle);
   await expect(reader.locator('[data-testid="corrections-log"] [data-kind="removed"]').first()).toBeVisible();
   await reader.goto("/methodology");
   await expect(reader.getByTestId("corrections-count")).toContainText(/Corrections in the last 12 months: \d+/);
