@@ -16,9 +16,21 @@ const REASON = "The quote was attributed to the wrong ministry; the outlet's own
 let copyId = "";
 let copySlug = "";
 let copyTitle = "";
+let orphan: { id: string; statementId: string; quote: string };
 
 test.beforeAll(async () => {
   ({ id: copyId, slug: copySlug, title: copyTitle } = await copyDemoArticle("removal"));
+  // Made before any reader page is cached (SQL does not invalidate the reader's cache).
+  // An approved annotation left without its statement, as a correction leaves it (its statement is kept here, unannotated, to re-attach to).
+  orphan = (await queryOne<{ id: string; statementId: string; quote: string }>(
+    `SELECT a.id, a."statementId", a."quoteExact" AS quote FROM "Annotation" a JOIN "Statement" s ON s.id = a."statementId"
+     WHERE a."articleId" = $1 AND a."approvedSnapshot" IS NOT NULL ORDER BY s.start DESC LIMIT 1`,
+    copyId,
+  ))!;
+  await query(
+    `UPDATE "Annotation" SET "statementId" = NULL, "anchorState" = 'orphaned', "previousQuote" = "quoteExact", "wordingChangedAt" = now(), version = version + 1 WHERE id = $1`,
+    orphan.id,
+  );
 });
 
 test.afterAll(async () => {
@@ -36,7 +48,9 @@ test("a published verdict is withdrawn only when a second reviewer confirms; the
      WHERE a."articleId" = $1 AND a."approvedSnapshot" IS NOT NULL ORDER BY s.start LIMIT 1`,
     copyId,
   ))!;
-  const [rita, sam] = await query<{ id: string; email: string }>(`SELECT id, email FROM "User" WHERE email IN ($1, $2) ORDER BY email`, REVIEWER.email, REVIEWER2.email);
+  const userId = async (email: string) => (await queryOne<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, email))!.id;
+  const rita = { id: await userId(REVIEWER.email) };
+  const sam = { id: await userId(REVIEWER2.email) };
 
   // Reviewer A: "Request removal…" needs a reason.
   const { context: ctxA, page: a } = await newSignedInPage(browser, REVIEWER, `/review/articles/${copyId}?s=${target.statementId}`);
@@ -73,7 +87,11 @@ test("a published verdict is withdrawn only when a second reviewer confirms; the
   await expect(b.getByTestId("pending-removal")).toContainText("Removal requested by Rita Reviewer");
   await expect(b.getByTestId("pending-removal")).toContainText(REASON);
   await expect(b.getByTestId("removal-decision-refusal")).toHaveCount(0);
+  await expect(b.getByTestId("pending-removal-summary")).toContainText(`Removal requested by Rita Reviewer: “${REASON}”`);
+  await expect(b.locator(`[data-statement-id="${target.statementId}"]`)).toHaveAttribute("data-pending-removal", "true");
   await b.screenshot({ path: `${SCREENSHOT_DIR}/workspace-pending-removal.png`, fullPage: true });
+  await b.getByTestId("pending-removal").scrollIntoViewIfNeeded();
+  await b.getByRole("complementary", { name: "Selected statement" }).screenshot({ path: `${SCREENSHOT_DIR}/workspace-pending-removal-panel.png` });
   await b.getByRole("button", { name: "Confirm removal…" }).click();
   const confirm = b.getByRole("form", { name: "Confirm removal" });
   await expect(confirm).toContainText("Readers stop seeing it at once.");
@@ -129,6 +147,51 @@ test("a published verdict is withdrawn only when a second reviewer confirms; the
   await expect(entry).toHaveAttribute("data-kind", "withdrawn");
   await expect(entry).toContainText(copyTitle);
   await expect(entry).toContainText(`Reason: ${REASON}`);
+
+  await reader.close();
+  await ctxA.close();
+  await ctxB.close();
+});
+
+test("an orphan is re-attached to a statement of the current text only when a second reviewer confirms", async ({ browser }) => {
+  const reader = await browser.newPage();
+  await reader.goto(`/articles/${copySlug}`);
+  await expect(reader.getByTestId("orphans")).toContainText(orphan.quote);
+
+  const { context: ctxA, page: a } = await newSignedInPage(browser, REVIEWER, `/review/articles/${copyId}`);
+  const section = a.getByTestId("workspace-orphans");
+  await expect(section).toContainText(orphan.quote);
+  await section.getByLabel("Re-attach to the statement").selectOption(orphan.statementId);
+  await section.getByRole("button", { name: "Request re-attachment" }).click();
+  await expect(section.getByTestId("pending-reattach")).toContainText("Re-attachment requested by Rita Reviewer");
+  await expect(section.getByTestId("reattach-decision-refusal")).toHaveText("You asked for this re-attachment, so a second reviewer must confirm it.");
+  await a.screenshot({ path: `${SCREENSHOT_DIR}/workspace-pending-reattach.png`, fullPage: true });
+
+  // Until confirmed, readers still see it as no longer in the article.
+  await reader.reload();
+  await expect(reader.getByTestId("orphans")).toContainText(orphan.quote);
+  await expect(reader.locator(`a.highlight[data-annotation-id="${orphan.id}"]`)).toHaveCount(0);
+
+  const { context: ctxB, page: b } = await newSignedInPage(browser, REVIEWER2, `/review/articles/${copyId}`);
+  await expect(b.getByTestId("pending-requests")).toContainText("re-attachment of an annotation no longer in the article");
+  await b.getByTestId("workspace-orphans").getByRole("button", { name: "Confirm re-attachment…" }).click();
+  await b.getByRole("form", { name: "Confirm re-attachment" }).getByRole("button", { name: "Confirm re-attachment", exact: true }).click();
+  await expect(b.getByTestId("reattached-notice")).toBeVisible();
+  await expect(b.locator(`[data-selected-statement="${orphan.statementId}"]`)).toBeVisible();
+  await expect(b.getByTestId("workspace-orphans")).toHaveCount(0);
+
+  expect(await queryOne(`SELECT "statementId", "anchorState", "reattachRequestedById" FROM "Annotation" WHERE id = $1`, orphan.id)).toEqual({
+    statementId: orphan.statementId,
+    anchorState: "anchored",
+    reattachRequestedById: null,
+  });
+  expect((await query<{ action: string }>(`SELECT action FROM "AuditEvent" WHERE "entityId" = $1 AND action LIKE 'annotation.reattach_%' ORDER BY "createdAt"`, orphan.id)).map((e) => e.action)).toEqual([
+    "annotation.reattach_request",
+    "annotation.reattach_confirm",
+  ]);
+  await reader.reload();
+  await expect(reader.locator(`a.highlight[data-annotation-id="${orphan.id}"]`)).toHaveCount(1);
+  await expect(reader.getByTestId("orphans")).toHaveCount(0);
 
   await reader.close();
   await ctxA.close();

@@ -222,6 +222,15 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                       ) : null}
                       . Version {sel.version}.
                     </p>
+                    {sel.pendingRemoval ? (
+                      <Notice tone="warning" testId="pending-removal-summary">
+                        <strong>Removal requested</strong> by {sel.pendingRemoval.requestedBy}: <span className="whitespace-pre-wrap">“{sel.pendingRemoval.reason}”</span>. Readers still
+                        see this verdict until a second reviewer confirms.{" "}
+                        <a href="#removal-controls" className="underline">
+                          {sel.pendingRemoval.confirmRefusal ? "Cancel the request" : "Confirm or cancel"}
+                        </a>
+                      </Notice>
+                    ) : null}
                     {sel.pendingRevision ? (
                       <Notice tone="info">This is a pending revision: readers still see the last approved version until this one is approved.</Notice>
                     ) : null}
@@ -274,7 +283,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                 ) : null}
 
                 {sel ? (
-                  <div className="border-t border-stone-200 pt-3">
+                  <div id="removal-controls" className="border-t border-stone-200 pt-3">
                     {sel.hasApprovedVersion ? (
                       <RemovalControls
                         key={`${sel.id}:${sel.version}`}
