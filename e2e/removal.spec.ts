@@ -54,9 +54,10 @@ test("a published verdict is withdrawn only when a second reviewer confirms; the
 
   // Reviewer A: "Request removal…" needs a reason.
   const { context: ctxA, page: a } = await newSignedInPage(browser, REVIEWER, `/review/articles/${copyId}?s=${target.statementId}`);
-  await expect(a.getByRole("button", { name: "Delete annotation…" })).toHaveCount(0);
-  await a.getByRole("button", { name: "Request removal…" }).click();
-  const request = a.getByRole("form", { name: "Request removal" });
+  const panelA = a.locator("[data-selected-statement]");
+  await expect(panelA.getByRole("button", { name: "Delete annotation…" })).toHaveCount(0);
+  await panelA.getByRole("button", { name: "Request removal…" }).click();
+  const request = panelA.getByRole("form", { name: "Request removal" });
   await request.getByRole("button", { name: "Request removal", exact: true }).click();
   await expect(request.getByText("Say why this verdict should be removed: readers will see the reason.")).toBeVisible();
   expect((await queryOne<{ removalRequestedById: string | null }>(`SELECT "removalRequestedById" FROM "Annotation" WHERE id = $1`, target.id))!.removalRequestedById).toBeNull();
@@ -65,7 +66,7 @@ test("a published verdict is withdrawn only when a second reviewer confirms; the
   await expect(a.getByTestId("pending-removal")).toContainText(`Reason: “${REASON}”`);
   // The requester cannot confirm their own request.
   await expect(a.getByTestId("removal-decision-refusal")).toHaveText("You asked for this removal, so a second reviewer must confirm it.");
-  await expect(a.getByRole("button", { name: "Confirm removal…" })).toHaveCount(0);
+  await expect(panelA.getByRole("button", { name: "Confirm removal…" })).toHaveCount(0);
   expect(await queryOne(`SELECT "removalRequestedById", "removalReason", "removedAt" FROM "Annotation" WHERE id = $1`, target.id)).toEqual({
     removalRequestedById: rita.id,
     removalReason: REASON,
@@ -83,7 +84,8 @@ test("a published verdict is withdrawn only when a second reviewer confirms; the
   const waiting = b.getByTestId("pending-requests");
   await expect(waiting).toContainText(/Waiting for a second reviewer: removal of the published verdict on statement \d+\./);
   await waiting.getByRole("link", { name: /^statement \d+$/ }).click();
-  await expect(b.locator(`[data-selected-statement="${target.statementId}"]`)).toBeVisible();
+  const panelB = b.locator(`[data-selected-statement="${target.statementId}"]`);
+  await expect(panelB).toBeVisible();
   await expect(b.getByTestId("pending-removal")).toContainText("Removal requested by Rita Reviewer");
   await expect(b.getByTestId("pending-removal")).toContainText(REASON);
   await expect(b.getByTestId("removal-decision-refusal")).toHaveCount(0);
@@ -92,8 +94,8 @@ test("a published verdict is withdrawn only when a second reviewer confirms; the
   await b.screenshot({ path: `${SCREENSHOT_DIR}/workspace-pending-removal.png`, fullPage: true });
   await b.getByTestId("pending-removal").scrollIntoViewIfNeeded();
   await b.getByRole("complementary", { name: "Selected statement" }).screenshot({ path: `${SCREENSHOT_DIR}/workspace-pending-removal-panel.png` });
-  await b.getByRole("button", { name: "Confirm removal…" }).click();
-  const confirm = b.getByRole("form", { name: "Confirm removal" });
+  await panelB.getByRole("button", { name: "Confirm removal…" }).click();
+  const confirm = panelB.getByRole("form", { name: "Confirm removal" });
   await expect(confirm).toContainText("Readers stop seeing it at once.");
   await confirm.getByRole("button", { name: "Confirm removal", exact: true }).click();
   await expect(b.getByTestId("removed-notice")).toBeVisible();
