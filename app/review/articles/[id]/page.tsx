@@ -138,6 +138,11 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
               ) : null}
             </Notice>
           ) : null}
+          {sp.removed && !selected ? (
+            <Notice tone="success" testId="removed-notice">
+              Verdict withdrawn: readers no longer see it, and its permalink explains the removal.
+            </Notice>
+          ) : null}
           {sp.imported ? <Notice tone="success">Imported as a draft with {progress.statements} proposed statements. Pick a statement to annotate it.</Notice> : null}
           <p className="text-xs text-stone-600">
             Tab or <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> to move between statements, Enter to open one;
@@ -224,8 +229,8 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                     </p>
                     {sel.pendingRemoval ? (
                       <Notice tone="warning" testId="pending-removal-summary">
-                        <strong>Removal requested</strong> by {sel.pendingRemoval.requestedBy}: <span className="whitespace-pre-wrap">“{sel.pendingRemoval.reason}”</span>. Readers still
-                        see this verdict until a second reviewer confirms.{" "}
+                        <strong>Removal requested</strong> by {sel.pendingRemoval.requestedBy}: <span className="whitespace-pre-wrap">“{sel.pendingRemoval.reason}”</span> Readers still see
+                        this verdict until a second reviewer confirms.{" "}
                         <a href="#removal-controls" className="underline">
                           {sel.pendingRemoval.confirmRefusal ? "Cancel the request" : "Confirm or cancel"}
                         </a>
