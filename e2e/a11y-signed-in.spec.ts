@@ -121,7 +121,7 @@ test.describe("accessibility of the signed-in pages (axe: no serious or critical
     await expectNoSeriousViolations(page, "workspace (annotated statement selected)");
     // Tab from the top of the panel again (the Edit button moved focus into the form, past Split…).
     await page.locator("[data-selected-statement] [tabindex='-1']").first().focus();
-    await expectKeyboardReachable(page, ["Split…", "Delete annotation…", "Add hop", "Add evidence link", "Save draft", "Submit for review"], "workspace (statement selected)");
+    await expectKeyboardReachable(page, ["Split…", "Request removal…", "Add hop", "Add evidence link", "Save draft", "Submit for review"], "workspace (statement selected)");
 
     // The panels that open inside the form, opened with the keyboard (Space / Enter), without saving anything.
     const split = page.getByRole("button", { name: "Split…" });

@@ -1,25 +1,25 @@
 import { expect, test, type Page } from "@playwright/test";
 import { REVIEWER, newSignedInPage } from "./helpers/review";
 import { query, queryOne } from "./helpers/db";
-import { copyDemoArticle } from "./helpers/copies";
 import { highlights } from "./helpers/reader";
+import { copyDemoArticle, deleteArticle } from "./helpers/demo-copy";
 
 /*
  * Issue 12's done-when, through the browser, on a copy of the demo article (the other specs read the demo itself):
  * one statement deleted, one sentence reworded, a paragraph inserted above the first statement.
  */
 
-const suffix = `c${Date.now().toString(36)}`;
 let copyId = "";
 let copySlug = "";
+let copyTitle = "";
 
 test.beforeAll(async () => {
-  ({ id: copyId, slug: copySlug } = await copyDemoArticle(suffix, "corrections"));
+  ({ id: copyId, slug: copySlug, title: copyTitle } = await copyDemoArticle("corrections"));
 });
 
 test.afterAll(async () => {
   // Leave the database as the other specs expect it: the demo is the only article.
-  if (copyId) await query(`DELETE FROM "Article" WHERE id = $1`, copyId);
+  await deleteArticle(copyId);
 });
 
 async function correctedText() {
@@ -107,7 +107,7 @@ test("a reviewer corrects an article: preview of every outcome, stale preview re
   await expect(reader.getByTestId("changes-diff").locator("del").first()).toBeVisible();
 
   await reader.goto("/corrections");
-  await expect(reader.getByTestId("corrections-log")).toContainText(`corrections ${suffix}`);
+  await expect(reader.getByTestId("corrections-log")).toContainText(copyTitle);
   await expect(reader.locator('[data-testid="corrections-log"] [data-kind="removed"]').first()).toBeVisible();
   await reader.goto("/methodology");
   await expect(reader.getByTestId("corrections-count")).toContainText(/Corrections in the last 12 months: \d+/);

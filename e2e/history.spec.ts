@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { REVIEWER, REVIEWER2, approve, newSignedInPage } from "./helpers/review";
 import { query, queryOne } from "./helpers/db";
-import { copyDemoArticle } from "./helpers/copies";
+import { copyDemoArticle, deleteArticle } from "./helpers/demo-copy";
 import { highlights } from "./helpers/reader";
 
 /*
@@ -10,16 +10,15 @@ import { highlights } from "./helpers/reader";
  * text with the old verdicts, while the article page shows the new state. The exports name the version.
  */
 
-const suffix = `h${Date.now().toString(36)}`;
 let copyId = "";
 let copySlug = "";
 
 test.beforeAll(async () => {
-  ({ id: copyId, slug: copySlug } = await copyDemoArticle(suffix, "history"));
+  ({ id: copyId, slug: copySlug } = await copyDemoArticle("history"));
 });
 
 test.afterAll(async () => {
-  if (copyId) await query(`DELETE FROM "Article" WHERE id = $1`, copyId);
+  await deleteArticle(copyId);
 });
 
 const STATUS_LABELS: Record<string, string> = { verified: "Verified", "partly-true": "Partly true", false: "False", misattributed: "Misattributed" };

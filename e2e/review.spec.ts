@@ -302,7 +302,7 @@ test.describe("reviewer workspace", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test("an annotation is deleted only after confirmation; an approved one leaves the reader; the neighbours can then merge", async ({ browser }) => {
+  test("an approved annotation leaves the reader only when a second reviewer confirms its removal; the neighbours can then merge", async ({ browser }) => {
     const { context: ctxA, page: a } = await newSignedInPage(browser, REVIEWER);
     const articleId = await importPasted(a, `E2E delete ${Date.now()}`, "The minister said the budget would grow by 5 percent next year.\n\nOpposition leaders disputed the figure on Monday.");
     const first = await openStatement(a, 0);
@@ -350,26 +350,35 @@ test.describe("reviewer workspace", () => {
     await expect(b.getByRole("form", { name: "Merge statements" })).toContainText("first delete one of the two annotations");
     await b.getByRole("form", { name: "Merge statements" }).getByRole("button", { name: "Cancel" }).click();
 
-    // Delete: a confirmation that says readers lose it; Cancel keeps it.
-    await b.getByRole("button", { name: "Delete annotation…" }).click();
-    const confirm = b.getByRole("form", { name: "Delete annotation" });
-    await expect(confirm).toContainText("readers stop seeing it at once");
+    // An approved annotation is not deleted by one reviewer: "Request removal…" asks for a reason; Cancel keeps it.
+    await expect(b.getByRole("button", { name: "Delete annotation…" })).toHaveCount(0);
+    await b.getByRole("button", { name: "Request removal…" }).click();
+    const confirm = b.getByRole("form", { name: "Request removal" });
+    await expect(confirm).toContainText("Readers keep seeing it until another reviewer confirms the removal");
     await confirm.getByRole("button", { name: "Cancel" }).click();
-    await expect(b.getByRole("button", { name: "Delete annotation…" })).toBeFocused();
-    expect(await count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE id = $1`, ann.id)).toBe(1);
-    await b.getByRole("button", { name: "Delete annotation…" }).click();
-    await confirm.getByRole("button", { name: "Delete annotation", exact: true }).click();
-    await expect(b.getByText(/Annotation deleted; readers no longer see it/)).toBeVisible();
-    await expect(b.locator("[data-selected-statement] h2").first()).toContainText("Not annotated");
-    expect(await count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE id = $1`, ann.id)).toBe(0);
-    expect(await count(`SELECT COUNT(*)::int AS n FROM "EvidenceLink" WHERE "annotationId" = $1`, ann.id)).toBe(0);
-    const audit = (await queryOne<{ actorLabel: string; before: Record<string, unknown>; after: unknown }>(
-      `SELECT "actorLabel", before, after FROM "AuditEvent" WHERE action = 'annotation.delete' AND "entityId" = $1`,
+    await expect(b.getByRole("button", { name: "Request removal…" })).toBeFocused();
+    await b.getByRole("button", { name: "Request removal…" }).click();
+    await confirm.getByLabel(/Why should readers no longer see this verdict/).fill("The figure was misquoted.");
+    await confirm.getByRole("button", { name: "Request removal", exact: true }).click();
+    await expect(b.getByTestId("pending-removal")).toContainText("Reason: “The figure was misquoted.”");
+    await expect(b.getByTestId("removal-decision-refusal")).toHaveText("You asked for this removal, so a second reviewer must confirm it.");
+    await reader.reload();
+    await expect(reader.locator("[data-annotation-id]")).toHaveCount(2);
+    // The other reviewer confirms it.
+    await a.goto(`/review/articles/${articleId}?s=${first}`);
+    await a.getByRole("button", { name: "Confirm removal…" }).click();
+    await a.getByRole("form", { name: "Confirm removal" }).getByRole("button", { name: "Confirm removal", exact: true }).click();
+    await expect(a.getByTestId("removed-notice")).toBeVisible();
+    await expect(a.locator("[data-selected-statement] h2").first()).toContainText("Not annotated");
+    expect(await count(`SELECT COUNT(*)::int AS n FROM "Annotation" WHERE id = $1 AND "removedAt" IS NOT NULL AND "statementId" IS NULL`, ann.id)).toBe(1);
+    const audit = (await queryOne<{ actorLabel: string; before: Record<string, unknown>; comment: string }>(
+      `SELECT "actorLabel", before, comment FROM "AuditEvent" WHERE action = 'annotation.removal_confirm' AND "entityId" = $1`,
       ann.id,
     ))!;
-    expect(audit.actorLabel).toBe(REVIEWER2.email);
-    expect(audit.after).toBeNull();
-    expect(audit.before).toMatchObject({ claimType: "Statistic", speakerKind: "person", workflowState: "approved", version: ann.version });
+    expect(audit.actorLabel).toBe(REVIEWER.email);
+    expect(audit.comment).toBe("The figure was misquoted.");
+    expect(audit.before).toMatchObject({ claimType: "Statistic", speakerKind: "person", workflowState: "approved", version: ann.version + 1 });
+    await b.reload();
     // The very next request for the page no longer has it.
     const fresh = await reader.request.get(`/articles/${slug}`);
     expect(fresh.headers()["cache-control"]).toBe("public, s-maxage=60, stale-while-revalidate=30");
@@ -385,7 +394,7 @@ test.describe("reviewer workspace", () => {
     await mergeForm.getByRole("button", { name: "Confirm merge" }).click();
     await expect(b.locator("[data-statement-id]")).toHaveCount(1);
     const merged = await query<{ statementId: string; quoteExact: string; workflowState: string }>(
-      `SELECT "statementId", "quoteExact", "workflowState" FROM "Annotation" WHERE "articleId" = $1`,
+      `SELECT "statementId", "quoteExact", "workflowState" FROM "Annotation" WHERE "articleId" = $1 AND "removedAt" IS NULL`,
       articleId,
     );
     expect(merged).toHaveLength(1);

@@ -150,7 +150,8 @@ export default async function MethodologyPage() {
           When an outlet corrects an article we checked, we record the new version and keep the old one. Statements whose wording stayed the same keep their
           verdict. A statement whose wording changed keeps its last verdict, marked as under re-review, until a second reviewer confirms it on the new
           wording. A statement the outlet removed is listed under “Statements no longer in the article” with its old wording and verdict; it is never
-          highlighted on text it no longer matches. When we change a published verdict or withdraw a fact-check, it is listed too.
+          highlighted on text it no longer matches. When we change a published verdict or withdraw a fact-check, it is listed too: a
+          verdict is withdrawn only when a second reviewer confirms the removal, and its link then says when and why it was removed.
         </p>
         <p className="text-stone-800" data-testid="corrections-count">
           Corrections in the last 12 months: <strong>{correctionsLastYear}</strong>. Every one is in the{" "}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ArticleCorrectionDTO, OrphanedAnnotationDTO, PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
+import type { ArticleCorrectionDTO, OrphanedAnnotationDTO, PublicAnnotationDTO, PublicArticleDTO, WithdrawnAnnotationDTO } from "@/lib/domain/types";
 import type { ClaimTypeDTO, VerificationStatusDTO } from "@/lib/domain/types";
 import { annotationPermalink, articleAnnotationsApiUrl, toClaimReviews, toJsonLdScriptContent, type ClaimAppearanceArticle, type ExportContext } from "@/lib/export";
 import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
@@ -11,7 +11,7 @@ import { ArticleText } from "./ArticleText";
 import { HighlightKeys } from "./HighlightKeys";
 import { Legend } from "./Legend";
 import { ReaderSummary } from "./ReaderSummary";
-import { CorrectedNotice, StatementsNoLongerInArticle } from "./CorrectionNotes";
+import { CorrectedNotice, RemovedPermalinkNotice, StatementsNoLongerInArticle, WithdrawnVerdicts } from "./CorrectionNotes";
 
 export interface ReaderViewProps {
   article: PublicArticleDTO;
@@ -24,13 +24,15 @@ export interface ReaderViewProps {
   exports: { claimReview: string; csv: string };
   /** Approved annotations whose text a correction removed (listed, never highlighted). */
   orphaned?: OrphanedAnnotationDTO[];
+  /** Approved verdicts two reviewers withdrew (listed with the reason, never highlighted). */
+  withdrawn?: WithdrawnAnnotationDTO[];
   corrections?: ArticleCorrectionDTO[];
   /** Per annotation id: the other published articles where the same claim was checked. */
   appearances?: Record<string, (ClaimAppearanceArticle & { annotationId: string })[]>;
 }
 
 /** The reader page: summary with filter links, the highlighted text, the details aside, print notes and JSON-LD. */
-export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports, orphaned = [], corrections = [], appearances = {} }: ReaderViewProps) {
+export function ReaderView({ article, annotations, vocabulary, history, query, ctx, exports, orphaned = [], withdrawn = [], corrections = [], appearances = {} }: ReaderViewProps) {
   const basePath = `/articles/${encodeURIComponent(article.slug)}`;
   const filtered = isFiltered(query);
   const noteNumbers = new Map(annotations.map((a, i) => [a.id, i + 1]));
@@ -38,6 +40,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
   const visible = filtered ? new Set(shown.map((a) => a.id)) : undefined;
   const openId = query.annotation && noteNumbers.has(query.annotation) ? query.annotation : null;
   const openOrphan = query.annotation ? orphaned.find((o) => o.id === query.annotation) : undefined;
+  const openWithdrawn = query.annotation ? withdrawn.find((w) => w.id === query.annotation) : undefined;
   // The open annotation's details are rendered even when a filter hides its highlight.
   const detailed = openId && visible && !visible.has(openId) ? [...shown, annotations.find((a) => a.id === openId)!] : shown;
   const summary = buildReaderSummary(annotations, vocabulary, query, basePath);
@@ -83,7 +86,8 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
             under <a href={`#orphan-${openOrphan.id}`} className="text-blue-800 underline">Statements no longer in the article</a>, with its old wording.
           </p>
         ) : null}
-        {query.annotation && !openId && !openOrphan ? (
+        {openWithdrawn ? <RemovedPermalinkNotice withdrawn={openWithdrawn} /> : null}
+        {query.annotation && !openId && !openOrphan && !openWithdrawn ? (
           <p className="no-print rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-stone-900" data-testid="stale-permalink">
             The statement this link points to is no longer annotated here: the annotation may have been withdrawn or the
             article corrected. The article is shown with every statement that is sourced now.
@@ -130,6 +134,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
             />
           ))}
           <StatementsNoLongerInArticle orphaned={orphaned} openId={openOrphan?.id ?? null} basePath={basePath} />
+          <WithdrawnVerdicts withdrawn={withdrawn} history={history} openId={openWithdrawn?.id ?? null} />
           <div className="no-print">
             <Legend statuses={usedStatuses} claimTypes={usedTypes} />
           </div>

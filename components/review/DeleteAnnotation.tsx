@@ -10,10 +10,11 @@ import { ConfirmButtons } from "@/components/ui/ConfirmButtons";
 import { quietDangerButtonClass } from "@/components/ui/styles";
 
 /**
- * "Delete annotation…": asks first, saying what goes and whether readers lose it; the server re-checks the version.
+ * "Delete annotation…" for an annotation readers never saw (a published verdict is withdrawn by two reviewers:
+ * RemovalControls): asks first, saying what goes; the server re-checks the version.
  * On success the action redirects to the same (now unannotated) statement, which shows a notice.
  */
-export function DeleteAnnotation({ articleId, annotationId, version, label, readerVisible }: { articleId: string; annotationId: string; version: number; label: string; readerVisible: boolean }) {
+export function DeleteAnnotation({ articleId, annotationId, version, label }: { articleId: string; annotationId: string; version: number; label: string }) {
   const { confirming, panelRef, openerRef, open, cancel } = useConfirmation<HTMLDivElement>();
   const [state, action, pending] = useActionState(deleteAnnotationAction, null);
   const busy = useScopePending(pending);
@@ -40,7 +41,7 @@ export function DeleteAnnotation({ articleId, annotationId, version, label, read
         <p className="font-semibold">Delete this annotation ({label})?</p>
         <p>
           Its claim type, attribution, provenance chain, rationale and evidence are removed from this statement; the statement itself stays, without an
-          annotation. {readerVisible ? "It has an approved version: readers stop seeing it at once. " : ""}This cannot be undone here; the audit log keeps a copy.
+          annotation. Readers never saw it. This cannot be undone here; the audit log keeps a copy.
         </p>
       </div>
       {state && !state.ok ? <Notice tone="error">{state.message}</Notice> : null}

@@ -39,10 +39,13 @@ export function WorkspaceText({ text, emphasis, statements, selectedId }: { text
             const s = piece.annotation;
             const state = s.annotation?.workflowState ?? "none";
             const selected = s.id === selectedId;
-            const label = s.annotation ? `${s.annotation.claimTypeShort}, ${s.annotation.statusLabel}, ${WORKFLOW_LABELS[s.annotation.workflowState]}` : "not annotated";
+            const pendingRemoval = s.annotation?.pendingRemoval || undefined;
+            const label = s.annotation
+              ? `${s.annotation.claimTypeShort}, ${s.annotation.statusLabel}, ${WORKFLOW_LABELS[s.annotation.workflowState]}${pendingRemoval ? ", removal requested" : ""}`
+              : "not annotated";
             if (!piece.first) {
               return (
-                <span key={i} className="ws-statement" data-state={state} data-selected={selected || undefined} data-continues={s.id}>
+                <span key={i} className="ws-statement" data-state={state} data-selected={selected || undefined} data-pending-removal={pendingRemoval} data-continues={s.id}>
                   <Runs runs={piece.runs} />
                 </span>
               );
@@ -56,6 +59,7 @@ export function WorkspaceText({ text, emphasis, statements, selectedId }: { text
                 data-statement-id={s.id}
                 data-state={state}
                 data-selected={selected || undefined}
+                data-pending-removal={pendingRemoval}
                 aria-pressed={selected}
                 aria-label={undefined}
                 title={label}

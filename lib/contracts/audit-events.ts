@@ -76,6 +76,22 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
     FlatSnapshot.extend({ span: text, quote: text, approvedSnapshot: z.unknown(), approvedAt: optionalText }),
     none,
   ),
+  // Withdrawing a published verdict takes two reviewers: a request (with the reason readers see), then a confirmation or a cancellation.
+  entry("annotation.removal_request", z.object({ workflowState: WorkflowState, approvedStatusSlug: optionalText }), z.object({ reason: text, version: z.number().int() })),
+  entry("annotation.removal_cancel", z.object({ reason: text, requestedBy: optionalText }), z.object({ version: z.number().int() })),
+  entry(
+    "annotation.removal_confirm",
+    FlatSnapshot.extend({ span: text, quote: text, approvedSnapshot: z.unknown(), approvedAt: optionalText }),
+    z.object({ removedAt: text, reason: text, requestedBy: optionalText, version: z.number().int() }),
+  ),
+  // Re-attaching an orphan to a statement of the current text: a request, then a second reviewer's confirmation or a cancellation.
+  entry("annotation.reattach_request", z.object({ quote: text }), z.object({ statementId: text, span: text, quote: text, version: z.number().int() })),
+  entry("annotation.reattach_cancel", z.object({ statementId: optionalText, requestedBy: optionalText }), z.object({ version: z.number().int() })),
+  entry(
+    "annotation.reattach_confirm",
+    z.object({ quote: text, workflowState: WorkflowState }),
+    z.object({ statementId: text, span: text, quote: text, requestedBy: optionalText, version: z.number().int(), articleRevision: z.number().int() }),
+  ),
   entry("claim_link.create", none, z.object({ annotationAId: text, annotationBId: text, relation: z.enum(["same", "different"]) })),
   entry("claim_link.delete", z.object({ annotationAId: text, annotationBId: text, relation: z.enum(["same", "different"]) }), none),
   entry("statement.split", z.object({ span: text }), z.object({ span: text, newStatementId: text, annotationGoesTo: z.enum(["first", "second"]).nullable() })),

@@ -234,6 +234,30 @@ export const DeleteAnnotationSchema = z.object({
 });
 export type DeleteAnnotationInput = z.input<typeof DeleteAnnotationSchema>;
 
+/** Asking a second reviewer to withdraw a published verdict: the reason is required (readers see it). */
+export const RequestRemovalSchema = z.object({
+  annotationId: id,
+  version: z.number().int().min(1),
+  reason: z
+    .string()
+    .nullish()
+    .transform((v) => v?.trim() ?? "")
+    .pipe(z.string().min(1, "Say why this verdict should be removed: readers will see the reason.").max(2000, "Reason must be at most 2000 characters.")),
+});
+export type RequestRemovalInput = z.input<typeof RequestRemovalSchema>;
+
+/** Confirming or cancelling a pending request (removal or re-attachment): version-checked. */
+export const PendingRequestDecisionSchema = z.object({ annotationId: id, version: z.number().int().min(1) });
+export type PendingRequestDecisionInput = z.input<typeof PendingRequestDecisionSchema>;
+
+/** Asking a second reviewer to re-attach an orphaned annotation to a statement of the current text. */
+export const RequestReattachSchema = z.object({
+  annotationId: id,
+  version: z.number().int().min(1),
+  statementId: z.string().trim().min(1, "Choose the statement to re-attach it to.").max(64, "Invalid identifier."),
+});
+export type RequestReattachInput = z.input<typeof RequestReattachSchema>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Statements and articles
 

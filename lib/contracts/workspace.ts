@@ -106,7 +106,41 @@ export interface WorkspaceStatementDTO {
     statusLabel: string;
     statusColor: string;
     hasApprovedVersion: boolean;
+    /** A reviewer asked to withdraw its published verdict; a second reviewer has not confirmed yet. */
+    pendingRemoval: boolean;
   } | null;
+}
+
+/** A request waiting for a second reviewer (withdrawing a verdict, re-attaching an orphan). */
+export interface PendingRequestDTO {
+  requestedBy: string;
+  requestedAt: string;
+  /** Why the current user may not confirm it (they asked for it), or null when they may. */
+  confirmRefusal: string | null;
+}
+
+export interface PendingRemovalDTO extends PendingRequestDTO {
+  reason: string;
+}
+
+export interface PendingReattachDTO extends PendingRequestDTO {
+  /** Null when the chosen statement has since been split, merged or removed. */
+  statementId: string | null;
+  quote: string | null;
+}
+
+/** An annotation whose statement a correction removed: re-attachable to a statement of the current text. */
+export interface WorkspaceOrphanDTO {
+  id: string;
+  version: number;
+  /** The statement's wording before the correction removed it. */
+  quote: string;
+  workflowState: WorkflowState;
+  hasApprovedVersion: boolean;
+  statusLabel: string;
+  claimTypeLabel: string;
+  pendingReattach: PendingReattachDTO | null;
+  pendingRemoval: PendingRemovalDTO | null;
 }
 
 export interface HistoryEntryDTO {
@@ -134,6 +168,7 @@ export interface SelectedAnnotationDTO {
   /** The approved version differs from the working copy: readers see the approved one until this is approved. */
   pendingRevision: boolean;
   returnComment: string | null;
+  pendingRemoval: PendingRemovalDTO | null;
   /** Why the current user may not approve or return it (null when they may). */
   reviewRefusal: string | null;
   history: HistoryEntryDTO[];
@@ -148,6 +183,8 @@ export interface WorkspaceDTO {
     publishedAt: string | null;
   };
   statements: WorkspaceStatementDTO[];
+  /** Annotations no longer in the text (orphaned by a correction), oldest first. */
+  orphans: WorkspaceOrphanDTO[];
   claimTypes: ClaimTypeDTO[];
   statuses: VerificationStatusDTO[];
   selected: {

@@ -134,6 +134,18 @@ export interface OrphanedAnnotationDTO {
   lastRevision: number | null;
 }
 
+/** An approved verdict that two reviewers withdrew: no longer highlighted; its permalink and the article explain. */
+export interface WithdrawnAnnotationDTO {
+  id: string;
+  /** The statement as readers saw it with the verdict. */
+  quote: string;
+  status: { slug: string; label: string; color: string };
+  claimType: { slug: string; label: string };
+  approvedAt: string | null;
+  removedAt: string;
+  reason: string;
+}
+
 /** One correction of a published article's text. */
 export interface ArticleCorrectionDTO {
   revision: number;

@@ -15,7 +15,8 @@ import { Prisma } from "./generated/prisma/client";
  *
  * What counts as a correction of published work: a text correction of a published article; a published annotation
  * whose wording changed (under re-review) or that the correction removed; an approval that changed a published
- * verdict; an approval a reader's accepted report led to; the withdrawal (deletion) of a published annotation.
+ * verdict; an approval a reader's accepted report led to; the withdrawal of a published annotation (confirmed by a
+ * second reviewer; before that, a deletion).
  */
 
 export type CorrectionKind = "text" | "wording" | "removed" | "verdict" | "revised" | "withdrawn";
@@ -78,6 +79,10 @@ const CORRECTIONS_SQL = Prisma.sql`
   SELECT 'withdrawn', e."createdAt", art."slug", art."title", e."before"->>'quote', NULL, e."comment", FALSE
   FROM "AuditEvent" e JOIN "Article" art ON art."id" = e."articleId"
   WHERE e."action" = 'annotation.delete' AND jsonb_typeof(e."before"->'approvedSnapshot') = 'object' AND art."state" = 'published'
+  UNION ALL
+  SELECT 'withdrawn', e."createdAt", art."slug", art."title", e."before"->>'quote', NULL, e."comment", FALSE
+  FROM "AuditEvent" e JOIN "Article" art ON art."id" = e."articleId"
+  WHERE e."action" = 'annotation.removal_confirm' AND art."state" = 'published'
 `;
 
 async function loadCorrectionsPage(page: number): Promise<{ entries: CorrectionLogEntry[]; total: number }> {

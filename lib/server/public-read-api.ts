@@ -21,6 +21,7 @@ import {
   countPublishedArticles,
   getPublishedAnnotation,
   getOrphanedAnnotation,
+  getWithdrawnAnnotation,
   getPublishedArticle,
   listPublishedArticles,
   readerExportContext,
@@ -144,6 +145,14 @@ export async function getAnnotation(request: Request, id: string): Promise<Respo
       throw new ApiProblem(
         410,
         `The statement annotation ${quoted(id)} was about is no longer in the article: a correction on ${gone.orphan.removedAt.slice(0, 10)} removed it. The verdict given was “${gone.orphan.status.label}” on the wording “${gone.orphan.quote}”. See ${annotationPermalink(ctx, gone.view.article.slug, id)}${gone.orphan.lastRevision !== null ? `, and the article as last checked with the statement in it: ${articleVersionUrl(ctx, gone.view.article.slug, gone.orphan.lastRevision)}` : ""}.`,
+      );
+    }
+    const withdrawn = await getWithdrawnAnnotation(anonymousReader(), id);
+    if (withdrawn) {
+      const ctx = readerExportContext();
+      throw new ApiProblem(
+        410,
+        `This verdict was removed on ${withdrawn.withdrawn.removedAt.slice(0, 10)}: ${withdrawn.withdrawn.reason} (It was “${withdrawn.withdrawn.status.label}” on the wording “${withdrawn.withdrawn.quote}”.) See ${annotationPermalink(ctx, withdrawn.view.article.slug, id)}.`,
       );
     }
     throw notFound(`No published annotation has the id ${quoted(id)}.`);

@@ -5,7 +5,7 @@ import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "./cache";
 import { loadVocabulary, type Vocabulary } from "./vocabulary";
 import { env } from "./env";
 import type { ExportContext } from "@/lib/export/config";
-import { articleMeta, type AnnotationContentDTO, type ArticleCorrectionDTO, type OrphanedAnnotationDTO, type PublicAnnotationDTO, type PublicArticleDTO, type TextRange } from "@/lib/domain/types";
+import { articleMeta, type AnnotationContentDTO, type ArticleCorrectionDTO, type OrphanedAnnotationDTO, type PublicAnnotationDTO, type PublicArticleDTO, type TextRange, type WithdrawnAnnotationDTO } from "@/lib/domain/types";
 import { buildVerdictHistory, verdictDates, type VerdictChange, type VerdictRef } from "@/lib/reader/history";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { Prisma } from "./generated/prisma/client";
@@ -38,6 +38,8 @@ export interface PublishedArticleView {
   annotations: PublicAnnotationDTO[];
   /** Approved annotations whose statement a correction removed ("Statements no longer in the article"). */
   orphaned: OrphanedAnnotationDTO[];
+  /** Approved verdicts two reviewers withdrew, newest removal first ("Withdrawn verdicts"; their permalinks explain). */
+  withdrawn: WithdrawnAnnotationDTO[];
   /** Corrections of the text, oldest first (empty when never corrected). */
   corrections: ArticleCorrectionDTO[];
 }
@@ -125,7 +127,7 @@ export function withCurrentLabels(content: AnnotationContentDTO, vocabulary: Voc
 async function loadPublishedArticle(slug: string): Promise<PublishedArticleView | null> {
   const article = await db.article.findFirst({ where: { slug, state: "published" } });
   if (!article) return null;
-  const [allRows, vocabulary, versions] = await Promise.all([
+  const [allRows, vocabulary, versions, removedRows] = await Promise.all([
     db.annotation.findMany({
       where: { articleId: article.id, approvedSnapshot: { not: Prisma.DbNull } },
       select: {
@@ -148,6 +150,11 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
     }),
     loadVocabulary(),
     db.articleVersion.findMany({ where: { articleId: article.id }, orderBy: { revision: "asc" }, select: { revision: true, createdAt: true, reason: true } }),
+    db.annotation.findMany({
+      where: { articleId: article.id, removedAt: { not: null } },
+      orderBy: [{ removedAt: "desc" }, { id: "asc" }],
+      select: { id: true, approvedQuote: true, previousQuote: true, quoteExact: true, approvedStatusSlug: true, approvedTypeSlug: true, approvedAt: true, removedAt: true, removalReason: true },
+    }),
   ]);
   const orphanIds = allRows.filter((r) => r.anchorState === "orphaned").map((r) => r.id);
   const [approvals, lastRevisions] = await Promise.all([
@@ -207,6 +214,19 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
         lastRevision: article.publishedAt && r.wordingChangedAt && article.publishedAt < r.wordingChangedAt ? (lastRevisionOf.get(r.id) ?? null) : null,
       };
     });
+  const withdrawn: WithdrawnAnnotationDTO[] = removedRows.map((r) => {
+    const status = r.approvedStatusSlug ? statuses.get(r.approvedStatusSlug) : undefined;
+    const type = r.approvedTypeSlug ? types.get(r.approvedTypeSlug) : undefined;
+    return {
+      id: r.id,
+      quote: r.approvedQuote ?? r.previousQuote ?? r.quoteExact,
+      status: status ? { slug: status.slug, label: status.label, color: status.color } : { slug: r.approvedStatusSlug ?? "", label: r.approvedStatusSlug ?? "Unknown verdict", color: "#78716c" },
+      claimType: type ? { slug: type.slug, label: type.label } : { slug: r.approvedTypeSlug ?? "", label: r.approvedTypeSlug ?? "Claim" },
+      approvedAt: r.approvedAt?.toISOString() ?? null,
+      removedAt: r.removedAt!.toISOString(),
+      reason: r.removalReason ?? "",
+    };
+  });
   // Text order of the approved spans (the query orders by the working copy's statement, which may have moved).
   annotations.sort((x, y) => x.start - y.start || x.end - y.end);
   return {
@@ -222,6 +242,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
     },
     annotations,
     orphaned,
+    withdrawn,
     corrections: versions
       .filter((v) => v.revision > 1)
       .map((v) => ({ revision: v.revision, correctedAt: v.createdAt.toISOString(), reason: v.reason, replacedPublicVersion: article.publishedAt !== null && article.publishedAt < v.createdAt })),
@@ -235,8 +256,9 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
 async function loadVerdictHistory(slug: string): Promise<PublicVerdictHistory> {
   const view = await loadPublishedArticle(slug);
   if (!view) return {};
-  const approvals = await approvalsOf(db, view.annotations.map((a) => a.id));
-  const current = new Map<string, VerdictRef>(view.annotations.map((a) => [a.id, { slug: a.status.slug, label: a.status.label }]));
+  // Withdrawn verdicts keep their history: when they were published (and changed) before the removal.
+  const approvals = await approvalsOf(db, [...view.annotations.map((a) => a.id), ...view.withdrawn.map((w) => w.id)]);
+  const current = new Map<string, VerdictRef>([...view.annotations, ...view.withdrawn].map((a) => [a.id, { slug: a.status.slug, label: a.status.label }]));
   const vocabulary = await loadVocabulary();
   const bySlug = new Map(vocabulary.statuses.map((s) => [s.slug, { slug: s.slug, label: s.label }]));
   const history = buildVerdictHistory(
@@ -311,6 +333,22 @@ export async function getOrphanedAnnotation(actor: Actor, id: string): Promise<{
   const view = await getPublishedArticle(actor, slug);
   const orphan = view?.orphaned.find((o) => o.id === id);
   return view && orphan ? { view, orphan } : null;
+}
+
+async function loadAnnotationArticleSlug(id: string): Promise<string | null> {
+  const row = await db.annotation.findFirst({ where: { id, article: { state: "published" } }, select: { article: { select: { slug: true } } } });
+  return row?.article.slug ?? null;
+}
+
+/** Public: an approved annotation of a published article whose verdict two reviewers withdrew, or null. */
+export async function getWithdrawnAnnotation(actor: Actor, id: string): Promise<{ view: PublishedArticleView; withdrawn: WithdrawnAnnotationDTO } | null> {
+  authorize(actor, "read_published");
+  if (!isPlausibleId(id)) return null;
+  const slug = await unstable_cache(loadAnnotationArticleSlug, ["reader:annotation-article", id], { tags: [PUBLIC_ARTICLES_TAG] })(id);
+  if (!slug) return null;
+  const view = await getPublishedArticle(actor, slug);
+  const withdrawn = view?.withdrawn.find((w) => w.id === id);
+  return view && withdrawn ? { view, withdrawn } : null;
 }
 
 /** Public: the vocabularies as readers see them (legend, methodology, filters). */

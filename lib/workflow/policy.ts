@@ -71,3 +71,13 @@ export function reviewRefusal(userId: string, authorId: string, editors: Readonl
   if (editors.has(userId) || lastEditorId === userId) return "You edited this revision, so a reviewer who did not work on it must approve or return it.";
   return null;
 }
+
+/**
+ * Why `userId` may not confirm a request that `requesterId` made (withdrawing a published verdict, re-attaching an
+ * orphan), or null when they may: the second pair of eyes must be someone else's.
+ */
+export function secondReviewerRefusal(userId: string, requesterId: string | null, what: "removal" | "re-attachment"): string | null {
+  if (requesterId === null) return `There is no pending ${what} to confirm.`;
+  if (userId === requesterId) return `You asked for this ${what}, so a second reviewer must confirm it.`;
+  return null;
+}

@@ -37,9 +37,9 @@ export function transitionError(from: WorkflowState, action: WorkflowAction): st
 }
 
 /** What made a version of an annotation (one AnnotationRevision row each). */
-export type RevisionEvent = "created" | "saved" | "submitted" | "moved" | "approved" | "returned";
+export type RevisionEvent = "created" | "saved" | "submitted" | "moved" | "approved" | "returned" | "removed" | "reattached";
 
-export const REVISION_EVENTS: readonly RevisionEvent[] = ["created", "saved", "submitted", "moved", "approved", "returned"];
+export const REVISION_EVENTS: readonly RevisionEvent[] = ["created", "saved", "submitted", "moved", "approved", "returned", "removed", "reattached"];
 
 /** Events that change the working copy: whoever makes one is an editor of the revision under review. */
 const EDIT_EVENTS: ReadonlySet<RevisionEvent> = new Set(["created", "saved", "submitted", "moved"]);

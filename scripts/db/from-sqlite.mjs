@@ -19,7 +19,22 @@ const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "Cl
  * they get what an upgraded database has (revision rows, article versions, approved quotes). In migration order.
  */
 const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes"];
-const COLUMNS_SINCE_SQLITE = new Set(["Annotation.previousQuote", "Annotation.wordingChangedAt", "Annotation.approvedQuote", "Annotation.copiedFromId", "Annotation.copiedFromVersion", "Annotation.copiedAtVersion"]);
+const COLUMNS_SINCE_SQLITE = new Set([
+  "Annotation.previousQuote",
+  "Annotation.wordingChangedAt",
+  "Annotation.approvedQuote",
+  "Annotation.removalRequestedById",
+  "Annotation.removalRequestedAt",
+  "Annotation.removalReason",
+  "Annotation.removedById",
+  "Annotation.removedAt",
+  "Annotation.reattachStatementId",
+  "Annotation.reattachRequestedById",
+  "Annotation.reattachRequestedAt",
+  "Annotation.copiedFromId",
+  "Annotation.copiedFromVersion",
+  "Annotation.copiedAtVersion",
+]);
 
 
 /** @returns {Promise<{ name: string, type: string }[]>} type is information_schema's data_type */

@@ -37,6 +37,7 @@ export async function ReaderPage({ slug, query }: { slug: string; query: ReaderQ
       article={view.article}
       annotations={view.annotations}
       orphaned={view.orphaned}
+      withdrawn={view.withdrawn}
       corrections={view.corrections}
       vocabulary={vocabulary}
       history={history}

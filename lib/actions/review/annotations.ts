@@ -61,7 +61,7 @@ export const deleteAnnotationAction = defineAction(
     const done = await deleteAnnotation(actor, input);
     revalidatePath(`/review/articles/${done.articleId}`);
     revalidatePath("/review");
-    redirect(`/review/articles/${done.articleId}?${done.statementId ? `s=${done.statementId}&` : ""}deleted=${done.wasApproved ? "approved" : "draft"}`);
+    redirect(`/review/articles/${done.articleId}?${done.statementId ? `s=${done.statementId}&` : ""}deleted=draft`);
   },
   {
     actor: "reviewer",

@@ -23,6 +23,10 @@ import { latestClusterVerdict } from "../claims/consistency";
 
 export { DEFAULT_STATUS_SLUG };
 
+export const PUBLISHED_DELETE_MESSAGE =
+  "This annotation has an approved verdict readers have seen, so it cannot be deleted by one reviewer: request its removal with a reason, and a second reviewer confirms it.";
+export const REMOVED_MESSAGE = "This annotation's verdict was withdrawn: it is kept so that its permalink can explain the removal, and cannot be changed.";
+
 export const ORPHAN_APPROVAL_MESSAGE = "This statement is no longer in the article (a correction removed its text), so there is no span to approve it on.";
 
 const withContent = { ...ANNOTATION_CONTENT_INCLUDE };
@@ -31,7 +35,8 @@ async function loadContent(tx: Tx, id: string) {
   return tx.annotation.findUniqueOrThrow({ where: { id }, include: withContent });
 }
 
-async function conflictFor(tx: Tx, annotationId: string, baseVersion: number | null): Promise<ConflictError> {
+/** The refusal of a stale write: who changed the annotation since `baseVersion`, and what. */
+export async function conflictFor(tx: Tx, annotationId: string, baseVersion: number | null): Promise<ConflictError> {
   const current = await loadContent(tx, annotationId);
   const now = flatSnapshot(current);
   const base = baseVersion === null ? null : await revisionAt(tx, annotationId, baseVersion);
@@ -162,8 +167,9 @@ export async function submitAnnotation(actor: Actor, input: { annotationId: stri
   const user = authorizePerson(actor, "edit");
   const { annotationId, version } = SubmitAnnotationSchema.parse(input);
   return db.$transaction(async (tx) => {
-    const a = await tx.annotation.findUnique({ where: { id: annotationId }, select: { workflowState: true, articleId: true, version: true } });
+    const a = await tx.annotation.findUnique({ where: { id: annotationId }, select: { workflowState: true, articleId: true, version: true, removedAt: true } });
     if (!a) throw new NotFoundError("Annotation");
+    if (a.removedAt) throw new DomainRuleError(REMOVED_MESSAGE);
     if (a.version !== version) throw await conflictFor(tx, annotationId, version);
     const to = nextState(a.workflowState as WorkflowState, "submit");
     if (!to) throw new DomainRuleError(transitionError(a.workflowState as WorkflowState, "submit"));
@@ -186,6 +192,7 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
   const result = await db.$transaction(async (tx) => {
     const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...REVISION_INCLUDE, article: { select: { slug: true, revision: true, outlet: true, publishedDate: true } } } });
     if (!a) throw new NotFoundError("Annotation");
+    if (a.removedAt) throw new DomainRuleError(REMOVED_MESSAGE);
     const editors = (await editorsOf(tx, [a.id])).get(a.id)!;
     const refusal = reviewRefusal(user.id, a.authorId, editors, a.lastEditorId);
     if (refusal) throw new DomainRuleError(refusal);
@@ -269,16 +276,19 @@ export async function reviewAnnotation(actor: Actor, input: ReviewDecisionInput)
 }
 
 /**
- * Reviewer or admin: deletes an annotation (its hops and evidence go with it; its Sources stay). Only after an
- * explicit confirmation, version-checked, audited with the full before snapshot in the same transaction. If it had
- * an approved version, readers stop seeing it at once (the article's cache is invalidated after the commit).
+ * Reviewer or admin: deletes an annotation that was never approved (its hops and evidence go with it; its Sources
+ * stay). Only after an explicit confirmation, version-checked, audited with the full before snapshot in the same
+ * transaction. An annotation with an approved verdict is refused: its removal takes two reviewers (./removal.ts).
  */
-export async function deleteAnnotation(actor: Actor, input: DeleteAnnotationInput): Promise<{ articleId: string; statementId: string | null; wasApproved: boolean }> {
+export async function deleteAnnotation(actor: Actor, input: DeleteAnnotationInput): Promise<{ articleId: string; statementId: string | null }> {
   const user = authorizePerson(actor, "delete_annotation");
   const data = DeleteAnnotationSchema.parse(input);
-  const result = await db.$transaction(async (tx) => {
-    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: { ...withContent, article: { select: { slug: true } } } });
+  return db.$transaction(async (tx) => {
+    const a = await tx.annotation.findUnique({ where: { id: data.annotationId }, include: withContent });
     if (!a) throw new NotFoundError("Annotation");
+    if (a.removedAt) throw new DomainRuleError(REMOVED_MESSAGE);
+    // A verdict readers have seen is withdrawn by two reviewers (removal.ts), never deleted by one.
+    if (a.approvedSnapshot !== null) throw new DomainRuleError(PUBLISHED_DELETE_MESSAGE);
     if (a.version !== data.version) throw await conflictFor(tx, a.id, data.version);
     const before = {
       ...flatSnapshot(a),
@@ -291,10 +301,8 @@ export async function deleteAnnotation(actor: Actor, input: DeleteAnnotationInpu
     const deleted = await tx.annotation.deleteMany({ where: { id: a.id, version: data.version } });
     if (deleted.count === 0) throw await conflictFor(tx, a.id, data.version);
     await writeAudit(tx, user, { action: "annotation.delete", entityId: a.id, articleId: a.articleId, data: { before } });
-    return { articleId: a.articleId, statementId: a.statementId, slug: a.article.slug, wasApproved: a.approvedSnapshot !== null };
+    return { articleId: a.articleId, statementId: a.statementId };
   });
-  if (result.wasApproved) invalidateArticle(result.slug);
-  return { articleId: result.articleId, statementId: result.statementId, wasApproved: result.wasApproved };
 }
 
 /** Reviewer: known Sources whose name contains the query (speaker and hop autocomplete), at most 10. */

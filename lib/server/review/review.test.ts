@@ -22,6 +22,7 @@ const { seedVocabularies } = await import("../../../prisma/seed-vocabularies");
 const { importArticle, previewImport, setArticlePublished } = await import("./articles");
 const { saveAnnotation, reviewAnnotation, submitAnnotation, searchSources, deleteAnnotation } = await import("./annotations");
 const { splitStatement, mergeStatements, selectSpan } = await import("./statements");
+const { requestRemoval, confirmRemoval } = await import("./removal");
 const { getWorkspace } = await import("./workspace");
 const { getDesk } = await import("./desk");
 const { getPublishedArticle } = await import("../reader");
@@ -433,7 +434,7 @@ describe("deleting an annotation", () => {
     // Any reviewer may delete (not only the author), from the current version.
     actAs(users.tom);
     const done = await deleteAnnotation(me, { annotationId: a.annotationId, version: a.version + 1, confirmed: true });
-    expect(done).toEqual({ articleId, statementId: ws.statements[0].id, wasApproved: false });
+    expect(done).toEqual({ articleId, statementId: ws.statements[0].id });
     expect(await db.annotation.count({ where: { id: a.annotationId } })).toBe(0);
     expect(await db.provenanceHop.count({ where: { annotationId: a.annotationId } })).toBe(0);
     expect(await db.evidenceLink.count({ where: { annotationId: a.annotationId } })).toBe(0);
@@ -452,7 +453,7 @@ describe("deleting an annotation", () => {
     expect(again.created).toBe(true);
   });
 
-  it("removes an approved annotation from the reader, and then lets two neighbours be merged", async () => {
+  it("refuses to delete an approved annotation (two reviewers withdraw it), and then lets two neighbours be merged", async () => {
     const { id: articleId, slug } = await importOne("Delete approved article");
     const ws = await getWorkspace(me, articleId);
     const [first, second] = ws.statements;
@@ -468,11 +469,13 @@ describe("deleting an annotation", () => {
     // Both annotated: merging is refused, and the message says how to proceed.
     await expect(mergeStatements(me, { firstId: first.id, secondId: second.id, confirmed: true })).rejects.toThrow(/Delete one of the two annotations first/);
 
-    const done = await deleteAnnotation(me, { annotationId: a.annotationId, version: approvedA.version, confirmed: true });
-    expect(done.wasApproved).toBe(true);
+    await expect(deleteAnnotation(me, { annotationId: a.annotationId, version: approvedA.version, confirmed: true })).rejects.toThrow(/request its removal/);
+    expect(await db.auditEvent.count({ where: { entityId: a.annotationId, action: "annotation.delete" } })).toBe(0);
+    const requested = await requestRemoval(me, { annotationId: a.annotationId, version: approvedA.version, reason: "Mistaken verdict." });
+    actAs(users.tom);
+    await confirmRemoval(me, { annotationId: a.annotationId, version: requested.version });
+    actAs(users.sam);
     expect((await getPublishedArticle(visitor, slug))?.annotations.map((x) => x.id)).toEqual([b.annotationId]);
-    const ev = await db.auditEvent.findFirstOrThrow({ where: { entityId: a.annotationId, action: "annotation.delete" } });
-    expect((ev.before as { approvedSnapshot: unknown }).approvedSnapshot).toMatchObject({ claimType: { slug: "official-statement" } });
 
     await mergeStatements(me, { firstId: first.id, secondId: second.id, confirmed: true });
     const merged = await db.annotation.findUniqueOrThrow({ where: { id: b.annotationId } });

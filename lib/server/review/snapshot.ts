@@ -86,4 +86,10 @@ export const ACTION_LABELS: Record<string, string> = {
   "annotation.reanchor": "Re-anchored after an article correction",
   "annotation.copy_chain": "Chain and evidence copied from the same claim",
   "annotation.delete": "Deleted",
+  "annotation.removal_request": "Removal requested",
+  "annotation.removal_cancel": "Removal request cancelled",
+  "annotation.removal_confirm": "Removed (verdict withdrawn)",
+  "annotation.reattach_request": "Re-attachment requested",
+  "annotation.reattach_cancel": "Re-attachment request cancelled",
+  "annotation.reattach_confirm": "Re-attached to the current text",
 };

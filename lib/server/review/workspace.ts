@@ -6,11 +6,26 @@ import { NotFoundError } from "../errors";
 import { loadVocabulary } from "../vocabulary";
 import { diffFields } from "@/lib/workflow/diff";
 import { readAuditEvent } from "@/lib/contracts/audit-events";
-import { reviewRefusal } from "@/lib/workflow/policy";
+import { reviewRefusal, secondReviewerRefusal } from "@/lib/workflow/policy";
 import { editorsOf } from "./revisions";
 import { ACTION_LABELS, ANNOTATION_CONTENT_INCLUDE, contentKey, flatFromContent, flatSnapshot, formValues, parseJson } from "./snapshot";
 import { articleMeta, type AnnotationContentDTO, type TextRange, type WorkflowState } from "@/lib/domain/types";
-import type { HistoryEntryDTO, SelectedAnnotationDTO, WorkspaceDTO, WorkspaceStatementDTO } from "./types";
+import type { HistoryEntryDTO, PendingRemovalDTO, SelectedAnnotationDTO, WorkspaceDTO, WorkspaceOrphanDTO, WorkspaceStatementDTO } from "./types";
+
+function pendingRemovalOf(
+  a: { removalRequestedById: string | null; removalRequestedAt: Date | null; removalReason: string | null; removalRequestedBy: { name: string } | null },
+  userId: string,
+): PendingRemovalDTO | null {
+  if (!a.removalRequestedById) return null;
+  return {
+    requestedBy: a.removalRequestedBy?.name ?? "A reviewer",
+    requestedAt: (a.removalRequestedAt ?? new Date(0)).toISOString(),
+    reason: a.removalReason ?? "",
+    confirmRefusal: secondReviewerRefusal(userId, a.removalRequestedById, "removal"),
+  };
+}
+
+const PENDING_REMOVAL_SELECT = { removalRequestedById: true, removalRequestedAt: true, removalReason: true, removalRequestedBy: { select: { name: true } } } as const;
 
 /**
  * Reviewer: one article with all its statements and their annotations' summaries (a fixed number of queries,
@@ -23,7 +38,7 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
     select: { id: true, slug: true, title: true, outlet: true, byline: true, originalUrl: true, publishedDate: true, language: true, state: true, version: true, text: true, emphasis: true, publishedAt: true },
   });
   if (!article) throw new NotFoundError("Article");
-  const [rows, vocabulary] = await Promise.all([
+  const [rows, vocabulary, orphanRows] = await Promise.all([
     db.statement.findMany({
       where: { articleId },
       orderBy: { start: "asc" },
@@ -37,6 +52,7 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
             id: true,
             workflowState: true,
             approvedAt: true,
+            removalRequestedById: true,
             claimType: { select: { slug: true, shortLabel: true } },
             status: { select: { slug: true, label: true, color: true } },
           },
@@ -44,6 +60,25 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
       },
     }),
     loadVocabulary(),
+    db.annotation.findMany({
+      where: { articleId, statementId: null, anchorState: "orphaned", removedAt: null },
+      orderBy: [{ wordingChangedAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        version: true,
+        quoteExact: true,
+        previousQuote: true,
+        workflowState: true,
+        approvedAt: true,
+        claimType: { select: { label: true } },
+        status: { select: { label: true } },
+        reattachRequestedById: true,
+        reattachRequestedAt: true,
+        reattachRequestedBy: { select: { name: true } },
+        reattachStatement: { select: { id: true, start: true, end: true } },
+        ...PENDING_REMOVAL_SELECT,
+      },
+    }),
   ]);
   const byState: Record<WorkflowState, number> = { draft: 0, in_review: 0, approved: 0 };
   const statements: WorkspaceStatementDTO[] = rows.map((r) => {
@@ -64,10 +99,30 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
             statusLabel: a.status.label,
             statusColor: a.status.color,
             hasApprovedVersion: a.approvedAt !== null,
+            pendingRemoval: a.removalRequestedById !== null,
           }
         : null,
     };
   });
+  const orphans: WorkspaceOrphanDTO[] = orphanRows.map((o) => ({
+    id: o.id,
+    version: o.version,
+    quote: o.previousQuote ?? o.quoteExact,
+    workflowState: o.workflowState as WorkflowState,
+    hasApprovedVersion: o.approvedAt !== null,
+    statusLabel: o.status.label,
+    claimTypeLabel: o.claimType.label,
+    pendingReattach: o.reattachRequestedById
+      ? {
+          requestedBy: o.reattachRequestedBy?.name ?? "A reviewer",
+          requestedAt: (o.reattachRequestedAt ?? new Date(0)).toISOString(),
+          confirmRefusal: secondReviewerRefusal(user.id, o.reattachRequestedById, "re-attachment"),
+          statementId: o.reattachStatement?.id ?? null,
+          quote: o.reattachStatement ? article.text.slice(o.reattachStatement.start, o.reattachStatement.end) : null,
+        }
+      : null,
+    pendingRemoval: pendingRemovalOf(o, user.id),
+  }));
 
   let selected: WorkspaceDTO["selected"] = null;
   const statement = selectedStatementId ? statements.find((s) => s.id === selectedStatementId) : undefined;
@@ -85,6 +140,7 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
       publishedAt: article.publishedAt?.toISOString() ?? null,
     },
     statements,
+    orphans,
     claimTypes: vocabulary.claimTypes,
     statuses: vocabulary.statuses,
     selected,
@@ -102,6 +158,7 @@ async function loadSelected(annotationId: string, userId: string): Promise<Selec
         author: { select: { id: true, name: true } },
         lastEditor: { select: { id: true, name: true } },
         approver: { select: { id: true, name: true } },
+        removalRequestedBy: { select: { name: true } },
       },
     }),
     db.auditEvent.findMany({
@@ -140,6 +197,7 @@ async function loadSelected(annotationId: string, userId: string): Promise<Selec
     hasApprovedVersion: approved !== null,
     pendingRevision: approved !== null && (a.workflowState !== "approved" || contentKey(approvedFlat ?? { ...flat, rationale: "\u0000unreadable" }) !== contentKey(flat)),
     returnComment: a.returnComment,
+    pendingRemoval: pendingRemovalOf(a, userId),
     reviewRefusal: reviewRefusal(userId, a.authorId, editors.get(a.id) ?? new Set(), a.lastEditorId),
     history,
   };

@@ -13,6 +13,8 @@ import { PublishControl } from "@/components/review/PublishControl";
 import { StatementTools } from "@/components/review/StatementTools";
 import { HistoryTimeline } from "@/components/review/HistoryTimeline";
 import { DeleteAnnotation } from "@/components/review/DeleteAnnotation";
+import { RemovalControls } from "@/components/review/RemovalControls";
+import { OrphanedAnnotations } from "@/components/review/OrphanedAnnotations";
 import { FocusOnMount } from "@/components/review/FocusOnMount";
 import { Notice } from "@/components/ui/Notice";
 import { StateBadge } from "@/components/ui/StateBadge";
@@ -51,7 +53,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const selectedId = typeof sp.s === "string" ? sp.s : null;
   const ws = await guardReview(async () => getWorkspace(await requireReviewer(), id, selectedId), `/review/articles/${id}${selectedId ? `?s=${selectedId}` : ""}`);
-  const { article, statements, selected, progress } = ws;
+  const { article, statements, orphans, selected, progress } = ws;
   const index = selected ? statements.findIndex((s) => s.id === selected.statement.id) : -1;
   const neighbour = (i: number) => {
     const s = statements[i];
@@ -72,6 +74,9 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
       ])
     : [[], [], [], null, null];
   const selType = sel ? ws.claimTypes.find((t) => t.slug === sel.values.claimTypeSlug) : null;
+  const pendingRemovals = statements.flatMap((s, i) => (s.annotation?.pendingRemoval ? [{ id: s.id, number: i + 1 }] : []));
+  const pendingReattachments = orphans.filter((o) => o.pendingReattach).length;
+  const attachable = statements.flatMap((s, i) => (s.annotation ? [] : [{ id: s.id, preview: `${i + 1}. ${neighbour(i)!.preview}` }]));
 
   return (
     <PendingScope>
@@ -110,6 +115,39 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
               Article text corrected (revision {sp.corrected}). Statements whose wording changed are back in review; removed ones are listed for readers as no longer in the article.
             </Notice>
           ) : null}
+          {pendingRemovals.length > 0 || pendingReattachments > 0 ? (
+            <Notice tone="warning" testId="pending-requests">
+              <strong>Waiting for a second reviewer:</strong>{" "}
+              {pendingRemovals.length > 0 ? (
+                <>
+                  removal of the published verdict on{" "}
+                  {pendingRemovals.map((p, i) => (
+                    <span key={p.id}>
+                      {i > 0 ? ", " : null}
+                      <Link href={`/review/articles/${article.id}?s=${p.id}`} className="underline">
+                        statement {p.number}
+                      </Link>
+                    </span>
+                  ))}
+                  {pendingReattachments > 0 ? "; " : "."}
+                </>
+              ) : null}
+              {pendingReattachments > 0 ? (
+                <>
+                  re-attachment of {pendingReattachments === 1 ? "an annotation" : `${pendingReattachments} annotations`} no longer in the article (
+                  <a href="#orphans-heading" className="underline">
+                    see below
+                  </a>
+                  ).
+                </>
+              ) : null}
+            </Notice>
+          ) : null}
+          {sp.removed && !selected ? (
+            <Notice tone="success" testId="removed-notice">
+              Verdict withdrawn: readers no longer see it, and its permalink explains the removal.
+            </Notice>
+          ) : null}
           {sp.imported ? <Notice tone="success">Imported as a draft with {progress.statements} proposed statements. Pick a statement to annotate it.</Notice> : null}
           <p className="text-xs text-stone-600">
             Tab or <kbd className="rounded border px-1">j</kbd>/<kbd className="rounded border px-1">k</kbd> to move between statements, Enter to open one;
@@ -142,10 +180,22 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                       {sel ? <StateBadge state={sel.workflowState} label={WORKFLOW_LABELS[sel.workflowState]} /> : <StateBadge state="none" label="Not annotated" />}
                     </h2>
                   </FocusOnMount>
+                  {sp.removed && !sel ? (
+                    <FocusOnMount>
+                      <Notice tone="success" testId="removed-notice">
+                        Verdict withdrawn: readers no longer see it, and its permalink explains the removal. You can annotate this statement again.
+                      </Notice>
+                    </FocusOnMount>
+                  ) : null}
+                  {sp.reattached && sel ? (
+                    <Notice tone="success" testId="reattached-notice">
+                      Annotation re-attached to this statement{sel.hasApprovedVersion ? "; readers see it highlighted here" : ""}.
+                    </Notice>
+                  ) : null}
                   {sp.deleted && !sel ? (
                     <FocusOnMount>
                       <Notice tone="success">
-                        Annotation deleted{sp.deleted === "approved" ? "; readers no longer see it" : ""}. The audit log keeps a copy. You can annotate this statement
+                        Annotation deleted. The audit log keeps a copy. You can annotate this statement
                         again, or merge it with a neighbour.
                       </Notice>
                     </FocusOnMount>
@@ -182,6 +232,15 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                       ) : null}
                       . Version {sel.version}.
                     </p>
+                    {sel.pendingRemoval ? (
+                      <Notice tone="warning" testId="pending-removal-summary">
+                        <strong>Removal requested</strong> by {sel.pendingRemoval.requestedBy}: <span className="whitespace-pre-wrap">“{sel.pendingRemoval.reason}”</span> Readers still see
+                        this verdict until a second reviewer confirms.{" "}
+                        <a href="#removal-controls" className="underline">
+                          {sel.pendingRemoval.confirmRefusal ? "Cancel the request" : "Confirm or cancel"}
+                        </a>
+                      </Notice>
+                    ) : null}
                     {sel.pendingRevision ? (
                       <Notice tone="info">This is a pending revision: readers still see the last approved version until this one is approved.</Notice>
                     ) : null}
@@ -236,19 +295,30 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                 ) : null}
 
                 {sel ? (
-                  <div className="border-t border-stone-200 pt-3">
-                    <DeleteAnnotation
-                      key={`${sel.id}:${sel.version}`}
-                      articleId={article.id}
-                      annotationId={sel.id}
-                      version={sel.version}
-                      label={`${selType?.label ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}`}
-                      readerVisible={sel.hasApprovedVersion}
-                    />
+                  <div id="removal-controls" className="border-t border-stone-200 pt-3">
+                    {sel.hasApprovedVersion ? (
+                      <RemovalControls
+                        key={`${sel.id}:${sel.version}`}
+                        articleId={article.id}
+                        annotationId={sel.id}
+                        version={sel.version}
+                        label={`${selType?.label ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}`}
+                        pending={sel.pendingRemoval}
+                      />
+                    ) : (
+                      <DeleteAnnotation
+                        key={`${sel.id}:${sel.version}`}
+                        articleId={article.id}
+                        annotationId={sel.id}
+                        version={sel.version}
+                        label={`${selType?.label ?? sel.values.claimTypeSlug}, ${WORKFLOW_LABELS[sel.workflowState].toLowerCase()}`}
+                      />
+                    )}
                   </div>
                 ) : null}
               </div>
             )}
+            <OrphanedAnnotations articleId={article.id} orphans={orphans} attachable={attachable} />
           </aside>
         </div>
       </div>

@@ -1,23 +1,23 @@
 import { query, queryOne } from "./db";
 import { DEMO_SLUG } from "./session";
 
-/*
- * A copy of the demo article with its statements, annotations, sources links and revisions, for specs that change an
- * article in ways the other specs must not see (they read the demo itself). Ids get the suffix appended.
- */
-
-/** Copies rows of `table` matching `where`, appending the suffix to the id columns named (so references stay consistent). */
+/** Copies rows of `table` matching `where`, appending `suffix` to the id columns named (so references stay consistent). */
 async function copyRows(suffix: string, table: string, where: string, params: unknown[], idColumns: string[], overrides: Record<string, string> = {}) {
   const columns = (await query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, table)).map((c) => c.name);
   const select = columns.map((c) => overrides[c] ?? (idColumns.includes(c) ? `CASE WHEN "${c}" IS NULL THEN NULL ELSE "${c}" || '${suffix}' END` : `"${c}"`));
   await query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select.join(", ")} FROM "${table}" WHERE ${where}`, ...params);
 }
 
-/** Copies the demo article under `${DEMO_SLUG}-${suffix}`, titled with `label`; returns the copy's id and slug. */
-export async function copyDemoArticle(suffix: string, label: string): Promise<{ id: string; slug: string }> {
+/**
+ * A published copy of the demo article (statements, annotations, chains, evidence, revisions), for specs that change
+ * it: the other specs read the demo itself. Delete it with deleteArticle(id) afterwards.
+ */
+export async function copyDemoArticle(label: string): Promise<{ id: string; slug: string; title: string }> {
+  const suffix = `${label}${Date.now().toString(36)}`;
   const demo = (await queryOne<{ id: string }>(`SELECT id FROM "Article" WHERE slug = $1`, DEMO_SLUG))!;
-  const copy = { id: `${demo.id}${suffix}`, slug: `${DEMO_SLUG}-${suffix}` };
-  await copyRows(suffix, "Article", `id = $1`, [demo.id], ["id"], { slug: `'${copy.slug}'`, title: `title || ' (${label} ${suffix})'` });
+  const id = `${demo.id}${suffix}`;
+  const slug = `${DEMO_SLUG}-${suffix}`;
+  await copyRows(suffix, "Article", `id = $1`, [demo.id], ["id"], { slug: `'${slug}'`, title: `title || ' (${suffix})'` });
   await copyRows(suffix, "ArticleVersion", `"articleId" = $1`, [demo.id], ["id", "articleId"]);
   await copyRows(suffix, "Statement", `"articleId" = $1`, [demo.id], ["id", "articleId"]);
   await copyRows(suffix, "Annotation", `"articleId" = $1`, [demo.id], ["id", "statementId", "articleId"]);
@@ -25,5 +25,11 @@ export async function copyDemoArticle(suffix: string, label: string): Promise<{ 
   await copyRows(suffix, "ProvenanceHop", inDemo, [demo.id], ["id", "annotationId"]);
   await copyRows(suffix, "EvidenceLink", inDemo, [demo.id], ["id", "annotationId"]);
   await copyRows(suffix, "AnnotationRevision", inDemo, [demo.id], ["id", "annotationId"]);
-  return copy;
+  const { title } = (await queryOne<{ title: string }>(`SELECT title FROM "Article" WHERE id = $1`, id))!;
+  return { id, slug, title };
+}
+
+/** Leaves the database as the other specs expect it. */
+export async function deleteArticle(id: string): Promise<void> {
+  if (id) await query(`DELETE FROM "Article" WHERE id = $1`, id);
 }
