@@ -215,7 +215,7 @@ test.describe("authorization matrix", () => {
   test("every page and route handler, for every actor, answers as the policy says, and no GET changes the database", async () => {
     test.setTimeout(120_000);
     const before = await databaseDigest();
-    const paths = { ...ids, inviteToken: "m".repeat(43) };
+    const paths = { ...ids, inviteToken: actors.inviteToken };
     const failures: string[] = [];
     let checked = 0;
     for (const { pattern } of builtRoutes()) {
@@ -248,7 +248,7 @@ test.describe("authorization matrix", () => {
     test.setTimeout(180_000);
     const failures: string[] = [];
     let calls = 0;
-    const paths = { ...ids, inviteToken: "m".repeat(43) };
+    const paths = { ...ids, inviteToken: actors.inviteToken };
     const before = await databaseDigest();
     for (const action of builtActions()) {
       const policy = ACTION_POLICY[action.key];

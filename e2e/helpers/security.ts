@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
@@ -58,6 +59,8 @@ export type ActorName = "anonymous" | "reviewer" | "admin" | "deactivated" | "de
 
 export interface Actors {
   contexts: Record<ActorName, APIRequestContext>;
+  /** A live invitation link's token (for /invite/[token]), of an invited account that has not accepted yet. */
+  inviteToken: string;
   dispose(): Promise<void>;
 }
 
@@ -85,6 +88,14 @@ export async function createActors(baseURL: string, tag: string): Promise<Actors
   const demoted = await make("demoted");
   await query(`UPDATE "User" SET active = false WHERE email = $1`, deactivated.email);
   await query(`UPDATE "User" SET role = 'reviewer' WHERE email = $1`, demoted.email);
+  const invitee = `matrix-invitee-${tag}`;
+  const inviteToken = randomBytes(32).toString("base64url");
+  await query(`INSERT INTO "User" (id, email, name, role, active, "updatedAt") VALUES ($1, $2, 'Matrix invitee', 'reviewer', true, now())`, invitee, `${invitee}@example.com`);
+  await query(
+    `INSERT INTO "UserInvitation" (id, "userId", purpose, "tokenHash", "expiresAt") VALUES ($1, $1, 'invite', $2, now() + interval '1 day')`,
+    invitee,
+    createHash("sha256").update(inviteToken, "utf8").digest("hex"),
+  );
   const contexts: Record<ActorName, APIRequestContext> = {
     anonymous: await playwrightRequest.newContext({ baseURL }),
     reviewer: await signedInContext(baseURL, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password),
@@ -95,9 +106,9 @@ export async function createActors(baseURL: string, tag: string): Promise<Actors
   const dispose = async () => {
     await Promise.all(Object.values(contexts).map((c) => c.dispose()));
     // Leave no extra active account behind for the specs that follow (the demoted one is still an active reviewer).
-    await query(`UPDATE "User" SET active = false, "sessionVersion" = "sessionVersion" + 1 WHERE email = ANY($1)`, [deactivated.email, demoted.email]);
+    await query(`UPDATE "User" SET active = false, "sessionVersion" = "sessionVersion" + 1 WHERE email = ANY($1)`, [deactivated.email, demoted.email, `${invitee}@example.com`]);
   };
-  return { contexts, dispose };
+  return { contexts, inviteToken, dispose };
 }
 
 /**
