@@ -19,7 +19,7 @@ const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "Cl
  * they get what an upgraded database has (revision rows, article versions, approved quotes). In migration order.
  */
 const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes"];
-const COLUMNS_SINCE_SQLITE = new Set(["Annotation.previousQuote", "Annotation.wordingChangedAt", "Annotation.approvedQuote"]);
+const COLUMNS_SINCE_SQLITE = new Set(["Annotation.previousQuote", "Annotation.wordingChangedAt", "Annotation.approvedQuote", "Source.mergedIntoId", "Source.mergedAt", "Source.version"]);
 
 
 /** @returns {Promise<{ name: string, type: string }[]>} type is information_schema's data_type */
