@@ -20,6 +20,8 @@ const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "Cl
  */
 const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes"];
 const COLUMNS_SINCE_SQLITE = new Set(["Annotation.previousQuote", "Annotation.wordingChangedAt", "Annotation.approvedQuote", "Source.mergedIntoId", "Source.mergedAt", "Source.version"]);
+/** The NOT NULL columns among them: json_populate_recordset would write NULL for a missing key, so their default is given. */
+const DEFAULTS_SINCE_SQLITE = { Source: { version: 1 } };
 
 
 /** @returns {Promise<{ name: string, type: string }[]>} type is information_schema's data_type */
@@ -181,7 +183,7 @@ export async function migrateFromSqlite(connectionString, file) {
       try {
         while (statement.step()) {
           const values = statement.get();
-          const row = {};
+          const row = { ...DEFAULTS_SINCE_SQLITE[table] };
           for (const [i, column] of columns.entries()) {
             try {
               row[column.name] = convertSqliteValue(column.type, values[i]);
