@@ -19,6 +19,7 @@ const { chainWarningKey } = await import("@/lib/contracts/claims");
 const { anonymousReader } = await import("../actors");
 const { AccessDeniedError, ConflictError, DomainRuleError } = await import("../errors");
 const sources = await import("./sources");
+const { listAuditEvents } = await import("./audit-log");
 
 type Fields = import("@/lib/contracts/review").SaveAnnotationInput["fields"];
 let users: Awaited<ReturnType<typeof createReviewUsers>>;
@@ -125,6 +126,9 @@ describe("merge and undo", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "source.merge", entityId: b.id } });
     expect(event.actorId).toBe(users.ada.id);
     expect(event.after).toMatchObject({ mergedIntoId: a.id, hopIds: movedHops.map((h) => h.id), redirectedSourceIds: [], annotations: 1, articles: 1 });
+    // The audit log shows it as a recognised source event, labelled with the source's name.
+    const logged = (await listAuditEvents(admin(), { entityType: "source" })).events[0];
+    expect(logged).toMatchObject({ action: "source.merge", recognised: true, entityLabel: { text: "The port authority", current: true } });
 
     const oldPage = (await getSourcePage(anonymousReader(), b.id))!;
     expect(oldPage.source.mergedIntoId).toBe(a.id);
