@@ -67,8 +67,15 @@ test.describe("admin: sources", () => {
     await expect(page).toHaveURL(new RegExp(`/sources/${dated.id}$`));
     await expect(page.getByRole("heading", { name: "The Telegraph", level: 1 })).toBeVisible();
 
+    // The audit log shows the merge and leads to its undo.
+    await page.goto("/admin/audit?entityType=source");
+    const entry = page.locator(`[data-testid="audit-entry"][data-action="source.merge"][data-entity-id="${undated.id}"]`).first();
+    await expect(entry.getByTestId("audit-entity-label")).toHaveText("The Telegraph");
+    await entry.locator("summary").click();
+    await entry.getByRole("link", { name: "Undo this merge on the sources page" }).click();
+
     // Undo, confirmed: exactly those hops go back, and the old page is a page again.
-    await page.goto("/admin/sources");
+    await expect(page).toHaveURL(new RegExp(`/admin/sources#merged-${undated.id}$`));
     const mergedRow = page.getByTestId(`merged-${undated.id}`);
     await mergedRow.getByRole("button", { name: "Undo merge…" }).click();
     await mergedRow.getByRole("button", { name: "Yes, undo the merge" }).click();

@@ -125,7 +125,7 @@ export function SourceList({ list, q }: { list: AdminSourceListDTO; q: string })
         ) : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-300 bg-white" data-testid="merged-sources">
             {list.merged.map((m) => (
-              <li key={m.id} className="flex flex-wrap items-start justify-between gap-3 px-3 py-2 text-sm" data-testid={`merged-${m.id}`}>
+              <li key={m.id} id={`merged-${m.id}`} className="flex flex-wrap items-start justify-between gap-3 px-3 py-2 text-sm" data-testid={`merged-${m.id}`}>
                 <p className="min-w-0 break-words">
                   <span className="font-medium">{m.name}</span> merged into{" "}
                   <Link href={`/sources/${encodeURIComponent(m.into.id)}`} className="underline">
