@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { queryOne } from "./helpers/db";
+import { query, queryOne } from "./helpers/db";
 import { ACCOUNTS, DEMO_SLUG, signIn } from "./helpers/session";
 
 /** Serious or critical WCAG 2.1 A/AA violations on the current page, as readable lines. */
@@ -135,7 +135,20 @@ test.describe("accessibility of the signed-in pages (axe: no serious or critical
     await expectNoSeriousViolations(page, "workspace (split panel and rationale preview open)");
   });
 
+  test("admin sources: the list and a merge preview", async ({ page }) => {
+    const telegraphs = await query<{ id: string }>(`SELECT id FROM "Source" WHERE name = 'The Telegraph' AND "mergedIntoId" IS NULL ORDER BY "createdAt" LIMIT 2`);
+    await signIn(page, ACCOUNTS.admin.email, ACCOUNTS.admin.password, "/admin/sources");
+    for (const path of ["/admin/sources?q=Telegraph", `/admin/sources/${telegraphs[1].id}/merge?into=${telegraphs[0].id}`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page, path);
+    }
+    await expectKeyboardReachable(page, [/Merge “The Telegraph” into “The Telegraph”/, "Cancel"], "merge preview");
+  });
+
   test("admin pages: users, vocabulary, audit", async ({ page }) => {
+    // Three axe scans and a Tab through every control of three pages (the vocabulary page has about ninety).
+    test.setTimeout(120_000);
     await signIn(page, ACCOUNTS.admin.email, ACCOUNTS.admin.password, "/admin/users");
     for (const path of ["/admin/users", "/admin/vocabulary", "/admin/audit"]) {
       await page.goto(path);
@@ -144,9 +157,12 @@ test.describe("accessibility of the signed-in pages (axe: no serious or critical
     }
     await page.goto("/admin/users");
     await expectKeyboardReachable(page, ["Invite"], "/admin/users");
+    // The session menu is fetched after the page loads (SessionMenu): tab through once it is there.
     await page.goto("/admin/vocabulary");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     await expectKeyboardReachable(page, ["Sign out"], "/admin/vocabulary");
     await page.goto("/admin/audit");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     await expectKeyboardReachable(page, ["Sign out"], "/admin/audit");
   });
 

@@ -3,13 +3,31 @@ import { ACCOUNTS, DEMO_SLUG, signIn } from "./helpers/session";
 import { count, query } from "./helpers/db";
 
 test.describe("reader: the worked example", () => {
-  test("the home page lists the example with its provenance summary", async ({ page }) => {
+  test("the home page lists the example and its follow-up, each with its provenance summary", async ({ page }) => {
     await page.goto("/");
     const link = page.getByRole("link", { name: /Baltic States Withdraw from Ottawa Convention/ });
     await expect(link).toBeVisible();
-    await expect(page.getByTestId("provenance-summary").first()).toContainText("18 sourced statements");
+    await expect(page.getByRole("listitem").filter({ has: link }).getByTestId("provenance-summary")).toContainText("18 sourced statements");
+    const followUp = page.getByRole("link", { name: "Baltic States’ Exit from the Landmine Ban Takes Effect" });
+    await expect(page.getByRole("listitem").filter({ has: followUp }).getByTestId("provenance-summary")).toContainText("6 sourced statements");
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/articles/${DEMO_SLUG}$`));
+  });
+
+  test("the follow-up's repeated claim is linked to the example's, and their shared source's page spans both", async ({ page }) => {
+    const repeated = (await query<{ id: string; slug: string; sourceId: string }>(
+      `SELECT a.id, ar.slug, h."sourceId" FROM "Annotation" a JOIN "Article" ar ON ar.id = a."articleId" JOIN "ProvenanceHop" h ON h."annotationId" = a.id
+       WHERE a."approvedQuote" LIKE 'A withdrawal becomes effective six months%' AND ar.state = 'published'`,
+    ))[0];
+    await page.goto(`/articles/${repeated.slug}?annotation=${repeated.id}`);
+    const panel = page.locator(`#annotation-${repeated.id}`);
+    await expect(panel).toHaveAttribute("data-open", "true");
+    await panel.getByText("Also checked in 1 article").click();
+    await panel.getByRole("link", { name: /Baltic States Withdraw from Ottawa Convention/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/articles/${DEMO_SLUG}\\?annotation=`));
+    await page.goto(`/sources/${repeated.sourceId}`);
+    await expect(page.getByRole("heading", { name: "Government of Latvia", level: 1 })).toBeVisible();
+    await expect(page.getByText("2 published statements in 2 articles.")).toBeVisible();
   });
 
   test("shows 18 sourced statements, coloured by status and tagged by claim type", async ({ page }) => {

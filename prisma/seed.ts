@@ -23,7 +23,8 @@ async function main() {
       return;
     }
     const result = await seedDemo(db);
-    console.log(`Seeded the demo: /articles/${result.slug} with ${result.annotations} approved annotations, and 3 demo accounts.`);
+    const articles = result.articles.map((a) => `/articles/${a.slug} (${a.annotations} approved annotations)`).join(" and ");
+    console.log(`Seeded the demo: ${articles}, and 3 demo accounts.`);
   } finally {
     await db.$disconnect();
   }

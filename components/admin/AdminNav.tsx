@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin/users", label: "Reviewers" },
   { href: "/admin/vocabulary", label: "Vocabularies" },
+  { href: "/admin/sources", label: "Sources" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -90,6 +90,14 @@ export function AuditEntry({ event }: { event: AuditEventDTO }) {
               {event.articleId}
             </p>
           ) : null}
+          {event.action === "source.merge" && event.recognised ? (
+            <p className="mt-1 text-sm">
+              <a href={`/admin/sources#merged-${encodeURIComponent(event.entityId)}`} className="text-blue-800 underline">
+                Undo this merge on the sources page
+              </a>{" "}
+              (offered while the source is still merged).
+            </p>
+          ) : null}
         </div>
       </details>
     </li>

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { query, queryOne } from "./db";
 import { signIn } from "./session";
 
-export const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/vocabulary", "/admin/audit"] as const;
+export const ADMIN_PAGES = ["/admin", "/admin/users", "/admin/vocabulary", "/admin/sources", "/admin/audit"] as const;
 export const SCREENSHOT_DIR = process.env.ADMIN_SCREENSHOT_DIR || "/tmp/admin-screenshots";
 
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

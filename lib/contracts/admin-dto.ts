@@ -80,3 +80,40 @@ export interface SignInAlertDTO {
   /** When the latest of the windows closes (ISO). */
   until: string;
 }
+
+/** How much of the published record passes through a source: chain hops, their annotations and articles. */
+export interface SourceUsageDTO {
+  hops: number;
+  annotations: number;
+  articles: number;
+}
+
+/** A source on the admin sources page. */
+export interface AdminSourceDTO {
+  id: string;
+  name: string;
+  kind: string;
+  url: string | null;
+  date: string | null;
+  version: number;
+  usage: SourceUsageDTO;
+  /** Other (unmerged) sources whose name is the same once normalised, or close to it. */
+  likelyDuplicates: { id: string; name: string; kind: string; reason: "same name" | "similar name" }[];
+}
+
+export interface AdminSourceListDTO {
+  sources: AdminSourceDTO[];
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Merged sources, newest merge first: each can be undone. */
+  merged: { id: string; name: string; version: number; mergedAt: string; into: { id: string; name: string } }[];
+}
+
+/** What a merge of `source` into `into` would move. */
+export interface SourceMergePreviewDTO {
+  source: AdminSourceDTO;
+  into: AdminSourceDTO;
+  /** Sources merged earlier into `source`, whose redirects now point at `into`. */
+  redirects: number;
+}

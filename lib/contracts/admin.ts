@@ -111,3 +111,15 @@ export const AuditFilterSchema = z
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "The start date is after the end date.", path: ["to"] });
 export type AuditFilter = z.output<typeof AuditFilterSchema>;
+
+/** Sources (duplicate merge). The list's search and page; a merge names both rows with the versions the admin saw. */
+export const SourceListQuerySchema = z.object({
+  q: z.string().trim().max(200, "Search at most 200 characters.").catch(""),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type SourceListQuery = z.output<typeof SourceListQuerySchema>;
+
+export const MergeSourceSchema = z.object({ sourceId: id, sourceVersion: version, intoId: id, intoVersion: version });
+export type MergeSourceInput = z.input<typeof MergeSourceSchema>;
+export const UnmergeSourceSchema = z.object({ sourceId: id, version });
+export type UnmergeSourceInput = z.input<typeof UnmergeSourceSchema>;

@@ -26,6 +26,6 @@ describe("the audit catalogue", () => {
   it("derives the entity type from the action", () => {
     expect(auditEntityType("verification_status.retire")).toBe("verification_status");
     expect(AUDIT_ACTIONS).toContain("annotation.move");
-    expect(new Set(AUDIT_ACTIONS.map(auditEntityType))).toEqual(new Set(["annotation", "statement", "article", "user", "claim_type", "verification_status", "claim_link", "reader_report", "database"]));
+    expect(new Set(AUDIT_ACTIONS.map(auditEntityType))).toEqual(new Set(["annotation", "statement", "article", "user", "claim_type", "verification_status", "claim_link", "reader_report", "source", "database"]));
   });
 });

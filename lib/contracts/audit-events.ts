@@ -31,6 +31,18 @@ const UserView = z.object({ email: text, name: text, role: text, active: z.boole
 const ClaimTypeView = z.object({ slug: text, label: text, shortLabel: text.optional(), description: text, color: text, position: z.number().int(), retired: z.boolean() });
 const StatusView = z.object({ slug: text, label: text, description: text, color: text, rating: z.number().int().nullable(), position: z.number().int(), retired: z.boolean() });
 const Position = z.object({ slug: text, position: z.number().int() });
+/** A source merge: exactly which rows moved to the survivor, so an undo moves exactly those back. */
+const SourceMergeRecord = z.object({
+  mergedIntoId: text,
+  mergedIntoName: text,
+  /** ProvenanceHop ids repointed from the merged source to the survivor. */
+  hopIds: z.array(text),
+  /** Sources merged earlier into the merged source, whose mergedIntoId now names the survivor. */
+  redirectedSourceIds: z.array(text),
+  annotations: z.number().int(),
+  articles: z.number().int(),
+});
+const SourceView = z.object({ name: text, kind: text, url: optionalText, date: optionalText });
 
 /** One entry: the action and what its before/after hold (absent = recorded as null). */
 function entry<A extends string, B extends z.ZodType, F extends z.ZodType>(action: A, before: B, after: F) {
@@ -94,6 +106,8 @@ export const AuditEventSchema = z.discriminatedUnion("action", [
   ),
   entry("claim_link.create", none, z.object({ annotationAId: text, annotationBId: text, relation: z.enum(["same", "different"]) })),
   entry("claim_link.delete", z.object({ annotationAId: text, annotationBId: text, relation: z.enum(["same", "different"]) }), none),
+  entry("source.merge", SourceView.extend({ mergedIntoId: z.null() }), SourceView.extend(SourceMergeRecord.shape)),
+  entry("source.unmerge", SourceView.extend(SourceMergeRecord.shape), SourceView.extend({ mergedIntoId: z.null() })),
   entry("statement.split", z.object({ span: text }), z.object({ span: text, newStatementId: text, annotationGoesTo: z.enum(["first", "second"]).nullable() })),
   entry("statement.merge", z.object({ span: text }), z.object({ span: text, removedStatementId: text })),
   entry("statement.select", z.object({ spans: z.array(text) }), z.object({ span: text, trimmed: z.array(text) })),

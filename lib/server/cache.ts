@@ -27,6 +27,14 @@ export function invalidateArticle(slug: string): void {
   });
 }
 
+/** Call after a source changed (merged, or a merge undone): its page, and the pages that list its statements. */
+export function invalidateSource(id: string): void {
+  safely(() => {
+    revalidatePath(`/sources/${id}`);
+    revalidatePath("/search");
+  });
+}
+
 /** Call after a vocabulary edit: labels, colours and ratings appear on every reader page. */
 export function invalidateVocabulary(): void {
   safely(() => {

@@ -20,6 +20,7 @@ const unknownRoute = await import("@/app/api/v1/[...path]/route");
 
 const BASE = "https://provenance.test";
 let slug = "";
+let secondSlug = "";
 let draftSlug = "";
 
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`${BASE}${path}`, { headers });
@@ -37,7 +38,7 @@ async function expectProblem(res: Response, status: number) {
 
 // The demo is seeded through the data layer (about 40 transactions): more than the default 10 s hook budget on a busy machine.
 beforeAll(async () => {
-  ({ slug } = await seedDemoDatabase());
+  ({ slug, secondSlug } = await seedDemoDatabase());
   draftSlug = `draft-${Date.now()}`;
   await db.article.create({ data: { slug: draftSlug, title: "A draft", text: "Not public.", contentHash: "x" } });
 }, DEMO_SEED_TIMEOUT_MS);
@@ -52,9 +53,11 @@ describe("GET /api/v1/articles", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     const body = await res.json();
-    expect(body).toMatchObject({ total: 1, page: 0, pageSize: 20 });
-    expect(body.items.map((a: { slug: string }) => a.slug)).toEqual([slug]);
-    expect(body.items[0]).toMatchObject({ annotations: 18, url: `${BASE}/articles/${slug}`, api: `${BASE}/api/v1/articles/${slug}` });
+    // The demo's two published articles, newest publication first (the follow-up was published second).
+    expect(body).toMatchObject({ total: 2, page: 0, pageSize: 20 });
+    expect(body.items.map((a: { slug: string }) => a.slug)).toEqual([secondSlug, slug]);
+    expect(body.items[1]).toMatchObject({ annotations: 18, url: `${BASE}/articles/${slug}`, api: `${BASE}/api/v1/articles/${slug}` });
+    expect(body.items[0]).toMatchObject({ annotations: 6, url: `${BASE}/articles/${secondSlug}` });
     expect(body.links.self).toBe(`${BASE}/api/v1/articles?page=0`);
   });
 

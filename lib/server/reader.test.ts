@@ -122,7 +122,7 @@ describe("caching and invalidation", () => {
     expect(JSON.stringify(history)).not.toMatch(/PRIVATE|rationale|@example/);
 
     const list = await reader.listPublishedArticles(visitor);
-    expect(list[0].statusCounts.false).toBeGreaterThan(0);
+    expect(list.find((a) => a.slug === slug)!.statusCounts.false).toBeGreaterThan(0);
   });
 
   it("unpublishing hides the article on the next read after invalidateArticle", async () => {
@@ -132,7 +132,8 @@ describe("caching and invalidation", () => {
     invalidateArticle(slug);
     expect(await reader.getPublishedArticle(visitor, slug)).toBeNull();
     expect(await reader.getPublishedAnnotation(visitor, annotationId)).toBeNull();
-    expect(await reader.listPublishedArticles(visitor)).toHaveLength(0);
+    // The demo's second article stays listed; this one is gone.
+    expect((await reader.listPublishedArticles(visitor)).map((a) => a.slug)).toEqual([expect.not.stringMatching(`^${slug}$`)]);
     await db.article.update({ where: { slug }, data: { state: "published" } });
     invalidateArticle(slug);
     expect(await reader.getPublishedArticle(visitor, slug)).not.toBeNull();

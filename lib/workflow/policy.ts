@@ -23,6 +23,8 @@ export type Permission =
   | "administer_vocabulary"
   /** Read and export the audit log. */
   | "read_audit"
+  /** Merge duplicate sources, and undo a merge. */
+  | "merge_sources"
   /** Set a password through an invitation or reset link (the token is the credential). */
   | "accept_invitation"
   /** Report a problem with a published annotation (anyone). */
@@ -38,7 +40,7 @@ export type PolicySubject =
   | { kind: "invitee" };
 
 const REVIEWER: readonly Permission[] = ["read_published", "report_problem", "edit", "review", "publish", "delete_annotation", "triage_reports"];
-const ADMIN: readonly Permission[] = [...REVIEWER, "invite", "administer_vocabulary", "read_audit"];
+const ADMIN: readonly Permission[] = [...REVIEWER, "invite", "administer_vocabulary", "read_audit", "merge_sources"];
 
 /** Scripts act for the operator: they manage accounts and vocabularies, but never author or approve (no person). */
 const SYSTEM: readonly Permission[] = ["read_published", "create_account", "invite", "administer_vocabulary", "read_audit", "triage_reports"];

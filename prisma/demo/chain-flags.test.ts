@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { runChainChecks } from "../../lib/provenance/chain-checks";
-import { ARTICLE_META, KEY_ENTRIES, SOURCES } from "./baltic-key";
+import { ARTICLE_META, KEY_ENTRIES, SOURCES, type KeyEntry } from "./baltic-key";
+import { EXIT_ARTICLE_META, EXIT_KEY_ENTRIES, EXIT_SOURCES } from "./baltic-exit-key";
 
 interface ExpectedFlag {
   entry: number;
@@ -18,11 +19,12 @@ interface ExpectedFlag {
   message: string;
 }
 
-const expected: ExpectedFlag[] = JSON.parse(readFileSync(fileURLToPath(new URL("./expected-chain-flags.json", import.meta.url)), "utf8")).flags;
-const sourceByKey = new Map(SOURCES.map((s) => [s.key, s]));
+const reviewed = JSON.parse(readFileSync(fileURLToPath(new URL("./expected-chain-flags.json", import.meta.url)), "utf8"));
+const expected: ExpectedFlag[] = reviewed.flags;
+const sourceByKey = new Map([...SOURCES, ...EXIT_SOURCES].map((s) => [s.key, s]));
 
-function demoFlags(article = { outlet: ARTICLE_META.outlet, publishedDate: ARTICLE_META.publishedDate }): ExpectedFlag[] {
-  return KEY_ENTRIES.flatMap((e) =>
+function demoFlags(article = { outlet: ARTICLE_META.outlet, publishedDate: ARTICLE_META.publishedDate }, entries: KeyEntry[] = KEY_ENTRIES): ExpectedFlag[] {
+  return entries.flatMap((e) =>
     runChainChecks(
       {
         attributionText: e.attributionText,
@@ -58,5 +60,12 @@ describe("chain checks over the Baltic demo key", () => {
   it("with an outlet recorded, add only the chain-end flag on #15, whose article never credits the relays", () => {
     const extra = demoFlags({ outlet: "Example Daily", publishedDate: null }).filter((f) => f.code === "chain-ends-elsewhere");
     expect(extra.map((f) => [f.entry, f.hop])).toEqual([[15, 1]]);
+  });
+});
+
+describe("chain checks over the second demo article (the follow-up report)", () => {
+  it("raise exactly the reviewed flags (none), with its outlet and date as recorded", () => {
+    expect(reviewed.secondArticle.article).toEqual({ outlet: EXIT_ARTICLE_META.outlet, publishedDate: EXIT_ARTICLE_META.publishedDate });
+    expect(demoFlags(reviewed.secondArticle.article, EXIT_KEY_ENTRIES)).toEqual(reviewed.secondArticle.flags);
   });
 });

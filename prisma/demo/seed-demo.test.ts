@@ -5,6 +5,7 @@ import { createTestDatabase, removeTestDatabase } from "../../lib/server/testing
 import { seedVocabularies } from "../seed-vocabularies";
 import { seedDemo } from "./seed-demo";
 import { KEY_ENTRIES } from "./baltic-key";
+import { EXIT_ARTICLE_META, EXIT_KEY_ENTRIES } from "./baltic-exit-key";
 
 const { url, database } = await createTestDatabase("seed-demo");
 const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
@@ -14,10 +15,13 @@ afterAll(async () => {
   await removeTestDatabase(database);
 });
 
+let seeded: Awaited<ReturnType<typeof seedDemo>>;
+
 describe("demo seed", () => {
   it("imports the example article through the pipeline, with the 18 key statements annotated, approved and published", async () => {
     await seedVocabularies(db);
     const result = await seedDemo(db, { passwordCost: 4 });
+    seeded = result;
     expect(result.annotations).toBe(18);
 
     const article = await db.article.findUniqueOrThrow({ where: { slug: result.slug } });
@@ -72,5 +76,36 @@ describe("demo seed", () => {
       [null, "system"],
       [null, "system"],
     ]);
+  }, 60_000);
+
+  it("publishes a second, annotated article whose repeated claims are linked to the first article's as the same claim", async () => {
+    expect(seeded.articles).toHaveLength(2);
+    const [first, second] = seeded.articles;
+    const article = await db.article.findUniqueOrThrow({ where: { slug: second.slug } });
+    expect(article).toMatchObject({ state: "published", outlet: EXIT_ARTICLE_META.outlet, publishedDate: EXIT_ARTICLE_META.publishedDate });
+    expect(article.title).toBe("Baltic States’ Exit from the Landmine Ban Takes Effect");
+    const annotations = await db.annotation.findMany({ where: { articleId: article.id }, include: { status: true, chain: { include: { source: true } }, author: true, approver: true } });
+    expect(annotations).toHaveLength(EXIT_KEY_ENTRIES.length);
+    expect(annotations.every((a) => a.workflowState === "approved" && a.approvedSnapshot && a.author.email === "reviewer@example.com" && a.approver?.email === "reviewer2@example.com")).toBe(true);
+    // Every proposed statement of this short article is one of the key's: nothing is left unannotated.
+    expect(await db.statement.count({ where: { articleId: article.id, annotation: null } })).toBe(0);
+
+    // Its chains reuse the first article's source records where the same speaker is meant.
+    const firstArticle = await db.article.findUniqueOrThrow({ where: { slug: first.slug }, select: { id: true } });
+    const latvia = annotations.find((a) => a.speakerName === "Government of Latvia")!;
+    const firstLatvia = await db.provenanceHop.findFirstOrThrow({ where: { annotation: { articleId: firstArticle.id }, source: { name: "Government of Latvia" } } });
+    expect(latvia.chain.map((h) => h.sourceId)).toEqual([firstLatvia.sourceId]);
+
+    // The repeated claims are linked as the same claim, to the first article's statements, and audited.
+    const links = await db.claimLink.findMany({ include: { annotationA: { select: { articleId: true, quoteExact: true } }, annotationB: { select: { articleId: true, quoteExact: true } } } });
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      expect(link.relation).toBe("same");
+      expect(new Set([link.annotationA.articleId, link.annotationB.articleId])).toEqual(new Set([firstArticle.id, article.id]));
+    }
+    const quotes = links.flatMap((l) => [l.annotationA.quoteExact, l.annotationB.quoteExact]);
+    expect(quotes.some((q) => q.startsWith("Under the terms of the convention, the withdrawal process will take effect six months"))).toBe(true);
+    expect(quotes.some((q) => q.startsWith("A withdrawal becomes effective six months after the depositary receives it"))).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "claim_link.create" } })).toBe(2);
   }, 60_000);
 });

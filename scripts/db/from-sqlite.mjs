@@ -34,7 +34,12 @@ const COLUMNS_SINCE_SQLITE = new Set([
   "Annotation.copiedFromId",
   "Annotation.copiedFromVersion",
   "Annotation.copiedAtVersion",
+  "Source.mergedIntoId",
+  "Source.mergedAt",
+  "Source.version",
 ]);
+/** The NOT NULL columns among them: json_populate_recordset would write NULL for a missing key, so their default is given. */
+const DEFAULTS_SINCE_SQLITE = { Source: { version: 1 } };
 
 
 /** @returns {Promise<{ name: string, type: string }[]>} type is information_schema's data_type */
@@ -196,7 +201,7 @@ export async function migrateFromSqlite(connectionString, file) {
       try {
         while (statement.step()) {
           const values = statement.get();
-          const row = {};
+          const row = { ...DEFAULTS_SINCE_SQLITE[table] };
           for (const [i, column] of columns.entries()) {
             try {
               row[column.name] = convertSqliteValue(column.type, values[i]);

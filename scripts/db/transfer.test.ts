@@ -75,7 +75,8 @@ describe("export → import round trip", () => {
   it("restores every row, every public response byte for byte, and every account's sign-in", async () => {
     const file = path.join(dir, "export.json");
     const counts = await exportToFile(sourceUrl, file);
-    expect(counts).toMatchObject({ User: 3, Article: 1, Annotation: 18 });
+    // The demo: its two published articles (18 + 6 annotations) and the two claim links between them.
+    expect(counts).toMatchObject({ User: 3, Article: 2, Annotation: 24, ClaimLink: 2 });
     JSON.parse(fs.readFileSync(file, "utf8")); // one valid JSON document
 
     const restored = await importDatabase(targetUrl, file);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { anonymousReader } from "@/lib/server/actors";
 import { getSourcePage } from "@/lib/server/claims/sources";
 import { StatusBadge, shortQuote } from "@/components/reader/AnnotationDetails";
@@ -22,6 +22,8 @@ const ROLE_LABELS = { speaker: "attributed to it", origin: "it is the origin", r
 export default async function SourcePage({ params }: Props) {
   const page = await getSourcePage(anonymousReader(), (await params).id);
   if (!page) notFound();
+  // A duplicate an admin merged away: its address lives on as a permanent redirect to the source it was merged into.
+  if (page.source.mergedIntoId) permanentRedirect(`/sources/${encodeURIComponent(page.source.mergedIntoId)}`);
   const { source, statements, verdicts, articles, firstAppearance } = page;
   return (
     <div className="max-w-4xl space-y-6">

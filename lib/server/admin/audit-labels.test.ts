@@ -84,7 +84,7 @@ describe("audit entity labels", () => {
 
   it("builds no query for a page with nothing to label, and reads recorded users as name <email>", () => {
     expect(auditLabelsSql([])).toBeNull();
-    expect(auditLabelsSql([{ entityType: "source", entityId: "x", articleId: null, before: null, after: null }])).toBeNull();
+    expect(auditLabelsSql([{ entityType: "claim_link", entityId: "a:b", articleId: null, before: null, after: null }])).toBeNull();
     const gone = { entityType: "user", entityId: "u", articleId: null, before: JSON.stringify({ name: "Old", email: "old@example.com" }), after: "not json" };
     expect(auditEntityLabel(gone, new Map())).toEqual({ text: "Old <old@example.com>", of: "entity", current: false });
     expect(auditEntityLabel({ ...gone, before: null }, new Map())).toBeNull();

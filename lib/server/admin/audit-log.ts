@@ -26,7 +26,7 @@ export { SYSTEM_ACTOR, type AuditEntityLabel };
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export const AUDIT_ENTITY_TYPES = ["annotation", "article", "statement", "user", "claim_type", "verification_status", "claim_link", "reader_report"] as const;
+export const AUDIT_ENTITY_TYPES = ["annotation", "article", "statement", "user", "claim_type", "verification_status", "claim_link", "reader_report", "source"] as const;
 
 export type { AuditEventDTO };
 

@@ -56,10 +56,10 @@ export const DISTINCT_ENTITY_TYPES_SQL = distinctSql("entityType", 100);
 // ---------------------------------------------------------------------------------------------------------------
 // Human labels next to entity ids: resolved for a whole page in ONE query (never per row).
 
-type LabelKind = "article" | "user" | "claim_type" | "verification_status";
+type LabelKind = "article" | "user" | "claim_type" | "verification_status" | "source";
 /** Events whose label is their article's title (via the event's articleId). */
 const ARTICLE_SCOPED = new Set(["article", "statement", "annotation"]);
-const LABEL_KINDS = new Set<string>(["user", "claim_type", "verification_status"]);
+const LABEL_KINDS = new Set<string>(["user", "claim_type", "verification_status", "source"]);
 
 export interface AuditLabelSubject {
   entityType: string;
@@ -85,7 +85,7 @@ function labelKey(e: AuditLabelSubject): [LabelKind, string] | null {
  * null when there is nothing to look up. Rows: { kind, id, label }.
  */
 export function auditLabelsSql(events: AuditLabelSubject[]): Prisma.Sql | null {
-  const ids: Record<LabelKind, Set<string>> = { article: new Set(), user: new Set(), claim_type: new Set(), verification_status: new Set() };
+  const ids: Record<LabelKind, Set<string>> = { article: new Set(), user: new Set(), claim_type: new Set(), verification_status: new Set(), source: new Set() };
   for (const e of events) {
     const key = labelKey(e);
     if (key) ids[key[0]].add(key[1]);
@@ -96,6 +96,7 @@ export function auditLabelsSql(events: AuditLabelSubject[]): Prisma.Sql | null {
   if (ids.user.size) parts.push(Prisma.sql`SELECT 'user' AS kind, id, name || ' <' || email || '>' AS label FROM "User" WHERE id IN (${list("user")})`);
   if (ids.claim_type.size) parts.push(Prisma.sql`SELECT 'claim_type' AS kind, id, label FROM "ClaimType" WHERE id IN (${list("claim_type")})`);
   if (ids.verification_status.size) parts.push(Prisma.sql`SELECT 'verification_status' AS kind, id, label FROM "VerificationStatus" WHERE id IN (${list("verification_status")})`);
+  if (ids.source.size) parts.push(Prisma.sql`SELECT 'source' AS kind, id, name AS label FROM "Source" WHERE id IN (${list("source")})`);
   return parts.length ? Prisma.join(parts, " UNION ALL ", "", "") : null;
 }
 

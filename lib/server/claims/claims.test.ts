@@ -28,6 +28,8 @@ const { listPublishedArticlesPage } = await import("../reader-list");
 const visitor = anonymousReader();
 let users: Awaited<ReturnType<typeof createReviewUsers>>;
 let demo: { slug: string; id: string; text: string; title: string };
+/** The demo's second published article (the follow-up report). */
+let demoFollowUpSlug = "";
 
 type Fields = import("@/lib/contracts/review").SaveAnnotationInput["fields"];
 type ClaimReview = import("@/lib/export").ClaimReview;
@@ -91,6 +93,7 @@ beforeAll(async () => {
   const seeded = await seedDemo(db, { passwordCost: 4 });
   const article = await db.article.findUniqueOrThrow({ where: { slug: seeded.slug }, select: { id: true, text: true, title: true } });
   demo = { slug: seeded.slug, id: article.id, text: article.text, title: article.title };
+  demoFollowUpSlug = seeded.articles[1].slug;
   users = await createReviewUsers(db);
 }, 60_000);
 
@@ -312,7 +315,7 @@ describe("checked before?", () => {
     await decideClaimLink(testActor(users.rita), { annotationId: mine, otherAnnotationId: demoMines.id, relation: "same" });
     expect((await getClaimSuggestions(testActor(users.rita), statement.id))[0]).toMatchObject({ annotationId: demoMines.id, linked: true });
     expect(await getClaimLinks(testActor(users.rita), mine)).toEqual([expect.objectContaining({ annotationId: demoMines.id, relation: "same" })]);
-    expect(await db.auditEvent.count({ where: { action: "claim_link.create" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "claim_link.create", entityId: { contains: mine } } })).toBe(1);
     await expect(decideClaimLink(testActor(users.rita), { annotationId: demoMines.id, otherAnnotationId: mine, relation: "different" })).rejects.toThrow(/undo that first/);
 
     // Readers: "Also checked in N articles", once the other article is published.
@@ -342,12 +345,12 @@ describe("checked before?", () => {
     expect((await getClaimSuggestions(testActor(users.rita), statement.id)).map((s) => s.annotationId)).not.toContain(demoMines.id);
     await undoClaimLink(testActor(users.rita), { annotationId: mine, otherAnnotationId: demoMines.id });
     expect((await getClaimSuggestions(testActor(users.rita), statement.id))[0]!.annotationId).toBe(demoMines.id);
-    expect(await db.auditEvent.count({ where: { action: { in: ["claim_link.create", "claim_link.delete"] } } })).toBe(4);
+    expect(await db.auditEvent.count({ where: { action: { in: ["claim_link.create", "claim_link.delete"] }, entityId: { contains: mine } } })).toBe(4);
 
-    // The source page lists The Telegraph's claims across both articles.
+    // The source page lists The Telegraph's claims across the articles: the demo's two and this one.
     const telegraph = await db.source.findFirstOrThrow({ where: { name: "The Telegraph", hops: { some: { annotationId: demoMines.id } } } });
     const page = (await getSourcePage(visitor, telegraph.id))!;
-    expect(new Set(page.articles.map((a) => a.slug))).toEqual(new Set([demo.slug, secondSlug]));
+    expect(new Set(page.articles.map((a) => a.slug))).toEqual(new Set([demo.slug, demoFollowUpSlug, secondSlug]));
     expect(page.statements.find((s) => s.annotationId === mine)?.roles).toEqual(["origin"]);
     expect(page.verdicts.find((v) => v.slug === "misattributed")?.count).toBeGreaterThanOrEqual(1);
     expect(page.firstAppearance?.date).toBe("2025-06-24");
@@ -360,14 +363,16 @@ describe("checked before?", () => {
 });
 
 describe("home page list", () => {
-  it("pages and sorts the published articles (after the checked-before test published a second one)", async () => {
+  it("pages and sorts the published articles (the demo's two, and the one the checked-before test published)", async () => {
     const newest = await listPublishedArticlesPage(visitor, { pageSize: 1 });
-    expect(newest.total).toBe(2);
-    expect(newest.pageCount).toBe(2);
+    expect(newest.total).toBe(3);
+    expect(newest.pageCount).toBe(3);
     expect(newest.items[0]!.slug).not.toBe(demo.slug);
     const second = await listPublishedArticlesPage(visitor, { pageSize: 1, page: 1 });
-    expect(second.items.map((a) => a.slug)).toEqual([demo.slug]);
-    expect(second.items[0]!.annotated).toBe(18);
+    expect(second.items.map((a) => a.slug)).toEqual([demoFollowUpSlug]);
+    const third = await listPublishedArticlesPage(visitor, { pageSize: 1, page: 2 });
+    expect(third.items.map((a) => a.slug)).toEqual([demo.slug]);
+    expect(third.items[0]!.annotated).toBe(18);
     const oldest = await listPublishedArticlesPage(visitor, { pageSize: 1, sort: "oldest" });
     expect(oldest.items[0]!.slug).toBe(demo.slug);
     const byTitle = await listPublishedArticlesPage(visitor, { sort: "title" });

@@ -82,7 +82,12 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
   if (query.verdict) where.push(Prisma.sql`a."approvedStatusSlug" = ${query.verdict}`);
   if (query.type) where.push(Prisma.sql`a."approvedTypeSlug" = ${query.type}`);
   if (query.speaker) where.push(Prisma.sql`(a."approvedSnapshot"->>'speakerName') ILIKE ${likeContains(query.speaker)}`);
-  if (query.source) where.push(Prisma.sql`(a."approvedSnapshot"->'chain') @> ${JSON.stringify([{ source: { id: query.source } }])}::jsonb`);
+  if (query.source) {
+    // Approved chains keep the source ids they were approved with: a source's statements include those of the sources merged into it.
+    where.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "Source" s WHERE (s."id" = ${query.source} OR s."mergedIntoId" = ${query.source})
+        AND (a."approvedSnapshot"->'chain') @> jsonb_build_array(jsonb_build_object('source', jsonb_build_object('id', s."id"))))`);
+  }
   if (query.outlet) where.push(Prisma.sql`ar."outlet" ILIKE ${likeContains(query.outlet)}`);
   if (query.language) where.push(Prisma.sql`lower(ar."language") = lower(${query.language})`);
   if (query.from) where.push(Prisma.sql`a."approvedAt" >= ${new Date(`${query.from}T00:00:00Z`)}`);

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../actors";
 import { authorize } from "../authorize";
 import { isPlausibleId } from "../reader";
@@ -20,7 +21,8 @@ export interface SourceStatementDTO {
 }
 
 export interface SourcePageDTO {
-  source: { id: string; name: string; kind: SourceKind; url: string | null; date: string | null };
+  /** mergedIntoId: set when an admin merged this source into another; its page then redirects there (and lists nothing). */
+  source: { id: string; name: string; kind: SourceKind; url: string | null; date: string | null; mergedIntoId: string | null };
   statements: SourceStatementDTO[];
   /** Statements per verdict slug, with the label and colour. */
   verdicts: { slug: string; label: string; color: string; count: number }[];
@@ -45,28 +47,37 @@ interface Row {
 /**
  * Public: a source's page. Statements of published articles (approved content only) whose approved chain passes
  * through this source (by id, or by the same name: the editor makes a new Source record for a typed name), or
- * whose speaker is this source's name.
+ * whose speaker is this source's name. Sources an admin merged into this one count as this one (by id and by name):
+ * approved chains keep the ids they were approved with.
  */
 export async function getSourcePage(actor: Actor, id: string): Promise<SourcePageDTO | null> {
   authorize(actor, "read_published");
   if (!isPlausibleId(id)) return null;
-  const source = await db.source.findUnique({ where: { id }, select: { id: true, name: true, kind: true, url: true, date: true } });
+  const source = await db.source.findUnique({
+    where: { id },
+    select: { id: true, name: true, kind: true, url: true, date: true, mergedIntoId: true, mergedFrom: { select: { id: true, name: true } } },
+  });
   if (!source) return null;
+  const { mergedFrom, ...shown } = source;
+  const empty = { source: { ...shown, kind: shown.kind as SourceKind }, statements: [], verdicts: [], articles: [], firstAppearance: null };
+  if (source.mergedIntoId) return empty;
+  const ids = [source.id, ...mergedFrom.map((m) => m.id)];
+  const names = [...new Set([source.name, ...mergedFrom.map((m) => m.name)].map((n) => n.toLowerCase()))];
   const rows = await db.$queryRaw<Row[]>`
     SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedAt", ar."slug", ar."title", ar."outlet", ar."publishedDate"
     FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
     WHERE ar."state" = 'published' AND a."approvedSnapshot" IS NOT NULL AND a."approvedQuote" IS NOT NULL AND a."approvedAt" IS NOT NULL
       AND (
-        lower(a."approvedSnapshot"->>'speakerName') = lower(${source.name})
+        lower(a."approvedSnapshot"->>'speakerName') IN (${Prisma.join(names)})
         OR EXISTS (
           SELECT 1 FROM jsonb_array_elements(a."approvedSnapshot"->'chain') h
-          WHERE h->'source'->>'id' = ${source.id} OR lower(h->'source'->>'name') = lower(${source.name})
+          WHERE h->'source'->>'id' IN (${Prisma.join(ids)}) OR lower(h->'source'->>'name') IN (${Prisma.join(names)})
         )
       )
     ORDER BY a."approvedAt" DESC, a."id" DESC
     LIMIT ${MAX_STATEMENTS}`;
-  const key = normaliseName(source.name);
-  const sameSource = (s: { id?: string; name: string }) => s.id === source.id || normaliseName(s.name) === key;
+  const keys = new Set([source.name, ...mergedFrom.map((m) => m.name)].map(normaliseName));
+  const sameSource = (s: { id?: string; name: string }) => (s.id !== undefined && ids.includes(s.id)) || keys.has(normaliseName(s.name));
   const statements: SourceStatementDTO[] = [];
   const verdicts = new Map<string, { slug: string; label: string; color: string; count: number }>();
   const articles = new Map<string, SourcePageDTO["articles"][number]>();
@@ -75,7 +86,7 @@ export async function getSourcePage(actor: Actor, id: string): Promise<SourcePag
     const c = r.approvedSnapshot as AnnotationContentDTO;
     const chain = [...c.chain].sort((x, y) => x.position - y.position);
     const roles: SourceStatementDTO["roles"] = [];
-    if (c.speakerName && normaliseName(c.speakerName) === key) roles.push("speaker");
+    if (c.speakerName && keys.has(normaliseName(c.speakerName))) roles.push("speaker");
     chain.forEach((h, i) => {
       if (!sameSource(h.source)) return;
       const role = i === 0 ? "origin" : "relay";
@@ -103,7 +114,7 @@ export async function getSourcePage(actor: Actor, id: string): Promise<SourcePag
     for (const date of dates) if (!first || date < first.date) first = { date, article: { slug: r.slug, title: r.title } };
   }
   return {
-    source: { ...source, kind: source.kind as SourceKind },
+    ...empty,
     statements,
     verdicts: [...verdicts.values()].sort((x, y) => y.count - x.count || x.label.localeCompare(y.label)),
     articles: [...articles.values()],

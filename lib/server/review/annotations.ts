@@ -53,10 +53,10 @@ export async function conflictFor(tx: Tx, annotationId: string, baseVersion: num
   );
 }
 
-/** New Sources for new hops; an existing Source is reused only when the hop still matches it exactly. */
+/** New Sources for new hops; an existing Source is reused only when the hop still matches it exactly (and is not merged away). */
 async function resolveChain(tx: Tx, chain: AnnotationFields["chain"]): Promise<{ sourceId: string; note: string | null }[]> {
   const ids = chain.map((h) => h.sourceId).filter((v): v is string => !!v);
-  const existing = new Map((await tx.source.findMany({ where: { id: { in: ids } } })).map((s) => [s.id, s]));
+  const existing = new Map((await tx.source.findMany({ where: { id: { in: ids }, mergedIntoId: null } })).map((s) => [s.id, s]));
   const out: { sourceId: string; note: string | null }[] = [];
   for (const hop of chain) {
     const s = hop.sourceId ? existing.get(hop.sourceId) : undefined;
@@ -311,7 +311,7 @@ export async function searchSources(actor: Actor, query: string): Promise<Source
   const q = SourceQuerySchema.parse(query);
   if (q.length < 1) return [];
   const rows = await db.source.findMany({
-    where: { name: { contains: q } },
+    where: { name: { contains: q }, mergedIntoId: null },
     orderBy: [{ name: "asc" }, { createdAt: "desc" }],
     take: 40,
     select: { id: true, name: true, kind: true, url: true, date: true },

@@ -17,14 +17,14 @@ export async function prepareReaderTestEnv(name: string): Promise<{ database: st
 /** Budget for a beforeAll that seeds the demo. */
 export const DEMO_SEED_TIMEOUT_MS = 60_000;
 
-/** Seeds the default vocabularies and the demo (accounts + the published Baltic article with 18 annotations). */
-export async function seedDemoDatabase(): Promise<{ slug: string }> {
+/** Seeds the default vocabularies and the demo (accounts, the published Baltic article with 18 annotations and its follow-up). */
+export async function seedDemoDatabase(): Promise<{ slug: string; secondSlug: string }> {
   const { db } = await import("../db");
   const { seedVocabularies } = await import("../../../prisma/seed-vocabularies");
   const { seedDemo } = await import("../../../prisma/demo/seed-demo");
   await seedVocabularies(db);
-  const { slug } = await seedDemo(db, { passwordCost: 4 });
-  return { slug };
+  const { slug, articles } = await seedDemo(db, { passwordCost: 4 });
+  return { slug, secondSlug: articles[1].slug };
 }
 
 interface Entry {
