@@ -175,9 +175,15 @@ describe("ClaimReview for the demo article", () => {
       expect(r.itemReviewed["@type"]).toBe("Claim");
       expect(["Person", "Organization"]).toContain(r.itemReviewed.author["@type"]);
       expect(r.itemReviewed.author.name.length).toBeGreaterThan(0);
-      // The demo records no original URL; when an article has one, it is the claim's appearance.
-      if (article.originalUrl) expect(r.itemReviewed.appearance).toMatchObject({ "@type": "CreativeWork", url: article.originalUrl });
-      else expect(r.itemReviewed.appearance).toBeUndefined();
+      // A claim the desk linked across articles lists every published appearance (this article among them); otherwise
+      // the article's original URL is the appearance (the demo records none).
+      const appearance = r.itemReviewed.appearance;
+      if (Array.isArray(appearance)) {
+        expect(appearance.length).toBeGreaterThan(1);
+        for (const work of appearance) expect(work).toMatchObject({ "@type": "CreativeWork", url: expect.stringMatching(/^https?:\/\//) });
+        expect(appearance.map((w: Json) => w.headline)).toContain(article.title);
+      } else if (article.originalUrl) expect(appearance).toMatchObject({ "@type": "CreativeWork", url: article.originalUrl });
+      else expect(appearance).toBeUndefined();
       if (r.itemReviewed.datePublished) expect(r.itemReviewed.datePublished).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
       if (r.itemReviewed.firstAppearance) expect(r.itemReviewed.firstAppearance.url).toMatch(/^https?:\/\//);
     }
