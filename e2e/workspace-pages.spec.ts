@@ -20,6 +20,7 @@ test.describe("workspace of a long article", () => {
     await expect(text).toContainText(sentence(1));
     await expect(text).toContainText(sentence(300));
     await expect(text).not.toContainText(sentence(301));
+    await page.screenshot({ path: test.info().outputPath("workspace-page-1.png"), fullPage: false });
 
     // Next page: the later statements, and the URL says which page.
     await page.getByTestId("workspace-pager-top").getByRole("link", { name: "Next statements →" }).click();

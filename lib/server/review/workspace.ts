@@ -23,47 +23,25 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
     select: { id: true, slug: true, title: true, outlet: true, byline: true, originalUrl: true, publishedDate: true, language: true, state: true, version: true, text: true, emphasis: true, publishedAt: true },
   });
   if (!article) throw new NotFoundError("Article");
-  const [rows, vocabulary] = await Promise.all([
-    db.statement.findMany({
-      where: { articleId },
-      orderBy: { start: "asc" },
-      select: {
-        id: true,
-        start: true,
-        end: true,
-        origin: true,
-        annotation: {
-          select: {
-            id: true,
-            workflowState: true,
-            approvedAt: true,
-            claimType: { select: { slug: true, shortLabel: true } },
-            status: { select: { slug: true, label: true, color: true } },
-          },
-        },
-      },
-    }),
-    loadVocabulary(),
-  ]);
+  const [rows, vocabulary] = await Promise.all([loadStatementRows(articleId), loadVocabulary()]);
   const byState: Record<WorkflowState, number> = { draft: 0, in_review: 0, approved: 0 };
   const statements: WorkspaceStatementDTO[] = rows.map((r) => {
-    const a = r.annotation;
-    if (a) byState[a.workflowState as WorkflowState]++;
+    if (r.annotationId) byState[r.workflowState as WorkflowState]++;
     return {
       id: r.id,
       start: r.start,
       end: r.end,
       origin: r.origin,
-      annotation: a
+      annotation: r.annotationId
         ? {
-            id: a.id,
-            workflowState: a.workflowState as WorkflowState,
-            claimTypeSlug: a.claimType.slug,
-            claimTypeShort: a.claimType.shortLabel,
-            statusSlug: a.status.slug,
-            statusLabel: a.status.label,
-            statusColor: a.status.color,
-            hasApprovedVersion: a.approvedAt !== null,
+            id: r.annotationId,
+            workflowState: r.workflowState as WorkflowState,
+            claimTypeSlug: r.claimTypeSlug!,
+            claimTypeShort: r.claimTypeShort!,
+            statusSlug: r.statusSlug!,
+            statusLabel: r.statusLabel!,
+            statusColor: r.statusColor!,
+            hasApprovedVersion: r.approved,
           }
         : null,
     };
@@ -91,6 +69,37 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
     progress: { statements: statements.length, annotated: byState.draft + byState.in_review + byState.approved, byState },
     currentUser: { id: user.id, name: user.name },
   };
+}
+
+interface StatementRow {
+  id: string;
+  start: number;
+  end: number;
+  origin: string;
+  annotationId: string | null;
+  workflowState: string | null;
+  approved: boolean;
+  claimTypeSlug: string | null;
+  claimTypeShort: string | null;
+  statusSlug: string | null;
+  statusLabel: string | null;
+  statusColor: string | null;
+}
+
+/**
+ * Every statement of the article with its annotation's summary, in text order: one flat query. A 2 MB article has
+ * 15,000 statements, and Prisma's nested findMany spent about 0.3 s of the event loop building them.
+ */
+function loadStatementRows(articleId: string): Promise<StatementRow[]> {
+  return db.$queryRaw<StatementRow[]>`
+    SELECT s.id, s.start, s."end", s.origin, a.id AS "annotationId", a."workflowState", (a."approvedAt" IS NOT NULL) AS approved,
+           t.slug AS "claimTypeSlug", t."shortLabel" AS "claimTypeShort", v.slug AS "statusSlug", v.label AS "statusLabel", v.color AS "statusColor"
+    FROM "Statement" s
+    LEFT JOIN "Annotation" a ON a."statementId" = s.id
+    LEFT JOIN "ClaimType" t ON t.id = a."claimTypeId"
+    LEFT JOIN "VerificationStatus" v ON v.id = a."statusId"
+    WHERE s."articleId" = ${articleId}
+    ORDER BY s.start`;
 }
 
 async function loadSelected(annotationId: string, userId: string): Promise<SelectedAnnotationDTO> {
