@@ -122,7 +122,7 @@ export function ImportForm() {
         <section aria-labelledby="preview-heading" className="space-y-3 rounded border border-stone-300 bg-white p-4">
           {preview.note ? <Notice tone="info">{preview.note}</Notice> : null}
           <h2 id="preview-heading" className="text-lg font-semibold text-stone-900">
-            Proposed statements ({preview.preview.statements.length})
+            Proposed statements ({preview.preview.statementCount.toLocaleString("en")})
           </h2>
           <p className="text-sm text-stone-700">
             “{preview.preview.title}” — {preview.preview.words.toLocaleString("en")} words. The article is saved as a draft; you can split, merge or
@@ -136,6 +136,12 @@ export function ImportForm() {
               </li>
             ))}
           </ol>
+          {preview.preview.statementCount > preview.preview.statements.length ? (
+            <p className="text-sm text-stone-600">
+              The first {preview.preview.statements.length.toLocaleString("en")} are listed; all{" "}
+              {preview.preview.statementCount.toLocaleString("en")} are imported.
+            </p>
+          ) : null}
         </section>
       ) : null}
     </form>

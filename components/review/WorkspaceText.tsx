@@ -26,10 +26,11 @@ type Ranged = WorkspaceStatementDTO & TextRange;
 
 /**
  * The article with every statement marked: one focusable element per statement (data-statement-id), coloured by
- * the workflow state of its annotation. Linear in the text length plus the number of statements.
+ * the workflow state of its annotation. Linear in the text length plus the number of statements. With `range`, only
+ * the paragraphs starting in it (one page of a long article; offsets stay those of the whole text).
  */
-export function WorkspaceText({ text, emphasis, statements, selectedId }: { text: string; emphasis: TextRange[]; statements: Ranged[]; selectedId: string | null }) {
-  const paragraphs = buildReaderParagraphs(text, statements, emphasis);
+export function WorkspaceText({ text, emphasis, statements, selectedId, range }: { text: string; emphasis: TextRange[]; statements: Ranged[]; selectedId: string | null; range?: TextRange }) {
+  const paragraphs = buildReaderParagraphs(text, statements, emphasis, range);
   return (
     <div className="space-y-4 font-serif text-[1.05rem] leading-8 text-stone-900">
       {paragraphs.map((p) => (

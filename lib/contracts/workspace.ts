@@ -5,13 +5,15 @@ import type { FieldChange } from "@/lib/workflow/diff";
 export interface ProposedStatementDTO {
   start: number;
   end: number;
+  /** The statement's text, cut after 1,000 characters (with "…"). */
   text: string;
 }
 
 export interface ImportPreviewDTO {
   title: string;
-  text: string;
+  /** The first proposed statements (at most PREVIEW_STATEMENT_LIMIT); `statementCount` counts them all. */
   statements: ProposedStatementDTO[];
+  statementCount: number;
   slugBase: string;
   characters: number;
   words: number;

@@ -36,10 +36,16 @@ describe("hostile import files (issue 11) give the right result", () => {
   });
 
   it("one-word lines: one paragraph and statement each", () => {
-    const file = input("lines.txt").make(SIZE);
+    const file = input("lines.txt").make(60_000);
     const r = ok(importFile("lines.txt", file));
     expect(r.prepared.statements).toHaveLength(file.split("\n").length - 3);
     expect(r.prepared.text.startsWith("Ab\n\nAb\n\n")).toBe(true);
+  });
+
+  it("more statements than an article may have (one-word lines at 200 KB): refused with the count", () => {
+    const r = importFile("lines.txt", input("lines.txt").make(SIZE));
+    expect(r).toMatchObject({ ok: false, field: "file" });
+    expect(!r.ok && r.message).toMatch(/splits into 66,6\d\d statements; an article may have at most 30,000.*Nothing was imported/);
   });
 
   it("curly and straight quote marks: one statement", () => {

@@ -13,3 +13,10 @@ export class ImportRefusedError extends Error {
     this.name = "ImportRefusedError";
   }
 }
+
+/**
+ * Proposed statements in one article. A 2 MB article of ordinary news prose has about 15,000; far more means text that
+ * is not prose (a word or two per line), which would make a workspace nobody can review and a write that holds the
+ * database for seconds.
+ */
+export const MAX_ARTICLE_STATEMENTS = 30_000;

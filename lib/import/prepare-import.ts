@@ -1,6 +1,6 @@
 import { decodeImportFile, MAX_ARTICLE_TEXT_LENGTH } from "../validation/review";
 import { htmlToText } from "./html-to-text";
-import { ImportRefusedError } from "./limits";
+import { ImportRefusedError, MAX_ARTICLE_STATEMENTS } from "./limits";
 import { markdownToText } from "./markdown-to-text";
 import { prepareArticle, type PreparedArticle } from "./prepare-article";
 
@@ -48,6 +48,13 @@ export function prepareImport(request: ImportRequest): ImportPreparation {
       return { ok: false, message: "The article text is too long (at most 2,000,000 characters). Nothing was imported.", field: "text" };
     }
     const prepared = prepareArticle(text, { title, language: request.language });
+    if (prepared.statements.length > MAX_ARTICLE_STATEMENTS) {
+      return {
+        ok: false,
+        message: `The text splits into ${prepared.statements.length.toLocaleString("en")} statements; an article may have at most ${MAX_ARTICLE_STATEMENTS.toLocaleString("en")}. Is it really one article? Nothing was imported.`,
+        field: request.file ? "file" : "text",
+      };
+    }
     return { ok: true, text, ...(foundTitle ? { title: foundTitle } : {}), prepared };
   } catch (error) {
     if (error instanceof ImportRefusedError) return { ok: false, message: error.message, field: request.file ? "file" : "text" };

@@ -39,6 +39,8 @@ export function buildReaderParagraphs<A extends TextRange>(
   text: string,
   annotations: readonly A[],
   emphasis: readonly TextRange[] = [],
+  /** Only the paragraphs that start in this range (one page of a long article). */
+  range?: TextRange,
 ): RenderParagraph<A>[] {
   const sorted = [...annotations].sort((a, b) => a.start - b.start);
   const highlights: A[] = [];
@@ -64,7 +66,7 @@ export function buildReaderParagraphs<A extends TextRange>(
   let e = 0;
   const started = new Set<A>();
   for (const p of bounds) {
-    if (p.end <= p.start) continue;
+    if (p.end <= p.start || (range && (p.start < range.start || p.start >= range.end))) continue;
     const pieces: ParagraphPiece<A>[] = [];
     let cursor = p.start;
     while (h < highlights.length && highlights[h].end <= p.start) h++;

@@ -4,11 +4,10 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { importArticle, previewImport, setArticlePublished } from "@/lib/server/review/articles";
-import { ArticleStateChangeSchema, decodeImportFile, MAX_IMPORT_BYTES } from "@/lib/contracts/review";
+import { prepareImportOffThread } from "@/lib/server/import-runner";
+import { ArticleStateChangeSchema, MAX_IMPORT_BYTES } from "@/lib/contracts/review";
 import type { ImportPreviewResult, ImportValues } from "@/lib/contracts/review-actions";
-import { htmlToText } from "@/lib/import/html-to-text";
-import { markdownToText } from "@/lib/import/markdown-to-text";
-import { ImportRefusedError } from "@/lib/import/limits";
+import type { PreparedArticle } from "@/lib/import/prepare-article";
 import { defineAction, formString } from "../kit";
 import { ActionRefusal } from "../errors";
 
@@ -35,32 +34,29 @@ export const importAction = defineAction(
   async ({ intent, file }, { actor, form, keepValues }): Promise<{ message: string } & ImportPreviewResult> => {
     const values = importValues(form);
     let note: string | undefined;
+    let prepared: PreparedArticle | undefined;
     if (file && file.size > 0) {
       if (file.size > MAX_IMPORT_BYTES) throw new ActionRefusal("The file is larger than 2 MB. Nothing was imported.", { file: "The file is larger than 2 MB." });
-      const decoded = decodeImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      if (!decoded.ok) throw new ActionRefusal(`${decoded.message} Nothing was imported.`, { file: decoded.message });
-      try {
-        if (decoded.kind === "html") {
-          const converted = htmlToText(decoded.text);
-          values.text = converted.text;
-          if (!values.title.trim() && converted.title) values.title = converted.title;
-        } else {
-          values.text = decoded.kind === "markdown" ? markdownToText(decoded.text) : decoded.text;
-        }
-      } catch (error) {
-        // Input past a documented limit (HTML nested too deep): a clear message, never a 500.
-        if (!(error instanceof ImportRefusedError)) throw error;
-        throw new ActionRefusal(`${error.message} Nothing was imported.`, { file: error.message });
-      }
+      // Decoding, converting and proposing statements run off the event loop, in one pass.
+      const result = await prepareImportOffThread({
+        file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        text: "",
+        title: values.title,
+        language: values.language,
+      });
+      if (!result.ok) throw new ActionRefusal(result.message, { [result.field]: result.message.replace(/ Nothing was imported\.$/, "") });
+      values.text = result.text;
+      if (!values.title.trim() && result.title) values.title = result.title;
+      prepared = result.prepared;
       note = `The text of “${file.name}” is now in “Article text” below. Check the proposed statements, then import.`;
       keepValues({ ...values });
     }
     if (intent === "import") {
-      const created = await importArticle(actor, values, { confirmDuplicate: formString(form, "confirmDuplicate") === "yes" });
+      const created = await importArticle(actor, values, { prepared, confirmDuplicate: formString(form, "confirmDuplicate") === "yes" });
       revalidatePath("/review");
       redirect(`/review/articles/${created.id}?imported=1`);
     }
-    const preview = await previewImport(actor, values);
+    const preview = await previewImport(actor, values, { prepared });
     return { message: note ?? "", values: { ...values, title: values.title || preview.title }, preview, note };
   },
   {

@@ -1,11 +1,13 @@
 import "server-only";
+import crypto from "node:crypto";
 import { db } from "../db";
 import { writeAudit } from "../audit";
 import type { Actor } from "../actors";
 import { authorize, authorizePerson } from "../authorize";
 import { invalidateArticle } from "../cache";
 import { ConflictError, DomainRuleError, NotFoundError } from "../errors";
-import { mergeStatementRanges, prepareArticle } from "@/lib/import/prepare-article";
+import { mergeStatementRanges, type PreparedArticle } from "@/lib/import/prepare-article";
+import { prepareImportOffThread } from "../import-runner";
 import { ArticleStateChangeSchema, ImportArticleSchema, MAX_TITLE_LENGTH, NO_APPROVED_ANNOTATIONS_MESSAGE, type ArticleStateChangeInput, type ImportArticleInput } from "@/lib/validation/review";
 import type { ImportPreviewDTO } from "./types";
 import { Prisma } from "../generated/prisma/client";
@@ -13,9 +15,24 @@ import { findDuplicateArticles } from "../claims/duplicates";
 import { findCheckedBefore } from "../claims/checked-before";
 import { DUPLICATE_IMPORT_MESSAGE } from "@/lib/contracts/claims";
 
-function prepare(input: ImportArticleInput) {
+/** How many proposed statements the import preview sends to the page; the rest are counted, not listed. */
+export const PREVIEW_STATEMENT_LIMIT = 500;
+/** Characters of each listed statement the preview sends (a text without sentence breaks is one huge statement). */
+const PREVIEW_STATEMENT_CHARS = 1_000;
+
+export interface PrepareOptions {
+  /** The text already prepared off the event loop (the action converting an uploaded file prepares it in the same pass). */
+  prepared?: PreparedArticle;
+}
+
+async function prepare(input: ImportArticleInput, options: PrepareOptions) {
   const data = ImportArticleSchema.parse(input);
-  const prepared = prepareArticle(data.text, { title: data.title || undefined, language: data.language });
+  let prepared = options.prepared;
+  if (!prepared) {
+    const result = await prepareImportOffThread({ text: data.text, title: data.title || undefined, language: data.language });
+    if (!result.ok) throw new DomainRuleError(result.message, "text");
+    prepared = result.prepared;
+  }
   if (!prepared.title) throw new DomainRuleError("Give the article a title (the text has no first line to take it from).", "title");
   if (prepared.title.length > MAX_TITLE_LENGTH) throw new DomainRuleError(`Title must be at most ${MAX_TITLE_LENGTH} characters.`, "title");
   if (prepared.text.trim() === "") throw new DomainRuleError("The article text is empty (only a title was found).", "text");
@@ -24,24 +41,33 @@ function prepare(input: ImportArticleInput) {
 }
 
 /** Reviewer: the statements the pipeline proposes for this text, without saving anything. */
-export async function previewImport(actor: Actor, input: ImportArticleInput): Promise<ImportPreviewDTO> {
+export async function previewImport(actor: Actor, input: ImportArticleInput, options: PrepareOptions = {}): Promise<ImportPreviewDTO> {
   authorize(actor, "edit");
-  const { data, prepared } = prepare(input);
-  const statements = prepared.statements.map((s) => ({ start: s.start, end: s.end, text: prepared.text.slice(s.start, s.end) }));
+  const { data, prepared } = await prepare(input, options);
   const [duplicates, checkedBefore] = await Promise.all([
     findDuplicateArticles(db, prepared.contentHash, data.originalUrl),
-    findCheckedBefore(statements.map((s) => s.text)),
+    // findCheckedBefore bounds its own work (the first statements only, each cut short).
+    findCheckedBefore(prepared.statements.map((s) => prepared.text.slice(s.start, s.end))),
   ]);
   return {
     duplicates,
     checkedBefore,
     title: prepared.title,
-    text: prepared.text,
     slugBase: prepared.slugBase,
     characters: prepared.text.length,
     words: prepared.text.split(/\s+/).filter(Boolean).length,
-    statements,
+    statementCount: prepared.statements.length,
+    statements: prepared.statements.slice(0, PREVIEW_STATEMENT_LIMIT).map((s) => ({
+      start: s.start,
+      end: s.end,
+      text: s.end - s.start > PREVIEW_STATEMENT_CHARS ? `${prepared.text.slice(s.start, s.start + PREVIEW_STATEMENT_CHARS)}…` : prepared.text.slice(s.start, s.end),
+    })),
   };
+}
+
+/** A fresh row id for raw inserts: "c" and 24 hex digits, the length and alphabet of Prisma's cuid(). */
+function newRowId(): string {
+  return `c${crypto.randomBytes(12).toString("hex")}`;
 }
 
 /** A slug not yet taken: base, base-2, base-3, … (one query). */
@@ -54,7 +80,7 @@ async function uniqueSlug(tx: Parameters<Parameters<typeof db.$transaction>[0]>[
   for (let n = 2; ; n++) if (!taken.has(`${root}-${n}`)) return `${root}-${n}`;
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends PrepareOptions {
   /** Spans (offsets into the prepared text) that must be statements of their own, e.g. the demo's key statements. */
   markedSpans?: { start: number; end: number }[];
   /** The reviewer saw the duplicate warning and wants a second copy anyway. */
@@ -64,7 +90,7 @@ export interface ImportOptions {
 /** Reviewer: imports an article as a draft with its proposed statements; audited in the same transaction. */
 export async function importArticle(actor: Actor, input: ImportArticleInput, options: ImportOptions = {}): Promise<{ id: string; slug: string; statements: number }> {
   const user = authorizePerson(actor, "edit");
-  const { data, prepared } = prepare(input);
+  const { data, prepared } = await prepare(input, options);
   const markedSpans = options.markedSpans ?? [];
   for (const span of markedSpans) {
     if (!(span.start >= 0 && span.end > span.start && span.end <= prepared.text.length)) throw new DomainRuleError("A marked statement lies outside the article text.");
@@ -94,9 +120,13 @@ export async function importArticle(actor: Actor, input: ImportArticleInput, opt
         createdById: user.id,
       },
     });
-    await tx.statement.createMany({
-      data: statements.map((s) => ({ articleId: article.id, start: s.start, end: s.end, origin: manual.has(s.start) ? "manual" : "proposed" })),
-    });
+    // One INSERT … SELECT unnest(…): Prisma's createMany spends about 0.3 ms of the event loop per row (5 s for the
+    // 15,000 statements of a 2 MB article); here PostgreSQL does the work. Ids are made here, like Prisma's cuid().
+    await tx.$executeRaw`
+      INSERT INTO "Statement" (id, "articleId", start, "end", origin)
+      SELECT id, ${article.id}, start, "end", origin
+      FROM unnest(${statements.map(newRowId)}::text[], ${statements.map((s) => s.start)}::int[], ${statements.map((s) => s.end)}::int[],
+                  ${statements.map((s) => (manual.has(s.start) ? "manual" : "proposed"))}::text[]) AS t(id, start, "end", origin)`;
     await writeAudit(tx, user, {
       action: "article.import",
       entityId: article.id,

@@ -9,7 +9,7 @@ import { ConflictError, DomainRuleError, NotFoundError } from "../errors";
 import { buildTextQuoteSelector } from "@/lib/anchoring";
 import { planCorrection, spanOf, type CorrectionPlan, type PlanStatement } from "@/lib/corrections/plan";
 import { CorrectionConfirmSchema, CorrectionPreviewSchema, type CorrectionConfirmInput, type CorrectionPreviewInput, type CorrectionPreviewDTO } from "@/lib/corrections/contracts";
-import { prepareImport } from "@/lib/import/prepare-import";
+import { prepareImportOffThread } from "../import-runner";
 import type { PreparedArticle } from "@/lib/import/prepare-article";
 import type { WorkflowState } from "@/lib/domain/types";
 import { Prisma } from "../generated/prisma/client";
@@ -78,9 +78,9 @@ function fingerprintOf(article: LoadedArticle): string {
   return h.digest("hex").slice(0, 32);
 }
 
-function prepareCorrectedText(article: LoadedArticle, input: { text: string; file?: { name: string; bytes: Uint8Array } }): { raw: string; prepared: PreparedArticle } {
+async function prepareCorrectedText(article: Pick<LoadedArticle, "title" | "contentHash">, input: { text: string; file?: { name: string; bytes: Uint8Array } }): Promise<{ raw: string; prepared: PreparedArticle }> {
   // The article's title is given, so the text's first line is body text (a repeated headline is still dropped).
-  const result = prepareImport({ text: input.text, file: input.file, title: article.title });
+  const result = await prepareImportOffThread({ text: input.text, file: input.file, title: article.title });
   if (!result.ok) throw new DomainRuleError(result.message.replace("Nothing was imported.", "Nothing was changed."), result.field);
   const { prepared } = result;
   if (prepared.text.trim() === "") throw new DomainRuleError("The corrected text is empty.", "text");
@@ -113,7 +113,7 @@ export async function previewCorrection(actor: Actor, input: CorrectionPreviewIn
   authorizePerson(actor, "edit");
   const data = CorrectionPreviewSchema.parse(input);
   const article = await loadArticleForCorrection(db, data.articleId);
-  const { raw, prepared } = prepareCorrectedText(article, data);
+  const { raw, prepared } = await prepareCorrectedText(article, data);
   const plan = planFor(article, prepared);
   const byId = new Map(article.statements.flatMap((s) => (s.annotation ? [[s.annotation.id, s.annotation] as const] : [])));
   return {
@@ -156,6 +156,10 @@ export const STALE_PREVIEW_MESSAGE =
 export async function confirmCorrection(actor: Actor, input: CorrectionConfirmInput): Promise<{ slug: string; revision: number; counts: CorrectionPlan["counts"] }> {
   const user = authorizePerson(actor, "edit");
   const data = CorrectionConfirmSchema.parse(input);
+  // Prepared before the transaction takes its lock: off the event loop, it can take seconds for a long text.
+  const titled = await db.article.findUnique({ where: { id: data.articleId }, select: { title: true, contentHash: true } });
+  if (!titled) throw new NotFoundError("Article");
+  const { prepared } = await prepareCorrectedText(titled, { text: data.text });
   const result = await db.$transaction(async (tx) => {
     // Take the article's row lock first, so two confirms of the same preview are serialised (the second is stale).
     const locked = await tx.article.updateMany({ where: { id: data.articleId, revision: data.fromRevision, contentHash: data.fromHash }, data: { version: { increment: 1 } } });
@@ -164,8 +168,7 @@ export async function confirmCorrection(actor: Actor, input: CorrectionConfirmIn
       throw new ConflictError(STALE_PREVIEW_MESSAGE);
     }
     const article = await loadArticleForCorrection(tx, data.articleId);
-    if (fingerprintOf(article) !== data.fingerprint) throw new ConflictError(STALE_PREVIEW_MESSAGE);
-    const { prepared } = prepareCorrectedText(article, { text: data.text });
+    if (fingerprintOf(article) !== data.fingerprint || article.title !== titled.title) throw new ConflictError(STALE_PREVIEW_MESSAGE);
     if (prepared.contentHash !== data.toHash) throw new ConflictError(STALE_PREVIEW_MESSAGE);
     const plan = planFor(article, prepared);
     const now = new Date();

@@ -39,26 +39,7 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
   });
   if (!article) throw new NotFoundError("Article");
   const [rows, vocabulary, orphanRows] = await Promise.all([
-    db.statement.findMany({
-      where: { articleId },
-      orderBy: { start: "asc" },
-      select: {
-        id: true,
-        start: true,
-        end: true,
-        origin: true,
-        annotation: {
-          select: {
-            id: true,
-            workflowState: true,
-            approvedAt: true,
-            removalRequestedById: true,
-            claimType: { select: { slug: true, shortLabel: true } },
-            status: { select: { slug: true, label: true, color: true } },
-          },
-        },
-      },
-    }),
+    loadStatementRows(articleId),
     loadVocabulary(),
     db.annotation.findMany({
       where: { articleId, statementId: null, anchorState: "orphaned", removedAt: null },
@@ -82,24 +63,23 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
   ]);
   const byState: Record<WorkflowState, number> = { draft: 0, in_review: 0, approved: 0 };
   const statements: WorkspaceStatementDTO[] = rows.map((r) => {
-    const a = r.annotation;
-    if (a) byState[a.workflowState as WorkflowState]++;
+    if (r.annotationId) byState[r.workflowState as WorkflowState]++;
     return {
       id: r.id,
       start: r.start,
       end: r.end,
       origin: r.origin,
-      annotation: a
+      annotation: r.annotationId
         ? {
-            id: a.id,
-            workflowState: a.workflowState as WorkflowState,
-            claimTypeSlug: a.claimType.slug,
-            claimTypeShort: a.claimType.shortLabel,
-            statusSlug: a.status.slug,
-            statusLabel: a.status.label,
-            statusColor: a.status.color,
-            hasApprovedVersion: a.approvedAt !== null,
-            pendingRemoval: a.removalRequestedById !== null,
+            id: r.annotationId,
+            workflowState: r.workflowState as WorkflowState,
+            claimTypeSlug: r.claimTypeSlug!,
+            claimTypeShort: r.claimTypeShort!,
+            statusSlug: r.statusSlug!,
+            statusLabel: r.statusLabel!,
+            statusColor: r.statusColor!,
+            hasApprovedVersion: r.approved,
+            pendingRemoval: r.removalRequested,
           }
         : null,
     };
@@ -147,6 +127,38 @@ export async function getWorkspace(actor: Actor, articleId: string, selectedStat
     progress: { statements: statements.length, annotated: byState.draft + byState.in_review + byState.approved, byState },
     currentUser: { id: user.id, name: user.name },
   };
+}
+
+interface StatementRow {
+  id: string;
+  start: number;
+  end: number;
+  origin: string;
+  annotationId: string | null;
+  workflowState: string | null;
+  approved: boolean;
+  removalRequested: boolean;
+  claimTypeSlug: string | null;
+  claimTypeShort: string | null;
+  statusSlug: string | null;
+  statusLabel: string | null;
+  statusColor: string | null;
+}
+
+/**
+ * Every statement of the article with its annotation's summary, in text order: one flat query. A 2 MB article has
+ * 15,000 statements, and Prisma's nested findMany spent about 0.3 s of the event loop building them.
+ */
+function loadStatementRows(articleId: string): Promise<StatementRow[]> {
+  return db.$queryRaw<StatementRow[]>`
+    SELECT s.id, s.start, s."end", s.origin, a.id AS "annotationId", a."workflowState", (a."approvedAt" IS NOT NULL) AS approved, (a."removalRequestedById" IS NOT NULL) AS "removalRequested",
+           t.slug AS "claimTypeSlug", t."shortLabel" AS "claimTypeShort", v.slug AS "statusSlug", v.label AS "statusLabel", v.color AS "statusColor"
+    FROM "Statement" s
+    LEFT JOIN "Annotation" a ON a."statementId" = s.id
+    LEFT JOIN "ClaimType" t ON t.id = a."claimTypeId"
+    LEFT JOIN "VerificationStatus" v ON v.id = a."statusId"
+    WHERE s."articleId" = ${articleId}
+    ORDER BY s.start`;
 }
 
 async function loadSelected(annotationId: string, userId: string): Promise<SelectedAnnotationDTO> {

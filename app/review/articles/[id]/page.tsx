@@ -6,6 +6,8 @@ import { requireReviewer } from "@/lib/server/session";
 import { guardReview } from "../../guard";
 import { WorkspaceText } from "@/components/review/WorkspaceText";
 import { WorkspaceInteractions } from "@/components/review/WorkspaceInteractions";
+import { WorkspacePager } from "@/components/review/WorkspacePager";
+import { pageOfStatement, workspacePages } from "@/lib/reader/workspace-pages";
 import { AnnotationForm } from "@/components/review/AnnotationForm";
 import { AnnotationReadOnly } from "@/components/review/AnnotationReadOnly";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
@@ -55,6 +57,13 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const ws = await guardReview(async () => getWorkspace(await requireReviewer(), id, selectedId), `/review/articles/${id}${selectedId ? `?s=${selectedId}` : ""}`);
   const { article, statements, orphans, selected, progress } = ws;
   const index = selected ? statements.findIndex((s) => s.id === selected.statement.id) : -1;
+  // A long article is shown a page of statements at a time; an open statement's page is the one shown.
+  const pages = workspacePages(article.text, statements);
+  const requestedPage = Number(sp.page);
+  const pageIndex = selected ? pageOfStatement(pages, selected.statement.start) : Number.isInteger(requestedPage) && requestedPage >= 1 && requestedPage <= pages.length ? requestedPage - 1 : 0;
+  const page = pages[pageIndex];
+  const pager = (position: "top" | "bottom") =>
+    pages.length > 1 ? <WorkspacePager articleId={article.id} page={pageIndex} pageCount={pages.length} first={page.first} last={page.last} total={statements.length} position={position} /> : null;
   const neighbour = (i: number) => {
     const s = statements[i];
     if (!s) return null;
@@ -158,10 +167,18 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
         </header>
 
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_30rem]">
-          <section aria-label="Article text" lang="en">
+          <section aria-label="Article text" lang="en" className="space-y-4">
+            {pager("top")}
             <WorkspaceInteractions articleId={article.id}>
-              <WorkspaceText text={article.text} emphasis={article.emphasis} statements={statements} selectedId={selected?.statement.id ?? null} />
+              <WorkspaceText
+                text={article.text}
+                emphasis={article.emphasis}
+                statements={statements.slice(page.first, page.last)}
+                range={pages.length > 1 ? page : undefined}
+                selectedId={selected?.statement.id ?? null}
+              />
             </WorkspaceInteractions>
+            {pager("bottom")}
           </section>
 
           <aside aria-label="Selected statement" className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
