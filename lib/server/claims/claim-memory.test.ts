@@ -237,11 +237,10 @@ describe("import preview: checked before", () => {
 
   it("stays bounded on a long import: at most the first statements are compared", async () => {
     const sentences = Array.from({ length: 1500 }, (_, i) => `Sentence number ${i} says that the mines along the border number ${i * 7} in total.`);
-    const started = Date.now();
     const preview = await previewImport(testActor(users.rita), { title: "Long", language: "en", text: sentences.join("\n\n") });
     expect(preview.checkedBefore!.examined).toBe(MAX_MATCHED_STATEMENTS);
-    expect(preview.checkedBefore!.total).toBe(preview.statements.length);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(preview.checkedBefore!.total).toBe(preview.statementCount);
+    expect(preview.statementCount).toBe(1500);
   });
 });
 
