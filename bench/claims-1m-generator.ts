@@ -158,7 +158,7 @@ export class QuoteGenerator {
     const other = placeNames[this.placeZipf.draw(r)];
     const topic = r.pick(TOPICS);
     const up = r.chance(0.5);
-    const verb = r.pick(up ? RISE : FALL);
+    const verb = r.pick<readonly [string, string]>(up ? RISE : FALL);
     const unit = r.pick(UNITS);
     const when = r.pick(WHEN);
     const say = r.pick(SAY);

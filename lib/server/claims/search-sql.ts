@@ -37,11 +37,13 @@ export async function bitmapScansOnly(tx: Pick<Tx, "$executeRaw">, on: boolean):
 }
 
 /**
- * The share of statements whose search document has the word `t.word` (a column of the query it goes in), by the
- * planner's statistics of the full-text index (pg_stats.most_common_elems); 0 for a word not listed there, which is
- * rarer than every listed one (or the table was never analysed).
+ * The share of statements whose search document has `word` (an SQL text expression), by the planner's statistics of
+ * the full-text index (pg_stats.most_common_elems); 0 for a word not listed there, which is rarer than every listed
+ * one (or the table was never analysed).
  */
-export const WORD_FREQUENCY = Prisma.sql`coalesce((
-  SELECT m.frequency FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(word, frequency)
-  WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation_search_document_idx' AND m.word = t.word
-  LIMIT 1), 0)`;
+export function wordFrequency(word: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce((
+    SELECT m.frequency FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(word, frequency)
+    WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation_search_document_idx' AND m.word = ${word}
+    LIMIT 1), 0)`;
+}

@@ -5,7 +5,7 @@ import { authorize } from "../authorize";
 import { DomainRuleError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { getReaderVocabulary } from "../reader";
-import { SEARCH_DOCUMENT, SOURCE_KEYS, WORD_FREQUENCY, bitmapScansOnly, likeContains } from "./search-sql";
+import { SEARCH_DOCUMENT, SOURCE_KEYS, bitmapScansOnly, likeContains, wordFrequency } from "./search-sql";
 import { SEARCH_PAGE_SIZE, SearchQuerySchema, type SearchHitDTO, type SearchQuery, type SearchQueryInput, type SearchResultDTO } from "@/lib/contracts/claims";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 
@@ -59,18 +59,22 @@ function decodeCursor(raw: string | undefined, order: SearchQuery["order"]): Cur
  */
 async function widenedQuery(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, q: string): Promise<{ tsQuery: Prisma.Sql; rarest: number }> {
   await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_WORD_THRESHOLD)}, true)`;
+  // frequency: of the word and the words standing in for it (any of them matches).
   const words = await tx.$queryRaw<{ word: string; alike: string[]; frequency: number }[]>`
-    SELECT t.word, CASE WHEN length(t.word) >= 3 THEN ARRAY(
+    SELECT t.word, x.alike,
+           (${wordFrequency(Prisma.sql`t.word`)} + coalesce((SELECT sum(${wordFrequency(Prisma.sql`o.word`)}) FROM unnest(x.alike) AS o(word)), 0))::float8 AS frequency
+    FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, ${q}))) AS t(word)
+    CROSS JOIN LATERAL (SELECT CASE WHEN length(t.word) >= 3 THEN ARRAY(
       SELECT w."word" FROM "SearchWord" w WHERE t.word <% w."word" AND w."word" <> t.word
       ORDER BY word_similarity(t.word, w."word") DESC, similarity(t.word, w."word") DESC, w."word" LIMIT ${FUZZY_ALTERNATIVES}
-    ) ELSE '{}' END AS alike, ${WORD_FREQUENCY}::float8 AS frequency
-    FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, ${q}))) AS t(word)`;
+    ) ELSE '{}'::text[] END AS alike) x`;
   let tsQuery = Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${q})`;
   for (const { word, alike } of words) {
     if (alike.length === 0) continue;
     tsQuery = Prisma.sql`ts_rewrite(${tsQuery}, ${tsLexeme(word)}::tsquery, ${[word, ...alike].map(tsLexeme).join(" | ")}::tsquery)`;
   }
-  // The share of statements having the rarest word (by the planner's statistics): how dense the matches are.
+  // The share of statements having the rarest word (by the planner's statistics), an upper bound of how dense the
+  // matches are (for words ANDed, as websearch_to_tsquery joins them).
   return { tsQuery, rarest: words.length > 0 ? Math.min(...words.map((w) => w.frequency)) : 0 };
 }
 

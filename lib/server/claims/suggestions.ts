@@ -25,7 +25,7 @@ const CANDIDATE_TRIGRAM_THRESHOLD = 0.2;
 const CANDIDATE_LIMIT = 50;
 /** From this many annotations on (the planner's estimate), candidates must first share rare words with the quote. */
 const WORD_PREFILTER_FROM = 20_000;
-/** How many of the quote's rarest words make the pairs of the word filter. */
+/** How many of the quote's rarest words the word filter combines. */
 const RARE_WORDS = 8;
 /** At most this many rows pass the word filter on to the trigram filter and the ranking. */
 const WORD_CANDIDATE_LIMIT = 1000;
@@ -75,7 +75,7 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
   const candidates = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_TRIGRAM_THRESHOLD)}, true)`;
     const words = await rareWordsQuery(tx, quote);
-    // Below WORD_PREFILTER_FROM annotations the trigram index alone answers fast; above, rows sharing two of the
+    // Below WORD_PREFILTER_FROM annotations the trigram index alone answers fast; above, rows sharing two or three of the
     // quote's rarest words (the full-text index) are the candidates the trigram filter and ranking then look at.
     // (SEARCH_DOCUMENT names its table "a": inside the CTE that is the CTE's own scan.)
     const prefilter = words
@@ -124,8 +124,8 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
 }
 
 /**
- * For a large table: a tsquery matching rows that share at least two of the quote's RARE_WORDS rarest words (any
- * one when the quote has a single word), or null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be
+ * For a large table: a tsquery matching rows that share at least two (or three) of the quote's RARE_WORDS rarest
+ * words (any one when the quote has a single word), or null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be
  * fast on a million quotes: every quote shares common trigrams ("the", "per cent") with most others. Rarity comes
  * from the planner's statistics of the full-text index (pg_stats.most_common_elems: a word not listed is rarer than
  * every listed one); names, places and figures are what a reworded claim keeps.
@@ -149,9 +149,16 @@ async function rareWordsQuery(tx: Pick<Tx, "$queryRaw">, quote: string): Promise
   const terms = words.map((w) => `'${w.lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`);
   if (terms.length === 0) return null;
   if (terms.length === 1) return terms[0]!;
-  const pairs: string[] = [];
-  for (let i = 0; i < terms.length; i++) for (let j = i + 1; j < terms.length; j++) pairs.push(`(${terms[i]} & ${terms[j]})`);
-  return pairs.join(" | ");
+  // Two shared words, or three when the quote has five rare ones or more (a reworded claim keeps its names, places
+  // and figures; a pair of them can still be shared by thousands of statements of the same speaker).
+  const shared = terms.length >= 5 ? 3 : 2;
+  const groups: string[] = [];
+  const pick = (from: number, chosen: string[]) => {
+    if (chosen.length === shared) return void groups.push(`(${chosen.join(" & ")})`);
+    for (let i = from; i < terms.length; i++) pick(i + 1, [...chosen, terms[i]!]);
+  };
+  pick(0, []);
+  return groups.join(" | ");
 }
 
 /** The stored decisions between `annotationId` and each of `others`: other id → "same" | "different". */
