@@ -138,20 +138,30 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
       // FEW_MATCHES; when that is all of them, the page is sorted from those. Common words alone, or more matches
       // than that, are found by walking the statements newest first, which is then quick (they are dense) — and which
       // the planner would otherwise also pick for rare words, testing the document of nearly every statement.
-      let few = Prisma.empty;
+      const page = (restrict: Prisma.Sql) => tx.$queryRaw<HitRow[]>`
+        SELECT ${columns}, NULL::float8 AS "rank"
+        FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+        WHERE ${Prisma.join(where, " AND ")} ${restrict}
+        ORDER BY a."approvedAt" DESC, a."id" DESC
+        LIMIT ${pageSize + 1}`;
       if ((query.q && rarest < COMMON_WORD_FREQUENCY) || query.speaker || query.source) {
         await bitmapScansOnly(tx, true);
         const annotationOnly = where.filter((w) => !w.sql.includes('ar."'));
-        const found = await tx.$queryRaw<{ id: string }[]>`SELECT a."id" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${FEW_MATCHES + 1}`;
+        const found = await tx.$queryRaw<{ id: string; approvedAt: Date }[]>`
+          SELECT a."id", a."approvedAt" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${FEW_MATCHES + 1}`;
         await bitmapScansOnly(tx, false);
-        if (found.length <= FEW_MATCHES) few = Prisma.sql`AND a."id" = ANY(${found.map((f) => f.id)}::text[])`;
+        if (found.length <= FEW_MATCHES) {
+          // The newest few first (every match as new as the last of them, ties included); all of them only when
+          // the article filters leave that short of a page.
+          const newest = found.map((f) => f.approvedAt.getTime()).sort((x, y) => y - x);
+          const since = newest[Math.min(newest.length, 4 * (pageSize + 1)) - 1] ?? 0;
+          const first = found.filter((f) => f.approvedAt.getTime() >= since);
+          const rows = await page(Prisma.sql`AND a."id" = ANY(${first.map((f) => f.id)}::text[])`);
+          if (rows.length > pageSize || first.length === found.length) return rows;
+          return page(Prisma.sql`AND a."id" = ANY(${found.map((f) => f.id)}::text[])`);
+        }
       }
-      return tx.$queryRaw<HitRow[]>`
-        SELECT ${columns}, NULL::float8 AS "rank"
-        FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-        WHERE ${Prisma.join(where, " AND ")} ${few}
-        ORDER BY a."approvedAt" DESC, a."id" DESC
-        LIMIT ${pageSize + 1}`;
+      return page(Prisma.empty);
     }
     // Relevance: the most recent RANKED_MATCHES matches, ranked; the cursor pages within them. Found through the
     // indexes alone (bitmap scans: no document computed again), unless every word is very common: then walking the
