@@ -75,7 +75,7 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
   const candidates = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_TRIGRAM_THRESHOLD)}, true)`;
     const words = await rareWordsQuery(tx, quote);
-    // Below WORD_PREFILTER_FROM annotations the trigram index alone answers fast; above, rows sharing two or three of the
+    // Below WORD_PREFILTER_FROM annotations the trigram index alone answers fast; above, rows sharing two of the
     // quote's rarest words (the full-text index) are the candidates the trigram filter and ranking then look at.
     // (SEARCH_DOCUMENT names its table "a": inside the CTE that is the CTE's own scan.)
     const prefilter = words
@@ -124,11 +124,12 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
 }
 
 /**
- * For a large table: a tsquery matching rows that share at least two (or three) of the quote's RARE_WORDS rarest
- * words (any one when the quote has a single word), or null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be
+ * For a large table: a tsquery matching rows that share at least two of the quote's RARE_WORDS rarest words (any
+ * one when the quote has a single word), or null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be
  * fast on a million quotes: every quote shares common trigrams ("the", "per cent") with most others. Rarity comes
  * from the planner's statistics of the full-text index (pg_stats.most_common_elems: a word not listed is rarer than
- * every listed one); names, places and figures are what a reworded claim keeps.
+ * every listed one); names, places and figures are what a reworded claim keeps. Only words some quote has count
+ * (SearchWord): the rewording's own words are the rarest of all, and would match nothing.
  */
 async function rareWordsQuery(tx: Pick<Tx, "$queryRaw">, quote: string): Promise<string | null> {
   const [size] = await tx.$queryRaw<{ rows: number }[]>`SELECT reltuples::float8 AS "rows" FROM pg_class WHERE oid = '"Annotation"'::regclass`;
@@ -141,6 +142,7 @@ async function rareWordsQuery(tx: Pick<Tx, "$queryRaw">, quote: string): Promise
       FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(word, frequency)
       WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation_search_document_idx'
     ) common ON common.word = w.lexeme
+    WHERE EXISTS (SELECT 1 FROM "SearchWord" k WHERE k."word" = w.lexeme)
     ORDER BY coalesce(common.frequency, 0), length(w.lexeme) DESC, w.lexeme
     LIMIT ${RARE_WORDS}`;
   // Common words only when the quote has fewer than two rare ones: a pair of them would match too many rows.
@@ -149,16 +151,9 @@ async function rareWordsQuery(tx: Pick<Tx, "$queryRaw">, quote: string): Promise
   const terms = words.map((w) => `'${w.lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`);
   if (terms.length === 0) return null;
   if (terms.length === 1) return terms[0]!;
-  // Two shared words, or three when the quote has five rare ones or more (a reworded claim keeps its names, places
-  // and figures; a pair of them can still be shared by thousands of statements of the same speaker).
-  const shared = terms.length >= 5 ? 3 : 2;
-  const groups: string[] = [];
-  const pick = (from: number, chosen: string[]) => {
-    if (chosen.length === shared) return void groups.push(`(${chosen.join(" & ")})`);
-    for (let i = from; i < terms.length; i++) pick(i + 1, [...chosen, terms[i]!]);
-  };
-  pick(0, []);
-  return groups.join(" | ");
+  const pairs: string[] = [];
+  for (let i = 0; i < terms.length; i++) for (let j = i + 1; j < terms.length; j++) pairs.push(`(${terms[i]} & ${terms[j]})`);
+  return pairs.join(" | ");
 }
 
 /** The stored decisions between `annotationId` and each of `others`: other id → "same" | "different". */
