@@ -124,9 +124,7 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
     if (query.verdict) where.push(Prisma.sql`a."approvedStatusSlug" = ${query.verdict}`);
     if (query.type) where.push(Prisma.sql`a."approvedTypeSlug" = ${query.type}`);
     if (query.speaker) where.push(Prisma.sql`(a."approvedSnapshot"->>'speakerName') ILIKE ${likeContains(query.speaker)}`);
-    // The keys for the index; the same test on the chain itself, which costs far less per statement, goes first when
-    // the statements are walked newest first (PostgreSQL orders filters by cost).
-    if (query.source) where.push(Prisma.sql`${SOURCE_KEYS} @> ARRAY['id:' || ${query.source}] AND (a."approvedSnapshot"->'chain') @> ${JSON.stringify([{ source: { id: query.source } }])}::jsonb`);
+    if (query.source) where.push(Prisma.sql`${SOURCE_KEYS} @> ARRAY['id:' || ${query.source}]`);
     if (query.outlet) where.push(Prisma.sql`ar."outlet" ILIKE ${likeContains(query.outlet)}`);
     if (query.language) where.push(Prisma.sql`lower(ar."language") = lower(${query.language})`);
     if (query.from) where.push(Prisma.sql`a."approvedAt" >= ${new Date(`${query.from}T00:00:00Z`)}`);
