@@ -336,7 +336,7 @@ async function main() {
        (SELECT count(*) FROM "ProvenanceHop") AS hops, (SELECT count(*) FROM "Source") AS sources,
        (SELECT round(avg(length("approvedQuote"))) FROM "Annotation") AS avg, pg_size_pretty(pg_database_size(current_database())) AS size`,
   )).rows[0];
-  const version = (await sql<{ v: string }>(DB_URL, `SHOW server_version`)).rows[0].v;
+  const version = (await sql<{ v: string }>(DB_URL, `SELECT current_setting('server_version') AS v`)).rows[0].v;
   const mix = queryMix(world, { sourceIds: { large, small } });
   const probeIds = await createProbeArticle(DB_URL, gen, mix);
   fs.writeFileSync(path.join(ROOT, "bench", "claims-1m-queries.json"), `${JSON.stringify({ generator: GENERATOR_VERSION, seed: GENERATOR_SEED, ...mix, suggestionText: Object.fromEntries([...probeIds.keys()].map((n) => [n, n < TOTAL ? gen.quote(n).paraphrase : gen.quote(n).quote])) }, null, 1)}\n`);
