@@ -1,24 +1,37 @@
 import "server-only";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import type { Actor } from "../actors";
 import { authorize } from "../authorize";
 import { DomainRuleError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { getReaderVocabulary } from "../reader";
-import { SEARCH_DOCUMENT, likeContains } from "./search-sql";
+import { SEARCH_DOCUMENT, SOURCE_KEYS, bitmapScansOnly, likeContains, wordFrequency } from "./search-sql";
 import { SEARCH_PAGE_SIZE, SearchQuerySchema, type SearchHitDTO, type SearchQuery, type SearchQueryInput, type SearchResultDTO } from "@/lib/contracts/claims";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 
 /*
  * Search over published statements: only annotations of published articles, and only their approved content
  * (approvedQuote, approvedSnapshot, approvedStatusSlug/TypeSlug), so a pending edit never shows. Full text (the
- * expression index over quote + speaker + attribution) or, for misspelt terms, trigram word similarity on the quote
- * (the gin_trgm_ops index). Keyset pagination: (approvedAt, id) for the default most-recent order, (rank, id) for
- * relevance.
+ * expression index over quote + speaker + attribution), each word of three letters or more widened to the words of
+ * the quotes that look like it (SearchWord, trigram word similarity), so a misspelt term still finds them. Keyset
+ * pagination: (approvedAt, id) for the default most-recent order, (rank, id) for relevance, which ranks the
+ * RANKED_MATCHES most recent matches.
  */
 
-/** How close a misspelt term must be to a word of the quote (pg_trgm word similarity, 0..1). */
+/** How close a known word must be to a search word to stand in for it (pg_trgm word similarity, 0..1). */
 const FUZZY_WORD_THRESHOLD = 0.5;
+/** At most this many known words stand in for one search word. */
+const FUZZY_ALTERNATIVES = 5;
+/**
+ * Relevance ranks the most recent this many matches: ts_rank reads each match's document, which for a common term
+ * at a million statements would be hundreds of thousands of documents per search.
+ */
+export const RANKED_MATCHES = 1000;
+/** Up to this many matches, the default order sorts them all (see searchStatements). */
+const FEW_MATCHES = 2_000;
+/** A word in at least this share of the statements is common; in DENSE_WORD_FREQUENCY, very (see searchStatements). */
+const COMMON_WORD_FREQUENCY = 0.01;
+const DENSE_WORD_FREQUENCY = 0.05;
 
 type Cursor = { k: "recent"; t: string; id: string } | { k: "relevance"; r: number; id: string };
 
@@ -37,6 +50,37 @@ export function decodeCursor(raw: string | undefined, order: SearchQuery["order"
   } catch {
     throw new DomainRuleError("This results page link is not valid (its cursor is damaged or from another order). Start the search again.", "cursor");
   }
+}
+
+/**
+ * The search text as a tsquery (websearch syntax), each word of three letters or more widened to up to
+ * FUZZY_ALTERNATIVES words of the quotes like it (as `term <% quote` matched before, per word): "landmnes" becomes
+ * 'landmnes' | 'landmines', "mines" also finds "landmines".
+ */
+async function widenedQuery(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, q: string): Promise<{ tsQuery: Prisma.Sql; rarest: number }> {
+  await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_WORD_THRESHOLD)}, true)`;
+  // frequency: of the word and the words standing in for it (any of them matches).
+  const words = await tx.$queryRaw<{ word: string; alike: string[]; frequency: number }[]>`
+    SELECT t.word, x.alike,
+           (${wordFrequency(Prisma.sql`t.word`)} + coalesce((SELECT sum(${wordFrequency(Prisma.sql`o.word`)}) FROM unnest(x.alike) AS o(word)), 0))::float8 AS frequency
+    FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, ${q}))) AS t(word)
+    CROSS JOIN LATERAL (SELECT CASE WHEN length(t.word) >= 3 THEN ARRAY(
+      SELECT w."word" FROM "SearchWord" w WHERE t.word <% w."word" AND w."word" <> t.word
+      ORDER BY word_similarity(t.word, w."word") DESC, similarity(t.word, w."word") DESC, w."word" LIMIT ${FUZZY_ALTERNATIVES}
+    ) ELSE '{}'::text[] END AS alike) x`;
+  let tsQuery = Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${q})`;
+  for (const { word, alike } of words) {
+    if (alike.length === 0) continue;
+    tsQuery = Prisma.sql`ts_rewrite(${tsQuery}, ${tsLexeme(word)}::tsquery, ${[word, ...alike].map(tsLexeme).join(" | ")}::tsquery)`;
+  }
+  // The share of statements having the rarest word (by the planner's statistics), an upper bound of how dense the
+  // matches are (for words ANDed, as websearch_to_tsquery joins them).
+  return { tsQuery, rarest: words.length > 0 ? Math.min(...words.map((w) => w.frequency)) : 0 };
+}
+
+/** A word as a tsquery literal (quoted, so that no character of it is an operator). */
+function tsLexeme(word: string): string {
+  return `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }
 
 interface HitRow {
@@ -68,50 +112,82 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
   const order = query.order === "relevance" && query.q ? "relevance" : "recent";
   const cursor = decodeCursor(query.cursor, order);
 
-  const tsQuery = Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${query.q})`;
-  const where: Prisma.Sql[] = [
-    Prisma.sql`ar."state" = 'published'`,
-    Prisma.sql`a."approvedSnapshot" IS NOT NULL`,
-    Prisma.sql`a."approvedQuote" IS NOT NULL`,
-    Prisma.sql`a."approvedAt" IS NOT NULL`,
-  ];
-  if (query.q) {
-    // A term of three letters or more may also match a misspelt word of the quote (trigram word similarity).
-    where.push(query.q.length >= 3 ? Prisma.sql`(${SEARCH_DOCUMENT} @@ ${tsQuery} OR ${query.q} <% a."approvedQuote")` : Prisma.sql`${SEARCH_DOCUMENT} @@ ${tsQuery}`);
-  }
-  if (query.verdict) where.push(Prisma.sql`a."approvedStatusSlug" = ${query.verdict}`);
-  if (query.type) where.push(Prisma.sql`a."approvedTypeSlug" = ${query.type}`);
-  if (query.speaker) where.push(Prisma.sql`(a."approvedSnapshot"->>'speakerName') ILIKE ${likeContains(query.speaker)}`);
-  if (query.source) {
-    // Approved chains keep the source ids they were approved with: a source's statements include those of the sources merged into it.
-    where.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "Source" s WHERE (s."id" = ${query.source} OR s."mergedIntoId" = ${query.source})
-        AND (a."approvedSnapshot"->'chain') @> jsonb_build_array(jsonb_build_object('source', jsonb_build_object('id', s."id"))))`);
-  }
-  if (query.outlet) where.push(Prisma.sql`ar."outlet" ILIKE ${likeContains(query.outlet)}`);
-  if (query.language) where.push(Prisma.sql`lower(ar."language") = lower(${query.language})`);
-  if (query.from) where.push(Prisma.sql`a."approvedAt" >= ${new Date(`${query.from}T00:00:00Z`)}`);
-  if (query.to) where.push(Prisma.sql`a."approvedAt" < ${new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)}`);
-
-  const rank = Prisma.sql`ts_rank(${SEARCH_DOCUMENT}, ${tsQuery})::float8`;
-  let orderBy: Prisma.Sql;
-  if (order === "relevance") {
-    if (cursor?.k === "relevance") where.push(Prisma.sql`(${rank} < ${cursor.r} OR (${rank} = ${cursor.r} AND a."id" < ${cursor.id}))`);
-    orderBy = Prisma.sql`ORDER BY ${rank} DESC, a."id" DESC`;
-  } else {
-    if (cursor?.k === "recent") where.push(Prisma.sql`(a."approvedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})`);
-    orderBy = Prisma.sql`ORDER BY a."approvedAt" DESC, a."id" DESC`;
-  }
-
   const rows = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_WORD_THRESHOLD)}, true)`;
+    const { tsQuery, rarest } = query.q ? await widenedQuery(tx, query.q) : { tsQuery: Prisma.sql`NULL::tsquery`, rarest: 0 };
+    const where: Prisma.Sql[] = [
+      Prisma.sql`ar."state" = 'published'`,
+      Prisma.sql`a."approvedSnapshot" IS NOT NULL`,
+      Prisma.sql`a."approvedQuote" IS NOT NULL`,
+      Prisma.sql`a."approvedAt" IS NOT NULL`,
+    ];
+    if (query.q) where.push(Prisma.sql`${SEARCH_DOCUMENT} @@ ${tsQuery}`);
+    if (query.verdict) where.push(Prisma.sql`a."approvedStatusSlug" = ${query.verdict}`);
+    if (query.type) where.push(Prisma.sql`a."approvedTypeSlug" = ${query.type}`);
+    if (query.speaker) where.push(Prisma.sql`(a."approvedSnapshot"->>'speakerName') ILIKE ${likeContains(query.speaker)}`);
+    // Approved chains keep the source ids they were approved with: a source's statements include those of the
+    // sources an admin merged into it.
+    if (query.source) {
+      where.push(Prisma.sql`${SOURCE_KEYS} && (SELECT array_agg('id:' || s."id") FROM "Source" s WHERE s."id" = ${query.source} OR s."mergedIntoId" = ${query.source})`);
+    }
+    if (query.outlet) where.push(Prisma.sql`ar."outlet" ILIKE ${likeContains(query.outlet)}`);
+    if (query.language) where.push(Prisma.sql`lower(ar."language") = lower(${query.language})`);
+    if (query.from) where.push(Prisma.sql`a."approvedAt" >= ${new Date(`${query.from}T00:00:00Z`)}`);
+    if (query.to) where.push(Prisma.sql`a."approvedAt" < ${new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)}`);
+    const columns = Prisma.sql`a."id", a."approvedQuote", a."approvedSnapshot", a."approvedStatusSlug", a."approvedTypeSlug", a."approvedAt",
+             ar."slug", ar."title", ar."outlet", ar."publishedDate", ar."language"`;
+
+    if (order === "recent") {
+      if (cursor?.k === "recent") where.push(Prisma.sql`(a."approvedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})`);
+      // Rare words or an indexed filter: first the matches through the indexes alone (bitmap scans), up to
+      // FEW_MATCHES; when that is all of them, the page is sorted from those. Common words alone, or more matches
+      // than that, are found by walking the statements newest first, which is then quick (they are dense) — and which
+      // the planner would otherwise also pick for rare words, testing the document of nearly every statement.
+      const page = (restrict: Prisma.Sql) => tx.$queryRaw<HitRow[]>`
+        SELECT ${columns}, NULL::float8 AS "rank"
+        FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+        WHERE ${Prisma.join(where, " AND ")} ${restrict}
+        ORDER BY a."approvedAt" DESC, a."id" DESC
+        LIMIT ${pageSize + 1}`;
+      if ((query.q && rarest < COMMON_WORD_FREQUENCY) || query.speaker || query.source) {
+        await bitmapScansOnly(tx, true);
+        const annotationOnly = where.filter((w) => !w.sql.includes('ar."'));
+        const found = await tx.$queryRaw<{ id: string; approvedAt: Date }[]>`
+          SELECT a."id", a."approvedAt" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${FEW_MATCHES + 1}`;
+        await bitmapScansOnly(tx, false);
+        if (found.length <= FEW_MATCHES) {
+          // The newest few first (every match as new as the last of them, ties included); all of them only when
+          // the article filters leave that short of a page.
+          const newest = found.map((f) => f.approvedAt.getTime()).sort((x, y) => y - x);
+          const since = newest[Math.min(newest.length, 4 * (pageSize + 1)) - 1] ?? 0;
+          const first = found.filter((f) => f.approvedAt.getTime() >= since);
+          const rows = await page(Prisma.sql`AND a."id" = ANY(${first.map((f) => f.id)}::text[])`);
+          if (rows.length > pageSize || first.length === found.length) return rows;
+          return page(Prisma.sql`AND a."id" = ANY(${found.map((f) => f.id)}::text[])`);
+        }
+      }
+      return page(Prisma.empty);
+    }
+    // Relevance: the most recent RANKED_MATCHES matches, ranked; the cursor pages within them. Found through the
+    // indexes alone (bitmap scans: no document computed again), unless every word is very common: then walking the
+    // statements newest first meets RANKED_MATCHES of them soon.
+    if (rarest < DENSE_WORD_FREQUENCY || query.speaker || query.source) await bitmapScansOnly(tx, true);
+    const rank = Prisma.sql`ts_rank(${SEARCH_DOCUMENT}, ${tsQuery})::float8`;
+    // The cursor's rank goes as text (JavaScript's shortest exact form) and is read back by float8: a number parameter
+    // arrives rounded to 16 digits, so a tie with the last row shown never compared equal and its rows were skipped.
+    const rankAfter = cursor?.k === "relevance" ? String(cursor.r) : null;
+    const after = rankAfter ? Prisma.sql`WHERE r."rank" < ${rankAfter}::float8 OR (r."rank" = ${rankAfter}::float8 AND r."id" < ${cursor!.id})` : Prisma.empty;
     return tx.$queryRaw<HitRow[]>`
-      SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedStatusSlug", a."approvedTypeSlug", a."approvedAt",
-             ar."slug", ar."title", ar."outlet", ar."publishedDate", ar."language",
-             ${order === "relevance" ? rank : Prisma.sql`NULL::float8`} AS "rank"
-      FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-      WHERE ${Prisma.join(where, " AND ")}
-      ${orderBy}
+      WITH recent_matches AS MATERIALIZED (
+        SELECT a."id" FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+        WHERE ${Prisma.join(where, " AND ")}
+        ORDER BY a."approvedAt" DESC, a."id" DESC
+        LIMIT ${RANKED_MATCHES}
+      ), ranked AS (
+        SELECT ${columns}, ${rank} AS "rank"
+        FROM recent_matches m JOIN "Annotation" a ON a."id" = m."id" JOIN "Article" ar ON ar."id" = a."articleId"
+      )
+      SELECT * FROM ranked r ${after}
+      ORDER BY r."rank" DESC, r."id" DESC
       LIMIT ${pageSize + 1}`;
   });
 

@@ -10,6 +10,7 @@ import { SUGGEST_THRESHOLD, prepareStatement, scorePrepared } from "@/lib/claims
 import { detectNearMiss } from "@/lib/claims/near-miss";
 import { copyChainInto, undoChainCopy } from "./copy-chain";
 import { normaliseName } from "@/lib/provenance/names";
+import { SEARCH_DOCUMENT } from "./search-sql";
 import { ClaimDecisionSchema, UndoClaimDecisionSchema, type ClaimDecisionInput, type ClaimLinkDTO, type ClaimSuggestionDTO } from "@/lib/contracts/claims";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 
@@ -23,6 +24,14 @@ import type { AnnotationContentDTO } from "@/lib/domain/types";
 /** The candidate filter's pg_trgm similarity threshold: lower than the suggestion threshold, so rewordings get through. */
 const CANDIDATE_TRIGRAM_THRESHOLD = 0.2;
 const CANDIDATE_LIMIT = 50;
+/** From this many annotations on (the planner's estimate), candidates must first share rare words with the quote. */
+const WORD_PREFILTER_FROM = 20_000;
+/** How many of the quote's rarest words the word filter combines. */
+const RARE_WORDS = 8;
+/** At most this many rows pass the word filter on to the trigram filter and the ranking. */
+const WORD_CANDIDATE_LIMIT = 1000;
+/** A word in at most this share of the annotations counts as rare. */
+const RARE_WORD_FREQUENCY = 0.005;
 export const MAX_SUGGESTIONS = 5;
 
 /** A pair as stored: the smaller id first. */
@@ -66,9 +75,18 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
 
   const candidates = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_TRIGRAM_THRESHOLD)}, true)`;
+    const words = await rareWordsQuery(tx, quote);
+    // Below WORD_PREFILTER_FROM annotations the trigram index alone answers fast; above, rows sharing two of the
+    // quote's rarest words (the full-text index) are the candidates the trigram filter and ranking then look at.
+    // (SEARCH_DOCUMENT names its table "a": inside the CTE that is the CTE's own scan.)
+    const prefilter = words
+      ? Prisma.sql`WITH word_match AS MATERIALIZED (
+          SELECT a."id" FROM "Annotation" a WHERE ${SEARCH_DOCUMENT} @@ ${words}::tsquery AND a."approvedSnapshot" IS NOT NULL LIMIT ${WORD_CANDIDATE_LIMIT})`
+      : Prisma.empty;
     return tx.$queryRaw<CandidateRow[]>`
+      ${prefilter}
       SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedAt", a."articleId", ar."slug", ar."title", ar."state"
-      FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+      FROM ${words ? Prisma.sql`word_match w JOIN "Annotation" a ON a."id" = w."id"` : Prisma.sql`"Annotation" a`} JOIN "Article" ar ON ar."id" = a."articleId"
       WHERE a."approvedQuote" % ${quote}
         AND a."approvedSnapshot" IS NOT NULL
         AND a."statementId" <> ${statementId}
@@ -104,6 +122,39 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
         linked: decisions.get(c.id) === "same",
       };
     });
+}
+
+/**
+ * For a large table: a tsquery matching rows that share at least two of the quote's RARE_WORDS rarest words (any
+ * one when the quote has a single word), or null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be
+ * fast on a million quotes: every quote shares common trigrams ("the", "per cent") with most others. Rarity comes
+ * from the planner's statistics of the full-text index (pg_stats.most_common_elems: a word not listed is rarer than
+ * every listed one); names, places and figures are what a reworded claim keeps. Only words some quote has count
+ * (SearchWord): the rewording's own words are the rarest of all, and would match nothing.
+ */
+async function rareWordsQuery(tx: Pick<Tx, "$queryRaw">, quote: string): Promise<string | null> {
+  const [size] = await tx.$queryRaw<{ rows: number }[]>`SELECT reltuples::float8 AS "rows" FROM pg_class WHERE oid = '"Annotation"'::regclass`;
+  if (!size || size.rows < WORD_PREFILTER_FROM) return null;
+  const ranked = await tx.$queryRaw<{ lexeme: string; frequency: number }[]>`
+    SELECT w.lexeme, coalesce(common.frequency, 0)::float8 AS frequency
+    FROM unnest(to_tsvector('simple'::regconfig, ${quote})) w
+    LEFT JOIN (
+      SELECT m.word, m.frequency
+      FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(word, frequency)
+      WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation_search_document_idx'
+    ) common ON common.word = w.lexeme
+    WHERE EXISTS (SELECT 1 FROM "SearchWord" k WHERE k."word" = w.lexeme)
+    ORDER BY coalesce(common.frequency, 0), length(w.lexeme) DESC, w.lexeme
+    LIMIT ${RARE_WORDS}`;
+  // Common words only when the quote has fewer than two rare ones: a pair of them would match too many rows.
+  const rare = ranked.filter((w) => w.frequency <= RARE_WORD_FREQUENCY);
+  const words = rare.length >= 2 ? rare : ranked.slice(0, 2);
+  const terms = words.map((w) => `'${w.lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`);
+  if (terms.length === 0) return null;
+  if (terms.length === 1) return terms[0]!;
+  const pairs: string[] = [];
+  for (let i = 0; i < terms.length; i++) for (let j = i + 1; j < terms.length; j++) pairs.push(`(${terms[i]} & ${terms[j]})`);
+  return pairs.join(" | ");
 }
 
 /** The stored decisions between `annotationId` and each of `others`: other id → "same" | "different". */
