@@ -4,8 +4,9 @@ import { PUBLIC_ARTICLES_TAG, VOCABULARY_TAG, articleTag } from "@/lib/http/cach
 import { publicCacheControl } from "@/lib/http/cache-policy";
 import { trustedProxyHops } from "@/lib/http/client-address";
 import { isHttps, newNonce, pagePolicy, policyHeaders } from "@/lib/http/security-headers";
-import { searchCarriesQuery, searchPageIsPrivate, tooManySearchesPage } from "@/lib/http/search-page";
-import { refuseSearchPage } from "@/lib/server/claims/search-limit";
+import { rendersOnDemand, searchCarriesQuery, searchPageIsPrivate, tooManyRendersPage, tooManySearchesPage } from "@/lib/http/search-page";
+import { refuseByClientAddress } from "@/lib/server/address-limit";
+import { RATE_LIMITS } from "@/lib/security/rate-limits";
 
 const SLUG = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|$)/;
 const SIGNED_IN_AREA = /^\/(review|admin)(\/|$)/;
@@ -106,6 +107,8 @@ async function route(request: NextRequest, path: string, csp: string): Promise<N
   }
   const tags = publicPageTags(path);
   if (tags && (request.method === "GET" || request.method === "HEAD")) {
+    const refused = await refuseOnDemandRender(request, path, true);
+    if (refused) return refused;
     const response = NextResponse.next();
     response.headers.set("Cache-Control", publicCacheControl());
     response.headers.set("Cache-Tag", tags.join(","));
@@ -140,18 +143,28 @@ async function searchPage(request: NextRequest): Promise<NextResponse | null> {
   const params = request.nextUrl.searchParams;
   if (searchCarriesQuery(params)) {
     // The limiter fails open: a database hiccup must not turn every search into an error here.
-    const refused = await refuseSearchPage(request.headers).catch(() => null);
-    if (refused) {
-      return new NextResponse(tooManySearchesPage(refused.retryAfterSeconds, refused.limit), {
-        status: 429,
-        headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(refused.retryAfterSeconds), "Cache-Control": "no-store" },
-      });
-    }
+    const refused = await refuseByClientAddress(request.headers, RATE_LIMITS.searchPagePerAddress).catch(() => null);
+    if (refused) return tooMany(tooManySearchesPage(refused.retryAfterSeconds, refused.limit), refused.retryAfterSeconds);
   }
   if (!searchPageIsPrivate(params, request.cookies.getAll().map((c) => c.name))) return null;
   const response = NextResponse.next();
   response.headers.set("Cache-Control", "private, no-store");
   return response;
+}
+
+function tooMany(page: string, retryAfterSeconds: number): NextResponse {
+  return new NextResponse(page, {
+    status: 429,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" },
+  });
+}
+
+/** An anonymous on-demand render (a public page asked with a query) past its per-address limit: the 429 page. */
+async function refuseOnDemandRender(request: NextRequest, path: string, isPublicPage: boolean): Promise<NextResponse | null> {
+  if (!rendersOnDemand(isPublicPage, path, request.nextUrl.searchParams, request.cookies.getAll().map((c) => c.name))) return null;
+  // Fails open, like the search limit.
+  const refused = await refuseByClientAddress(request.headers, RATE_LIMITS.pageRenderPerAddress).catch(() => null);
+  return refused ? tooMany(tooManyRendersPage(refused.retryAfterSeconds, refused.limit), refused.retryAfterSeconds) : null;
 }
 
 // Every request but Next's own static files (which get next.config.ts's fixed headers).

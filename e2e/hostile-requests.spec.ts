@@ -1,6 +1,8 @@
 import http from "node:http";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { queryOne } from "./helpers/db";
+import { DEMO_SLUG } from "./helpers/session";
 
 /*
  * Requests an attacker would send, sent for real: each gets a clear 4xx, never a 500, and the server stays healthy.
@@ -115,4 +117,17 @@ test.describe("hostile requests get a clear 4xx", () => {
     expect(status).toBe(413);
     await healthy();
   });
+});
+
+test("anonymous renders of a filtered or paged view go through the shared limiter per address; the bare cached page does not", async ({ request }) => {
+  const bucket = () => queryOne<{ count: number; windowStart: Date }>(`SELECT count, "windowStart" FROM "RateLimitBucket" WHERE key LIKE 'render-ip:%' ORDER BY "windowStart" DESC LIMIT 1`);
+  const before = await bucket();
+  expect((await request.get(`/articles/${DEMO_SLUG}`)).status()).toBe(200);
+  expect((await bucket())?.count ?? 0).toBe(before?.count ?? 0);
+  const filtered = await request.get(`/articles/${DEMO_SLUG}?status=misattributed`);
+  expect(filtered.status()).toBe(200);
+  const after = (await bucket())!;
+  // Counted: one more in the same window, or the first of a new one.
+  if (before && after.windowStart.getTime() === new Date(before.windowStart).getTime()) expect(after.count).toBe(before.count + 1);
+  else expect(after.count).toBe(1);
 });

@@ -28,6 +28,11 @@ export const RATE_LIMITS = {
    * is not counted (it is cached like the other reader pages).
    */
   searchPagePerAddress: { name: "search-ip", limit: 60, windowMs: MINUTE },
+  /**
+   * Anonymous renders of public pages asked with a query (filters, paging, order; lib/http/search-page.ts
+   * rendersOnDemand), per address: each distinct query renders afresh. Counted in proxy.ts; a 429 page with Retry-After.
+   */
+  pageRenderPerAddress: { name: "render-ip", limit: 300, windowMs: MINUTE },
   /** Reader error reports, per address: against flooding the reviewers' queue. Refused with a clear message. */
   readerReportPerAddress: { name: "report-ip", limit: 5, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, { name: string; limit: number; windowMs: number }>;

@@ -20,7 +20,7 @@ const { decideClaimLink, undoClaimLink } = await import("./suggestions");
 const { getConsistencyConflict } = await import("./consistency");
 const { getCopiedFrom } = await import("./copy-chain");
 const { getChainWarnings } = await import("./chain-warnings");
-const { refuseSearchPage } = await import("./search-limit");
+const { refuseByClientAddress } = await import("../address-limit");
 const { MAX_MATCHED_STATEMENTS } = await import("./checked-before");
 const { chainWarningKey } = await import("@/lib/contracts/claims");
 
@@ -248,11 +248,11 @@ describe("rate limit on /search pages", () => {
   it("refuses past the limit per client address, with the seconds to wait", async () => {
     const rule = { name: "search-test", limit: 3, windowMs: 60_000 };
     const from = (address: string) => ({ get: (name: string) => (name === "x-provenance-peer" ? address : null) });
-    for (let i = 0; i < 3; i++) expect(await refuseSearchPage(from("203.0.113.9"), rule)).toBeNull();
-    const refused = await refuseSearchPage(from("203.0.113.9"), rule);
+    for (let i = 0; i < 3; i++) expect(await refuseByClientAddress(from("203.0.113.9"), rule)).toBeNull();
+    const refused = await refuseByClientAddress(from("203.0.113.9"), rule);
     expect(refused).toMatchObject({ allowed: false, limit: 3 });
     expect(refused!.retryAfterSeconds).toBeGreaterThan(0);
     expect(refused!.retryAfterSeconds).toBeLessThanOrEqual(60);
-    expect(await refuseSearchPage(from("203.0.113.10"), rule)).toBeNull();
+    expect(await refuseByClientAddress(from("203.0.113.10"), rule)).toBeNull();
   });
 });
