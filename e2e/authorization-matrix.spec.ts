@@ -30,13 +30,14 @@ const ROUTE_POLICY: Record<string, Access> = {
   "/invite": "public", // the invitation token in the path is the credential
   "/login": "public",
   "/methodology": "public",
+  "/reports": "public", // a reader's private report link: the token in the path is the credential
   "/review": "reviewer",
   "/search": "public",
   "/sources": "public",
 };
 
 /** Who may call a server action, by "file#export" (as the build's manifest names it). "invitee": the form's token is the credential. */
-type ActionAccess = "reviewer" | "admin" | "invitee";
+type ActionAccess = "public" | "reviewer" | "admin" | "invitee";
 
 /** Real ids from the seeded demo, for the forms below and the dynamic route segments. */
 interface Ids {
@@ -48,6 +49,7 @@ interface Ids {
   otherAnnotationId: string;
   statementId: string;
   sourceId: string;
+  otherSourceId: string;
   targetUserId: string;
   targetUserVersion: number;
   claimTypeId: string;
@@ -65,6 +67,8 @@ const ACTION_POLICY: Record<string, { access: ActionAccess; form: (ids: Ids) => 
   "lib/actions/admin/users.ts#inviteAction": { access: "admin", form: () => ({ name: "Matrix Intruder", email: "matrix-intruder@example.com", role: "admin" }) },
   "lib/actions/admin/users.ts#resetPasswordAction": { access: "admin", form: (ids) => ({ userId: ids.targetUserId, version: String(ids.targetUserVersion) }) },
   "lib/actions/admin/users.ts#setActiveAction": { access: "admin", form: (ids) => ({ userId: ids.targetUserId, version: String(ids.targetUserVersion), intent: "deactivate" }) },
+  "lib/actions/admin/sources.ts#mergeSourceAction": { access: "admin", form: (ids) => ({ sourceId: ids.sourceId, sourceVersion: "1", intoId: ids.otherSourceId, intoVersion: "1" }) },
+  "lib/actions/admin/sources.ts#unmergeSourceAction": { access: "admin", form: (ids) => ({ sourceId: ids.sourceId, version: "1" }) },
   "lib/actions/admin/vocabulary.ts#createVocabularyAction": { access: "admin", form: () => ({ kind: "claim_type", label: "Matrix type", shortLabel: "MT", description: "", color: "#1d4ed8" }) },
   "lib/actions/admin/vocabulary.ts#deleteVocabularyAction": { access: "admin", form: (ids) => ({ kind: "claim_type", id: ids.claimTypeId, version: String(ids.claimTypeVersion) }) },
   "lib/actions/admin/vocabulary.ts#moveVocabularyAction": { access: "admin", form: (ids) => ({ kind: "claim_type", id: ids.claimTypeId, version: String(ids.claimTypeVersion), direction: "down" }) },
@@ -77,6 +81,12 @@ const ACTION_POLICY: Record<string, { access: ActionAccess; form: (ids: Ids) => 
   "lib/actions/claims/links.ts#undoClaimAction": { access: "reviewer", form: (ids) => ({ annotationId: ids.annotationId, otherAnnotationId: ids.otherAnnotationId }) },
   // No session is needed, but a made-up token must never set anyone's password.
   "lib/actions/invite/accept.ts#acceptInvitationAction": { access: "invitee", form: () => ({ token: "x".repeat(43), password: "matrix-password-123", confirm: "matrix-password-123" }) },
+  // Anyone may report a problem (abuse is limited per address: lib/server/reader-reports.test.ts); nobody to refuse.
+  "lib/actions/reports/reader-reports.ts#submitReaderReportAction": {
+    access: "public",
+    form: (ids) => ({ annotationId: ids.annotationId, reason: "other", message: "Matrix report", email: "", website: "" }),
+  },
+  "lib/actions/reports/reader-reports.ts#triageReportAction": { access: "reviewer", form: () => ({ action: "decline", reportId: "matrix-report", version: "1", declineReason: "matrix" }) },
   "lib/actions/review/annotations.ts#deleteAnnotationAction": { access: "reviewer", form: (ids) => ({ annotationId: ids.annotationId, version: String(ids.annotationVersion), confirmed: "yes" }) },
   "lib/actions/review/annotations.ts#reviewAction": { access: "reviewer", form: (ids) => ({ decision: "return", annotationId: ids.annotationId, version: String(ids.annotationVersion), comment: "matrix" }) },
   "lib/actions/review/annotations.ts#saveAnnotationAction": {
@@ -92,6 +102,12 @@ const ACTION_POLICY: Record<string, { access: ActionAccess; form: (ids: Ids) => 
   "lib/actions/review/articles.ts#publishAction": { access: "reviewer", form: (ids) => ({ articleId: ids.articleId, version: String(ids.articleVersion), publish: "false" }) },
   "lib/actions/review/corrections.ts#confirmCorrectionAction": { access: "reviewer", form: (ids) => ({ articleId: ids.articleId, text: "Corrected.", reason: "matrix", fromRevision: "1" }) },
   "lib/actions/review/corrections.ts#previewCorrectionAction": { access: "reviewer", form: (ids) => ({ articleId: ids.articleId, text: "Corrected." }) },
+  "lib/actions/review/removal.ts#requestRemovalAction": { access: "reviewer", form: (ids) => ({ annotationId: ids.annotationId, version: String(ids.annotationVersion), reason: "Matrix: remove this verdict." }) },
+  "lib/actions/review/removal.ts#cancelRemovalAction": { access: "reviewer", form: (ids) => ({ annotationId: ids.annotationId, version: String(ids.annotationVersion) }) },
+  "lib/actions/review/removal.ts#confirmRemovalAction": { access: "reviewer", form: (ids) => ({ annotationId: ids.annotationId, version: String(ids.annotationVersion) }) },
+  "lib/actions/review/removal.ts#requestReattachAction": { access: "reviewer", form: (ids) => ({ annotationId: ids.annotationId, version: String(ids.annotationVersion), statementId: ids.statementId }) },
+  "lib/actions/review/removal.ts#cancelReattachAction": { access: "reviewer", form: (ids) => ({ annotationId: ids.annotationId, version: String(ids.annotationVersion) }) },
+  "lib/actions/review/removal.ts#confirmReattachAction": { access: "reviewer", form: (ids) => ({ annotationId: ids.annotationId, version: String(ids.annotationVersion) }) },
   "lib/actions/review/statements.ts#mergeAction": { access: "reviewer", form: (ids) => ({ firstId: ids.statementId, secondId: ids.statementId, confirmed: "yes" }) },
   "lib/actions/review/statements.ts#selectSpanAction": { access: "reviewer", form: (ids) => ({ articleId: ids.articleId, start: "0", end: "5" }) },
   "lib/actions/review/statements.ts#splitAction": { access: "reviewer", form: (ids) => ({ statementId: ids.statementId, at: "3", keep: "first", confirmed: "yes" }) },
@@ -129,6 +145,8 @@ function concretePath(pattern: string, ids: Ids & { inviteToken: string }): stri
     "review/articles/[id]": ids.articleId,
     "sources/[id]": ids.sourceId,
     "invite/[token]": ids.inviteToken,
+    "reports/[token]": "x".repeat(43), // a made-up follow link: the same 404 for everyone
+    "versions/[revision]": "1",
     "auth/[...nextauth]": "session",
     "v1/[...path]": "no-such-endpoint",
   };
@@ -162,7 +180,7 @@ async function demoIds(): Promise<Ids> {
     `SELECT id, version, "statementId" FROM "Annotation" WHERE "articleId" = $1 AND "workflowState" = 'approved' ORDER BY id LIMIT 2`,
     article.id,
   );
-  const source = await queryOne<{ id: string }>(`SELECT s.id FROM "Source" s JOIN "ProvenanceHop" h ON h."sourceId" = s.id ORDER BY s.id LIMIT 1`);
+  const sources = await query<{ id: string }>(`SELECT DISTINCT s.id FROM "Source" s JOIN "ProvenanceHop" h ON h."sourceId" = s.id ORDER BY s.id LIMIT 2`);
   const target = await queryOne<{ id: string; version: number }>(`SELECT id, version FROM "User" WHERE email = 'reviewer2@example.com'`);
   const claimType = await queryOne<{ id: string; version: number }>(`SELECT id, version FROM "ClaimType" ORDER BY position LIMIT 1`);
   return {
@@ -173,7 +191,8 @@ async function demoIds(): Promise<Ids> {
     annotationVersion: annotations[0].version,
     otherAnnotationId: annotations[1].id,
     statementId: annotations[0].statementId,
-    sourceId: source!.id,
+    sourceId: sources[0].id,
+    otherSourceId: sources[1].id,
     targetUserId: target!.id,
     targetUserVersion: target!.version,
     claimTypeId: claimType!.id,
@@ -253,6 +272,7 @@ test.describe("authorization matrix", () => {
     for (const action of builtActions()) {
       const policy = ACTION_POLICY[action.key];
       if (!policy) continue; // reported by the classification test
+      if (policy.access === "public") continue; // nobody to refuse
       const refusedActors = ACTORS.filter((actor) => policy.access === "invitee" || !mayAccess(actor, policy.access));
       expect(refusedActors.length, action.key).toBeGreaterThan(0);
       const page = actionPage(action.pages, paths);
