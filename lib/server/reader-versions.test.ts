@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { removeTestDatabase } from "./testing/test-database";
 import { DEMO_SEED_TIMEOUT_MS, prepareReaderTestEnv, seedDemoDatabase } from "./testing/reader";
-import { testActor } from "./testing/actors";
+import { demoReviewers, testActor } from "./testing/actors";
 import { anonymousReader } from "./actors";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 import type { ClaimReview, WebAnnotation } from "@/lib/export";
@@ -30,9 +30,7 @@ let rob: ReturnType<typeof testActor>;
 beforeAll(async () => {
   ({ slug } = await seedDemoDatabase());
   articleId = (await db.article.findUniqueOrThrow({ where: { slug } })).id;
-  const users = await db.user.findMany({ where: { email: { in: ["reviewer@example.com", "reviewer2@example.com"] } } });
-  rita = testActor(users.find((u) => u.email === "reviewer@example.com")!);
-  rob = testActor(users.find((u) => u.email === "reviewer2@example.com")!);
+  ({ rita, rob } = await demoReviewers(db));
 }, DEMO_SEED_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, removeTestDatabase } from "../testing/test-database";
 import { createReviewUsers } from "../testing/review";
 import { testActor } from "../testing/actors";
+import { analystQuoteFields } from "../testing/claims";
 import { anonymousReader } from "../actors";
 
 vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
@@ -29,24 +30,9 @@ let users: Awaited<ReturnType<typeof createReviewUsers>>;
 let demo: { slug: string; id: string; text: string };
 let demoMines: { id: string; approvedSnapshot: unknown };
 
-type Fields = import("@/lib/contracts/review").SaveAnnotationInput["fields"];
-
 const MINES = "‘They will sow millions of mines in the quiet pine and spruce forests along the border,’ a Russian military analyst was quoted as saying.";
 
-const fields = (over: Partial<Fields> = {}): Fields =>
-  ({
-    claimTypeSlug: "analyst-claim",
-    statusSlug: "unverified",
-    attributionText: "a Russian military analyst was quoted as saying",
-    speakerName: "Unnamed Russian military analyst",
-    speakerKind: "person",
-    speakerRole: "Military analyst",
-    claimDate: null,
-    rationale: "",
-    chain: [{ sourceId: null, name: "Baltic Daily", kind: "news_outlet", url: null, date: null, note: null }],
-    evidence: [],
-    ...over,
-  }) as Fields;
+const fields = analystQuoteFields;
 
 let articleCount = 0;
 /** A new draft article of another outlet whose second statement repeats the demo's mines quote. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, removeTestDatabase } from "../testing/test-database";
 import { createReviewUsers } from "../testing/review";
 import { testActor } from "../testing/actors";
+import { analystQuoteFields } from "../testing/claims";
 import { anonymousReader } from "../actors";
 
 vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
@@ -41,20 +42,7 @@ const SECOND_TEXT = [
   "Gennady Podlesny, a commentator, had called such mines pointless in an earlier interview.",
 ].join("\n\n");
 
-const minesFields = (over: Partial<Fields> = {}): Fields =>
-  ({
-    claimTypeSlug: "analyst-claim",
-    statusSlug: "unverified",
-    attributionText: "a Russian military analyst was quoted as saying",
-    speakerName: "Unnamed Russian military analyst",
-    speakerKind: "person",
-    speakerRole: "Military analyst",
-    claimDate: null,
-    rationale: "",
-    chain: [{ sourceId: null, name: "Baltic Daily", kind: "news_outlet", url: null, date: null, note: null }],
-    evidence: [],
-    ...over,
-  }) as Fields;
+const minesFields = analystQuoteFields;
 
 async function statementContaining(articleId: string, words: string) {
   const article = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true, statements: { select: { id: true, start: true, end: true } } } });

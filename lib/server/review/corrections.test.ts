@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { removeTestDatabase } from "../testing/test-database";
 import { DEMO_SEED_TIMEOUT_MS, prepareReaderTestEnv, seedDemoDatabase } from "../testing/reader";
-import { testActor } from "../testing/actors";
+import { demoReviewers, testActor } from "../testing/actors";
 import { anonymousReader } from "../actors";
 
 vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
@@ -29,9 +29,7 @@ beforeAll(async () => {
   ({ slug } = await seedDemoDatabase());
   const article = await db.article.findUniqueOrThrow({ where: { slug } });
   articleId = article.id;
-  const users = await db.user.findMany({ where: { email: { in: ["reviewer@example.com", "reviewer2@example.com"] } } });
-  rita = testActor(users.find((u) => u.email === "reviewer@example.com")!);
-  rob = testActor(users.find((u) => u.email === "reviewer2@example.com")!);
+  ({ rita, rob } = await demoReviewers(db));
 }, DEMO_SEED_TIMEOUT_MS);
 
 afterAll(async () => {
