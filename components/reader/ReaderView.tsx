@@ -2,11 +2,12 @@ import Link from "next/link";
 import type { ArticleCorrectionDTO, OrphanedAnnotationDTO, PublicAnnotationDTO, PublicArticleDTO, WithdrawnAnnotationDTO } from "@/lib/domain/types";
 import type { ClaimTypeDTO, VerificationStatusDTO } from "@/lib/domain/types";
 import { annotationPermalink, articleAnnotationsApiUrl, toClaimReviews, toJsonLdScriptContent, type ClaimAppearanceArticle, type ExportContext } from "@/lib/export";
-import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
+import { formatTimestampDate } from "@/lib/format/dates";
 import { buildReaderSummary, filterQuery, isFiltered, matchesFilters, type ReaderQuery } from "@/lib/reader/filters";
 import type { VerdictChange } from "@/lib/reader/history";
 import { reportProblemPath } from "@/lib/contracts/reader-reports";
 import { AnnotationDetails } from "./AnnotationDetails";
+import { ArticleHeading } from "./ArticleHeading";
 import { ArticleText } from "./ArticleText";
 import { HighlightKeys } from "./HighlightKeys";
 import { Legend } from "./Legend";
@@ -62,19 +63,7 @@ export function ReaderView({ article, annotations, vocabulary, history, query, c
             ← All articles
           </Link>
         </p>
-        <h1 className="font-serif text-3xl font-bold leading-tight text-stone-900 max-md:text-2xl">{article.title}</h1>
-        <p className="text-sm text-stone-700">
-          {[article.outlet ?? "Outlet not recorded", article.byline, formatPartialDate(article.publishedDate)].filter(Boolean).join(" · ")}
-          {article.originalUrl ? (
-            <>
-              {" · "}
-              <a href={article.originalUrl} rel="noopener noreferrer nofollow" className="text-blue-800 underline">
-                Original article
-              </a>
-            </>
-          ) : null}
-          {article.publishedAt ? ` · Fact-check published ${formatTimestampDate(article.publishedAt)}` : null}
-        </p>
+        <ArticleHeading article={article}>{article.publishedAt ? ` · Fact-check published ${formatTimestampDate(article.publishedAt)}` : null}</ArticleHeading>
         <p className="print-only text-sm">
           Fact-check: {ctx.baseUrl}
           {basePath}

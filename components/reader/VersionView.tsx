@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { ArticleVersionDTO, ClaimTypeDTO, VerificationStatusDTO } from "@/lib/domain/types";
-import { formatPartialDate, formatTimestampDate } from "@/lib/format/dates";
+import { formatTimestampDate } from "@/lib/format/dates";
 import { Notice } from "@/components/ui/Notice";
 import { AnnotationDetails } from "./AnnotationDetails";
+import { ArticleHeading } from "./ArticleHeading";
 import { ArticleText } from "./ArticleText";
 import { HighlightKeys } from "./HighlightKeys";
 import { Legend } from "./Legend";
@@ -48,18 +49,7 @@ export function VersionView({ view, vocabulary, baseUrl }: VersionViewProps) {
           </Link>
           {replacedBy.reason ? <> (“{replacedBy.reason}”)</> : null}
         </Notice>
-        <h1 className="font-serif text-3xl font-bold leading-tight text-stone-900 max-md:text-2xl">{article.title}</h1>
-        <p className="text-sm text-stone-700">
-          {[article.outlet ?? "Outlet not recorded", article.byline, formatPartialDate(article.publishedDate)].filter(Boolean).join(" · ")}
-          {article.originalUrl ? (
-            <>
-              {" · "}
-              <a href={article.originalUrl} rel="noopener noreferrer nofollow" className="text-blue-800 underline">
-                Original article
-              </a>
-            </>
-          ) : null}
-        </p>
+        <ArticleHeading article={article} />
         <p className="print-only text-sm">
           As checked on {checkedOn}: {baseUrl}
           {versionPath}
