@@ -2,7 +2,7 @@
  * schema.org ClaimReview JSON-LD: one per annotation whose verification status carries a rating.
  * https://schema.org/ClaimReview — statuses with `rating: null` (unverified, in progress, …) produce nothing.
  */
-import type { PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
+import type { ArticleMetaDTO, PublicAnnotationDTO, PublicArticleDTO } from "@/lib/domain/types";
 import { CLAIM_REVIEW_BEST_RATING, CLAIM_REVIEW_WORST_RATING } from "@/lib/vocabulary/defaults";
 import { annotationPermalink, articleUrl, type ExportContext } from "./config";
 import { isPartialIsoDate, normalizeHttpUrl, orderedChain, text, toXsdDateTime } from "./values";
@@ -24,14 +24,7 @@ export interface CreativeWork {
 }
 
 /** Another published article where the same claim appears (an approved annotation of the same claim cluster). */
-export interface ClaimAppearanceArticle {
-  slug: string;
-  title: string;
-  outlet: string | null;
-  byline: string | null;
-  originalUrl: string | null;
-  publishedDate: string | null;
-}
+export type ClaimAppearanceArticle = Pick<ArticleMetaDTO, "slug" | "title" | "outlet" | "byline" | "originalUrl" | "publishedDate">;
 
 export interface ClaimReviewOptions {
   /** Per annotation id: the other published articles of its claim cluster. */
