@@ -181,7 +181,9 @@ export async function startInstance(url: string, opts: { port?: number; env?: Re
   const port = opts.port ?? (await freePort());
   const base = `http://${HOST}:${port}`;
   const publicBase = opts.publicBase ?? base;
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", HOST], {
+  // BENCH_CPU_PROF_DIR: the server writes a V8 CPU profile there when it stops (node --cpu-prof; not allowed in NODE_OPTIONS).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`, "--cpu-prof-interval=200"] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", HOST], {
     cwd: ROOT,
     env: {
       ...process.env,

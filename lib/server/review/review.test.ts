@@ -115,6 +115,53 @@ describe("import", () => {
     expect(b.slug).toBe(`${a.slug}-2`);
   });
 
+  it("stores the article's fields, its statements at the proposed offsets and the marked spans as manual ones", async () => {
+    actAs(users.rita);
+    const preview = await previewImport(me, { title: "Stored as given", text: TEXT });
+    const marked = { start: preview.statements[1].start, end: preview.statements[1].start + 10 };
+    const a = await importArticle(me, { title: "Stored as given", byline: "A. Writer", publishedDate: "2025-06", language: "de", text: TEXT }, { confirmDuplicate: true, markedSpans: [marked] });
+    const row = await db.article.findUniqueOrThrow({ where: { id: a.id }, include: { statements: { orderBy: { start: "asc" } } } });
+    expect(row).toMatchObject({ title: "Stored as given", outlet: null, byline: "A. Writer", originalUrl: null, publishedDate: "2025-06", language: "de", state: "draft", createdById: users.rita.id, version: 1, revision: 1 });
+    expect(row.text.length).toBe(preview.characters);
+    expect(row.emphasis).toEqual([]);
+    expect(row.id).toMatch(/^c[0-9a-f]{24}$/);
+    expect(row.updatedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(new Set(row.statements.map((s) => s.id)).size).toBe(row.statements.length);
+    expect(row.statements.filter((s) => s.origin === "manual").map((s) => [s.start, s.end])).toEqual([[marked.start, marked.end]]);
+    expect(row.statements.filter((s) => s.origin === "proposed").length).toBe(row.statements.length - 1);
+    expect(row.statements.length).toBe(a.statements);
+  });
+
+  it("stores a text longer than one query's piece exactly, with a statement row for each proposed statement", async () => {
+    actAs(users.rita);
+    // Emoji (surrogate pairs) all through, so that some fall on the pieces' edges.
+    const text = `Long article\n\n${Array.from({ length: 5_000 }, (_, i) => `Sentence ${i} quotes the 😀 council on ${i % 97} permits.`).join(" ")}`;
+    const preview = await previewImport(me, { title: "Long", text });
+    const a = await importArticle(me, { title: "Long", text }, { confirmDuplicate: true });
+    const row = await db.article.findUniqueOrThrow({ where: { id: a.id }, select: { text: true, _count: { select: { statements: true } } } });
+    expect(row.text.length).toBeGreaterThan(3 * 64 * 1024);
+    const { prepareImport } = await import("@/lib/import/prepare-import");
+    const prepared = prepareImport({ text, title: "Long" });
+    if (!prepared.ok) throw new Error(prepared.message);
+    expect(row.text).toBe(prepared.prepared.text);
+    expect(row.text.length).toBe(preview.characters);
+    expect(row.text).not.toContain("\uFFFD");
+    expect(row._count.statements).toBe(preview.statementCount);
+    expect(row._count.statements).toBeGreaterThan(4_000);
+  });
+
+  it("stores the emphasis a Markdown file had", async () => {
+    actAs(users.rita);
+    const { prepareImport } = await import("@/lib/import/prepare-import");
+    const markdown = "Emphasised\n\nThe minister said the *new* rules apply. The council disagreed, **strongly**.";
+    const result = prepareImport({ file: { name: "a.md", bytes: new TextEncoder().encode(markdown) }, text: "" });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.prepared.emphasis.length).toBeGreaterThan(0);
+    const a = await importArticle(me, { title: "Emphasised", text: result.text }, { prepared: result.prepared, confirmDuplicate: true });
+    const row = await db.article.findUniqueOrThrow({ where: { id: a.id } });
+    expect(row.emphasis).toEqual(result.prepared.emphasis);
+  });
+
   it("refuses empty text, an over-long title and a bad URL, saving nothing", async () => {
     actAs(users.rita);
     const before = await db.article.count();

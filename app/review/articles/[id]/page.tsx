@@ -85,7 +85,8 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
   const selType = sel ? ws.claimTypes.find((t) => t.slug === sel.values.claimTypeSlug) : null;
   const pendingRemovals = statements.flatMap((s, i) => (s.annotation?.pendingRemoval ? [{ id: s.id, number: i + 1 }] : []));
   const pendingReattachments = orphans.filter((o) => o.pendingReattach).length;
-  const attachable = statements.flatMap((s, i) => (s.annotation ? [] : [{ id: s.id, preview: `${i + 1}. ${neighbour(i)!.preview}` }]));
+  // Only with orphans to re-attach: the list goes to a client component whole (15,000 previews, about 2 MB, for a 2 MB article).
+  const attachable = orphans.length ? statements.flatMap((s, i) => (s.annotation ? [] : [{ id: s.id, preview: `${i + 1}. ${neighbour(i)!.preview}` }])) : [];
 
   return (
     <PendingScope>
@@ -335,7 +336,7 @@ export default async function WorkspacePage({ params, searchParams }: Props) {
                 ) : null}
               </div>
             )}
-            <OrphanedAnnotations articleId={article.id} orphans={orphans} attachable={attachable} />
+            {orphans.length ? <OrphanedAnnotations articleId={article.id} orphans={orphans} attachable={attachable} /> : null}
           </aside>
         </div>
       </div>
