@@ -30,8 +30,10 @@ const WORD_PREFILTER_FROM = 20_000;
 /** How many of the quote's rarest words find candidates (any two of them), and how many rank them. */
 const FINDING_WORDS = 8;
 const RANKING_WORDS = 16;
-/** A word in more than this share of the annotations says nothing about the claim ("the", "said"). */
-const COMMON_WORD_FREQUENCY = 0.05;
+/** A word in more than this share of the annotations finds no candidates ("the", "said"); it still ranks them. */
+const COMMON_WORD_FREQUENCY = 0.15;
+/** Two words find candidates together where their shares multiplied (as if independent) are at most this. */
+const PAIR_FREQUENCY = 0.002;
 /** The share assumed for a word the statistics do not list (rarer than every listed one). */
 const UNLISTED_WORD_FREQUENCY = 0.0005;
 /** At most this many rows sharing two words are ranked (a bound for pathological quotes, not a sample). */
@@ -143,9 +145,9 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
 }
 
 /**
- * For a large table, the quote's distinctive words: `finding`, a tsquery matching rows that share at least two of
- * its FINDING_WORDS rarest words (the one when it has a single word), and `ranking`, its RANKING_WORDS rarest with
- * their weights; null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be fast on a million quotes:
+ * For a large table, the quote's distinctive words: `finding`, a tsquery matching rows that share a pair of its
+ * FINDING_WORDS rarest words rare enough together (PAIR_FREQUENCY), and `ranking`, its RANKING_WORDS rarest with
+ * their weights (log 1/share); null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be fast on a million quotes:
  * every quote shares common trigrams ("the", "per cent") with most others. Rarity comes from the planner's statistics
  * of the search document (pg_stats.most_common_elems: a word not listed is rarer than every listed one). Only words
  * some quote has count (SearchWord): the rewording's own words are the rarest of all, and would match nothing.
@@ -164,15 +166,19 @@ async function distinctiveWords(tx: Pick<Tx, "$queryRaw">, quote: string): Promi
     WHERE EXISTS (SELECT 1 FROM "SearchWord" k WHERE k."word" = w.lexeme)
     ORDER BY coalesce(common.frequency, 0), length(w.lexeme) DESC, w.lexeme
     LIMIT ${RANKING_WORDS}`;
-  const distinctive = ranked.filter((w) => w.frequency <= COMMON_WORD_FREQUENCY);
-  const words = distinctive.length > 0 ? distinctive : ranked.slice(0, 2);
-  if (words.length === 0) return null;
-  const terms = words.slice(0, FINDING_WORDS).map((w) => tsLexeme(w.lexeme));
+  if (ranked.length === 0) return null;
+  const finding = ranked.filter((w) => w.frequency <= COMMON_WORD_FREQUENCY).slice(0, FINDING_WORDS);
   const pairs: string[] = [];
-  for (let i = 0; i < terms.length; i++) for (let j = i + 1; j < terms.length; j++) pairs.push(`(${terms[i]} & ${terms[j]})`);
+  for (let i = 0; i < finding.length; i++) {
+    for (let j = i + 1; j < finding.length; j++) {
+      if (finding[i]!.frequency * finding[j]!.frequency <= PAIR_FREQUENCY) pairs.push(`(${tsLexeme(finding[i]!.lexeme)} & ${tsLexeme(finding[j]!.lexeme)})`);
+    }
+  }
+  // No pair rare enough: the two rarest words (or the one word).
+  if (pairs.length === 0) pairs.push(ranked.slice(0, 2).map((w) => tsLexeme(w.lexeme)).join(" & "));
   return {
-    finding: terms.length === 1 ? terms[0]! : pairs.join(" | "),
-    ranking: words.map((w) => ({ lexeme: tsLexeme(w.lexeme), weight: Math.log(1 / Math.max(w.frequency, 1e-6)) })),
+    finding: pairs.join(" | "),
+    ranking: ranked.map((w) => ({ lexeme: tsLexeme(w.lexeme), weight: Math.log(1 / Math.max(w.frequency, 1e-6)) })),
   };
 }
 
