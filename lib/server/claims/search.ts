@@ -30,8 +30,8 @@ export const RANKED_MATCHES = 1000;
 /** Up to this many matches, the default order sorts them all (see searchStatements). */
 const FEW_MATCHES = 2_000;
 /**
- * With a speaker or source filter, how many of the newest statements are tested first: enough for a page when
- * matches are dense, a few milliseconds to walk (the stored search document is read, not computed).
+ * Unless the words are rare, how many of the newest statements are tested first: enough for a page when matches are
+ * dense, ~20 ms to walk (the stored search document is read, not computed).
  */
 const PROBED_STATEMENTS = 5_000;
 /**
@@ -39,7 +39,7 @@ const PROBED_STATEMENTS = 5_000;
  * ~25 µs per match: walking wins above ~1.5 % matches).
  */
 const WALKED_STATEMENTS = 70_000;
-/** A word in at least this share of the statements is common; in DENSE_WORD_FREQUENCY, very (see searchStatements). */
+/** A word in less than this share of the statements is rare; in DENSE_WORD_FREQUENCY or more, very common (see searchStatements). */
 const COMMON_WORD_FREQUENCY = 0.01;
 const DENSE_WORD_FREQUENCY = 0.05;
 
@@ -162,10 +162,11 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
         SELECT a.* FROM "Annotation" a
         WHERE a."approvedAt" IS NOT NULL ${cursor?.k === "recent" ? Prisma.sql`AND (a."approvedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})` : Prisma.empty}
         ORDER BY a."approvedAt" DESC, a."id" DESC LIMIT ${statements}) a`;
-    // Rare words (by the statistics) are sparse: found through the indexes. A speaker or source filter, with or
-    // without common words, may be either: the newest PROBED_STATEMENTS statements tell.
+    // Rare words (by the statistics) are sparse: found through the indexes. Anything else may be dense or sparse
+    // (the statistics multiply the shares of words as if unrelated: "vaccination rates" has 17 times the estimated
+    // matches; a speaker, source or article filter has none): the newest PROBED_STATEMENTS statements tell.
     const sparseWords = query.q !== undefined && rarest < COMMON_WORD_FREQUENCY;
-    const unknownDensity = !sparseWords && (query.speaker !== undefined || query.source !== undefined);
+    const indexedFilter = query.speaker !== undefined || query.source !== undefined;
 
     if (order === "recent") {
       if (cursor?.k === "recent") where.push(Prisma.sql`(a."approvedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})`);
@@ -175,7 +176,7 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
         WHERE ${Prisma.join(where, " AND ")} ${restrict}
         ORDER BY a."approvedAt" DESC, a."id" DESC
         LIMIT ${pageSize + 1}`;
-      if (unknownDensity) {
+      if (!sparseWords) {
         // A full page among the newest statements is the page.
         const probed = await page(newest(PROBED_STATEMENTS), Prisma.empty);
         if (probed.length > pageSize) return probed;
@@ -185,7 +186,7 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
       // walking the statements newest first, which is then quick (they are dense) — and which the planner would
       // otherwise also pick for rare words (it over-estimates words it has no statistics for), testing nearly every
       // statement.
-      if (sparseWords || unknownDensity) {
+      if (sparseWords || indexedFilter) {
         const found = await matchingIndexesOnly(tx, where, FEW_MATCHES + 1);
         if (found.length <= FEW_MATCHES) {
           // The newest few first (every match as new as the last of them, ties included); all of them only when
@@ -200,23 +201,24 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
       }
       return page(Prisma.sql`"Annotation" a`, Prisma.empty);
     }
-    // Relevance: the most recent RANKED_MATCHES matches, ranked; the cursor pages within them. Where every word is
-    // very common, walking the statements newest first (the planner's choice) meets RANKED_MATCHES of them soon; rare
-    // words are found through the indexes alone (bitmap scans). With a speaker or source filter, the share of matches
-    // among the newest PROBED_STATEMENTS decides: dense enough that RANKED_MATCHES of them are met within
-    // WALKED_STATEMENTS, they are walked to; else the indexes.
+    // Relevance: the most recent RANKED_MATCHES matches, ranked; the cursor pages within them (ts_rank over every
+    // match of a common word reads each one: "figures", 166,502 matches, 1.6 s). Rare words are found through the
+    // indexes alone (bitmap scans). Otherwise the share of matches among the newest PROBED_STATEMENTS decides: dense
+    // enough that RANKED_MATCHES of them are met within WALKED_STATEMENTS, they are walked to; else the indexes.
     const newestMatches = (from: Prisma.Sql) => Prisma.sql`
         SELECT a."id" FROM ${from} JOIN "Article" ar ON ar."id" = a."articleId"
         WHERE ${Prisma.join(where, " AND ")}
         ORDER BY a."approvedAt" DESC, a."id" DESC
         LIMIT ${RANKED_MATCHES}`;
     let recentMatches = newestMatches(Prisma.sql`"Annotation" a`);
-    let indexesOnly = rarest < DENSE_WORD_FREQUENCY;
-    if (unknownDensity) {
+    let indexesOnly = sparseWords;
+    if (!sparseWords) {
       const [probe] = await tx.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS "n" FROM ${newest(PROBED_STATEMENTS)} JOIN "Article" ar ON ar."id" = a."articleId" WHERE ${Prisma.join(where, " AND ")}`;
-      indexesOnly = (probe?.n ?? 0) * (WALKED_STATEMENTS / PROBED_STATEMENTS) < RANKED_MATCHES;
-      if (!indexesOnly) {
+      const dense = (probe?.n ?? 0) * (WALKED_STATEMENTS / PROBED_STATEMENTS) >= RANKED_MATCHES;
+      // Sparse: the indexes, unless every word is very common and only an article filter narrows (the planner then).
+      indexesOnly = !dense && (indexedFilter || rarest < DENSE_WORD_FREQUENCY);
+      if (dense) {
         const walked = await tx.$queryRaw<{ id: string }[]>`${newestMatches(newest(WALKED_STATEMENTS))}`;
         // Fewer than RANKED_MATCHES within the walk (the newest statements were denser than the rest): the indexes.
         if (walked.length === RANKED_MATCHES) recentMatches = Prisma.sql`SELECT unnest(${walked.map((w) => w.id)}::text[]) AS "id"`;
