@@ -33,11 +33,11 @@ const RANKING_WORDS = 16;
 /** A word in more than this share of the annotations finds no candidates ("the", "said"); it still ranks them. */
 const COMMON_WORD_FREQUENCY = 0.15;
 /** Two words find candidates together where their shares multiplied (as if independent) are at most this. */
-const PAIR_FREQUENCY = 0.002;
+const PAIR_FREQUENCY = 0.0005;
 /** The share assumed for a word the statistics do not list (rarer than every listed one). */
 const UNLISTED_WORD_FREQUENCY = 0.0005;
 /** At most this many rows sharing two words are ranked (a bound for pathological quotes, not a sample). */
-const WORD_MATCH_LIMIT = 20_000;
+const WORD_MATCH_LIMIT = 10_000;
 export const MAX_SUGGESTIONS = 5;
 
 /** A pair as stored: the smaller id first. */
