@@ -158,6 +158,25 @@ describe("search (published statements, approved content only)", () => {
     await expect(searchStatements(visitor, { from: "27/06/2025" })).rejects.toThrow(/date like/);
   });
 
+  it("a speaker or source filter with a common word finds exactly the filter's statements that have the word", async () => {
+    // Statistics, so that "the" counts as common: the filter's statements are then tested one by one.
+    await db.$executeRawUnsafe(`ANALYZE "Annotation"`);
+    const ids = (hits: { annotationId: string }[]) => hits.map((h) => h.annotationId).sort();
+    const withWord = new Set(ids(await allHits({ q: "the" })));
+    const bySpeaker = ids(await allHits({ speaker: "podlesny" }));
+    const expected = bySpeaker.filter((id) => withWord.has(id));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids(await allHits({ speaker: "podlesny", q: "the" }))).toEqual(expected);
+    // Page by page (the cursor), the same statements.
+    const first = await searchStatements(visitor, { speaker: "podlesny", q: "the" }, { pageSize: 1 });
+    expect(first.hits).toHaveLength(1);
+    expect(first.nextCursor === null).toBe(expected.length === 1);
+
+    const telegraph = await db.source.findFirstOrThrow({ where: { name: "The Telegraph", hops: { some: { annotation: { articleId: demo.id } } } } });
+    const viaTelegraph = ids(await allHits({ source: telegraph.id }));
+    expect(ids(await allHits({ source: telegraph.id, q: "the" }))).toEqual(viaTelegraph.filter((id) => withWord.has(id)));
+  });
+
   it("pages with a cursor, most recent first, without repeats or gaps; relevance order pages too", async () => {
     const all = await allHits({});
     expect(all.length).toBeGreaterThanOrEqual(18);

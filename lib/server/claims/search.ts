@@ -39,6 +39,8 @@ const PROBED_STATEMENTS = 5_000;
  * ~25 µs per match: walking wins above ~1.5 % matches).
  */
 const WALKED_STATEMENTS = 70_000;
+/** A source filter with at most this many statements has its statements tested for the words one by one. */
+const FILTERED_STATEMENTS = 1_000;
 /** A word in less than this share of the statements is rare; in DENSE_WORD_FREQUENCY or more, very common (see searchStatements). */
 const COMMON_WORD_FREQUENCY = 0.01;
 const DENSE_WORD_FREQUENCY = 0.05;
@@ -91,13 +93,19 @@ async function widenedQuery(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, q: string
 /**
  * The matches of the filters on "Annotation" alone (the article's are left to the page), at most `limit`, found
  * through the indexes alone (bitmap scans; see bitmapScansOnly): the planner would otherwise walk the newest-first
- * index under the LIMIT, testing nearly every statement for words it over-estimates.
+ * index under the LIMIT, testing nearly every statement for words it over-estimates. `hit`: whether each also
+ * satisfies `tested`.
  */
-async function matchingIndexesOnly(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, where: Prisma.Sql[], limit: number): Promise<{ id: string; approvedAt: Date }[]> {
+async function matchingIndexesOnly(
+  tx: Pick<Tx, "$executeRaw" | "$queryRaw">,
+  where: Prisma.Sql[],
+  limit: number,
+  tested: Prisma.Sql = Prisma.sql`true`,
+): Promise<{ id: string; approvedAt: Date; hit: boolean }[]> {
   await bitmapScansOnly(tx, true);
   const annotationOnly = where.filter((w) => !w.sql.includes('ar."'));
-  const found = await tx.$queryRaw<{ id: string; approvedAt: Date }[]>`
-    SELECT a."id", a."approvedAt" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${limit}`;
+  const found = await tx.$queryRaw<{ id: string; approvedAt: Date; hit: boolean }[]>`
+    SELECT a."id", a."approvedAt", (${tested}) AS "hit" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${limit}`;
   await bitmapScansOnly(tx, false);
   return found;
 }
@@ -139,7 +147,8 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
       Prisma.sql`a."approvedQuote" IS NOT NULL`,
       Prisma.sql`a."approvedAt" IS NOT NULL`,
     ];
-    if (query.q) where.push(Prisma.sql`${SEARCH_DOCUMENT} @@ ${tsQuery}`);
+    const textMatch = Prisma.sql`${SEARCH_DOCUMENT} @@ ${tsQuery}`;
+    if (query.q) where.push(textMatch);
     if (query.verdict) where.push(Prisma.sql`a."approvedStatusSlug" = ${query.verdict}`);
     if (query.type) where.push(Prisma.sql`a."approvedTypeSlug" = ${query.type}`);
     if (query.speaker) where.push(Prisma.sql`(a."approvedSnapshot"->>'speakerName') ILIKE ${likeContains(query.speaker)}`);
@@ -187,7 +196,12 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
       // otherwise also pick for rare words (it over-estimates words it has no statistics for), testing nearly every
       // statement.
       if (sparseWords || indexedFilter) {
-        const found = await matchingIndexesOnly(tx, where, FEW_MATCHES + 1);
+        // Common words and a source filter that left no page among the newest: the source is likely small, and
+        // testing the stored document of its few statements beats reading the words' whole bitmap (a 194-statement
+        // source and "per cent": 249,765 index entries, 105 ms). The source keys' bitmap is exact and cheap to read
+        // twice; a speaker's (trigrams) is not, so a speaker filter keeps the bitmaps ANDed.
+        const narrow = query.q && !sparseWords && query.source && !query.speaker ? await matchingIndexesOnly(tx, where.filter((w) => w !== textMatch), FILTERED_STATEMENTS + 1, textMatch) : null;
+        const found = narrow && narrow.length <= FILTERED_STATEMENTS ? narrow.filter((f) => f.hit) : await matchingIndexesOnly(tx, where, FEW_MATCHES + 1);
         if (found.length <= FEW_MATCHES) {
           // The newest few first (every match as new as the last of them, ties included); all of them only when
           // the article filters leave that short of a page.
