@@ -42,10 +42,16 @@ const COLUMNS_SINCE_SQLITE = new Set([
 const DEFAULTS_SINCE_SQLITE = { Source: { version: 1 } };
 
 
-/** @returns {Promise<{ name: string, type: string }[]>} type is information_schema's data_type */
+/**
+ * The columns a row is written with: not the generated ones (PostgreSQL computes those, and refuses a value for them).
+ * @returns {Promise<{ name: string, type: string }[]>} type is information_schema's data_type
+ */
 async function postgresColumns(client, table) {
   return (
-    await client.query(`SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table])
+    await client.query(
+      `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+      [table],
+    )
   ).rows;
 }
 
@@ -158,6 +164,7 @@ export async function migrateFromSqlite(connectionString, file) {
     if (missing.length > 0) throw new Error(`${name} is not a Provenance SQLite database (missing tables: ${missing.join(", ")})`);
 
     const columnsByTable = new Map();
+    const writableByTable = new Map();
     for (const table of tables) {
       const columns = await postgresColumns(client, table);
       const inFile = sqliteColumns(sqlite, table);
@@ -168,6 +175,7 @@ export async function migrateFromSqlite(connectionString, file) {
         throw new Error(`${name} is not at the last SQLite schema of Provenance (${what}): open it once with the last SQLite version of Provenance, then try again`);
       }
       columnsByTable.set(table, columns.filter((c) => inFile.has(c.name)));
+      writableByTable.set(table, columns.map((c) => quote(c.name)).join(", "));
     }
 
     for (const table of tables) {
@@ -191,7 +199,8 @@ export async function migrateFromSqlite(connectionString, file) {
       const flush = async () => {
         if (batch.length === 0) return;
         try {
-          await client.query(`INSERT INTO ${quote(table)} SELECT * FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [JSON.stringify(batch)]);
+          const writable = writableByTable.get(table);
+          await client.query(`INSERT INTO ${quote(table)} (${writable}) SELECT ${writable} FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [JSON.stringify(batch)]);
         } catch (error) {
           throw new Error(`table ${table} could not be copied: ${error instanceof Error ? error.message : String(error)}`);
         }

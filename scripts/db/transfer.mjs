@@ -56,8 +56,11 @@ export async function recordDatabaseEvent(client, action, sha256, after, comment
   );
 }
 
+/** The columns a row is written with: not the generated ones (PostgreSQL computes those, and refuses a value for them). */
 async function columnsOf(client, table) {
-  return (await client.query(`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table])).rows.map((r) => r.name);
+  return (
+    await client.query(`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [table])
+  ).rows.map((r) => r.name);
 }
 
 function write(stream, text) {
@@ -126,10 +129,11 @@ export async function importDatabase(connectionString, file) {
     const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
     let header = null;
     let table = null;
+    let columnList = "";
     let batch = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await client.query(`INSERT INTO ${quote(table)} SELECT * FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [`[${batch.join(",")}]`]);
+      await client.query(`INSERT INTO ${quote(table)} (${columnList}) SELECT ${columnList} FROM json_populate_recordset(NULL::${quote(table)}, $1::json)`, [`[${batch.join(",")}]`]);
       counts[table] += batch.length;
       batch = [];
     };
@@ -148,6 +152,7 @@ export async function importDatabase(connectionString, file) {
         const meta = JSON.parse(line.slice(0, -',"rows":['.length) + "}");
         if (!tables.includes(meta.table)) throw new Error(`the file has a table this version does not know: ${meta.table}`);
         table = meta.table;
+        columnList = (await columnsOf(client, table)).map(quote).join(", ");
         counts[table] = 0;
         continue;
       }

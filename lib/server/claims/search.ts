@@ -5,7 +5,7 @@ import { authorize } from "../authorize";
 import { DomainRuleError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { getReaderVocabulary } from "../reader";
-import { SEARCH_DOCUMENT, SOURCE_KEYS, bitmapScansOnly, likeContains, wordFrequency } from "./search-sql";
+import { SEARCH_DOCUMENT, SOURCE_KEYS, bitmapScansOnly, likeContains, tsLexeme, wordFrequency } from "./search-sql";
 import { SEARCH_PAGE_SIZE, SearchQuerySchema, type SearchHitDTO, type SearchQuery, type SearchQueryInput, type SearchResultDTO } from "@/lib/contracts/claims";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 
@@ -29,7 +29,19 @@ const FUZZY_ALTERNATIVES = 5;
 export const RANKED_MATCHES = 1000;
 /** Up to this many matches, the default order sorts them all (see searchStatements). */
 const FEW_MATCHES = 2_000;
-/** A word in at least this share of the statements is common; in DENSE_WORD_FREQUENCY, very (see searchStatements). */
+/**
+ * Unless the words are rare, how many of the newest statements are tested first: enough for a page when matches are
+ * dense, ~20 ms to walk (the stored search document is read, not computed).
+ */
+const PROBED_STATEMENTS = 5_000;
+/**
+ * Relevance walks at most this many statements newest first for its RANKED_MATCHES (~4 µs each, a bitmap heap scan
+ * ~25 µs per match: walking wins above ~1.5 % matches).
+ */
+const WALKED_STATEMENTS = 70_000;
+/** A source filter with at most this many statements has its statements tested for the words one by one. */
+const FILTERED_STATEMENTS = 1_000;
+/** A word in less than this share of the statements is rare; in DENSE_WORD_FREQUENCY or more, very common (see searchStatements). */
 const COMMON_WORD_FREQUENCY = 0.01;
 const DENSE_WORD_FREQUENCY = 0.05;
 
@@ -78,9 +90,24 @@ async function widenedQuery(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, q: string
   return { tsQuery, rarest: words.length > 0 ? Math.min(...words.map((w) => w.frequency)) : 0 };
 }
 
-/** A word as a tsquery literal (quoted, so that no character of it is an operator). */
-function tsLexeme(word: string): string {
-  return `'${word.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+/**
+ * The matches of the filters on "Annotation" alone (the article's are left to the page), at most `limit`, found
+ * through the indexes alone (bitmap scans; see bitmapScansOnly): the planner would otherwise walk the newest-first
+ * index under the LIMIT, testing nearly every statement for words it over-estimates. `hit`: whether each also
+ * satisfies `tested`.
+ */
+async function matchingIndexesOnly(
+  tx: Pick<Tx, "$executeRaw" | "$queryRaw">,
+  where: Prisma.Sql[],
+  limit: number,
+  tested: Prisma.Sql = Prisma.sql`true`,
+): Promise<{ id: string; approvedAt: Date; hit: boolean }[]> {
+  await bitmapScansOnly(tx, true);
+  const annotationOnly = where.filter((w) => !w.sql.includes('ar."'));
+  const found = await tx.$queryRaw<{ id: string; approvedAt: Date; hit: boolean }[]>`
+    SELECT a."id", a."approvedAt", (${tested}) AS "hit" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${limit}`;
+  await bitmapScansOnly(tx, false);
+  return found;
 }
 
 interface HitRow {
@@ -120,7 +147,8 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
       Prisma.sql`a."approvedQuote" IS NOT NULL`,
       Prisma.sql`a."approvedAt" IS NOT NULL`,
     ];
-    if (query.q) where.push(Prisma.sql`${SEARCH_DOCUMENT} @@ ${tsQuery}`);
+    const textMatch = Prisma.sql`${SEARCH_DOCUMENT} @@ ${tsQuery}`;
+    if (query.q) where.push(textMatch);
     if (query.verdict) where.push(Prisma.sql`a."approvedStatusSlug" = ${query.verdict}`);
     if (query.type) where.push(Prisma.sql`a."approvedTypeSlug" = ${query.type}`);
     if (query.speaker) where.push(Prisma.sql`(a."approvedSnapshot"->>'speakerName') ILIKE ${likeContains(query.speaker)}`);
@@ -136,52 +164,89 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
     const columns = Prisma.sql`a."id", a."approvedQuote", a."approvedSnapshot", a."approvedStatusSlug", a."approvedTypeSlug", a."approvedAt",
              ar."slug", ar."title", ar."outlet", ar."publishedDate", ar."language"`;
 
+    // The newest `statements` statements (past the cursor), walked newest first through the (approvedAt, id) index,
+    // as "a": reading each one's stored search document is cheap, so where matches are dense this finds them sooner
+    // than the indexes, which read every match wherever it is.
+    const newest = (statements: number) => Prisma.sql`(
+        SELECT a.* FROM "Annotation" a
+        WHERE a."approvedAt" IS NOT NULL ${cursor?.k === "recent" ? Prisma.sql`AND (a."approvedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})` : Prisma.empty}
+        ORDER BY a."approvedAt" DESC, a."id" DESC LIMIT ${statements}) a`;
+    // Rare words (by the statistics) are sparse: found through the indexes. Anything else may be dense or sparse
+    // (the statistics multiply the shares of words as if unrelated: "vaccination rates" has 17 times the estimated
+    // matches; a speaker, source or article filter has none): the newest PROBED_STATEMENTS statements tell.
+    const sparseWords = query.q !== undefined && rarest < COMMON_WORD_FREQUENCY;
+    const indexedFilter = query.speaker !== undefined || query.source !== undefined;
+
     if (order === "recent") {
       if (cursor?.k === "recent") where.push(Prisma.sql`(a."approvedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})`);
-      // Rare words or an indexed filter: first the matches through the indexes alone (bitmap scans), up to
-      // FEW_MATCHES; when that is all of them, the page is sorted from those. Common words alone, or more matches
-      // than that, are found by walking the statements newest first, which is then quick (they are dense) — and which
-      // the planner would otherwise also pick for rare words, testing the document of nearly every statement.
-      const page = (restrict: Prisma.Sql) => tx.$queryRaw<HitRow[]>`
+      const page = (from: Prisma.Sql, restrict: Prisma.Sql) => tx.$queryRaw<HitRow[]>`
         SELECT ${columns}, NULL::float8 AS "rank"
-        FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+        FROM ${from} JOIN "Article" ar ON ar."id" = a."articleId"
         WHERE ${Prisma.join(where, " AND ")} ${restrict}
         ORDER BY a."approvedAt" DESC, a."id" DESC
         LIMIT ${pageSize + 1}`;
-      if ((query.q && rarest < COMMON_WORD_FREQUENCY) || query.speaker || query.source) {
-        await bitmapScansOnly(tx, true);
-        const annotationOnly = where.filter((w) => !w.sql.includes('ar."'));
-        const found = await tx.$queryRaw<{ id: string; approvedAt: Date }[]>`
-          SELECT a."id", a."approvedAt" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${FEW_MATCHES + 1}`;
-        await bitmapScansOnly(tx, false);
+      if (!sparseWords) {
+        // A full page among the newest statements is the page.
+        const probed = await page(newest(PROBED_STATEMENTS), Prisma.empty);
+        if (probed.length > pageSize) return probed;
+      }
+      // Sparse matches: first the matches through the indexes alone (bitmap scans), up to FEW_MATCHES; when that is
+      // all of them, the page is sorted from those. Common words alone, or more matches than that, are found by
+      // walking the statements newest first, which is then quick (they are dense) — and which the planner would
+      // otherwise also pick for rare words (it over-estimates words it has no statistics for), testing nearly every
+      // statement.
+      if (sparseWords || indexedFilter) {
+        // Common words and a source filter that left no page among the newest: the source is likely small, and
+        // testing the stored document of its few statements beats reading the words' whole bitmap (a 194-statement
+        // source and "per cent": 249,765 index entries, 105 ms). The source keys' bitmap is exact and cheap to read
+        // twice; a speaker's (trigrams) is not, so a speaker filter keeps the bitmaps ANDed.
+        const narrow = query.q && !sparseWords && query.source && !query.speaker ? await matchingIndexesOnly(tx, where.filter((w) => w !== textMatch), FILTERED_STATEMENTS + 1, textMatch) : null;
+        const found = narrow && narrow.length <= FILTERED_STATEMENTS ? narrow.filter((f) => f.hit) : await matchingIndexesOnly(tx, where, FEW_MATCHES + 1);
         if (found.length <= FEW_MATCHES) {
           // The newest few first (every match as new as the last of them, ties included); all of them only when
           // the article filters leave that short of a page.
-          const newest = found.map((f) => f.approvedAt.getTime()).sort((x, y) => y - x);
-          const since = newest[Math.min(newest.length, 4 * (pageSize + 1)) - 1] ?? 0;
+          const times = found.map((f) => f.approvedAt.getTime()).sort((x, y) => y - x);
+          const since = times[Math.min(times.length, 4 * (pageSize + 1)) - 1] ?? 0;
           const first = found.filter((f) => f.approvedAt.getTime() >= since);
-          const rows = await page(Prisma.sql`AND a."id" = ANY(${first.map((f) => f.id)}::text[])`);
+          const rows = await page(Prisma.sql`"Annotation" a`, Prisma.sql`AND a."id" = ANY(${first.map((f) => f.id)}::text[])`);
           if (rows.length > pageSize || first.length === found.length) return rows;
-          return page(Prisma.sql`AND a."id" = ANY(${found.map((f) => f.id)}::text[])`);
+          return page(Prisma.sql`"Annotation" a`, Prisma.sql`AND a."id" = ANY(${found.map((f) => f.id)}::text[])`);
         }
       }
-      return page(Prisma.empty);
+      return page(Prisma.sql`"Annotation" a`, Prisma.empty);
     }
-    // Relevance: the most recent RANKED_MATCHES matches, ranked; the cursor pages within them. Found through the
-    // indexes alone (bitmap scans: no document computed again), unless every word is very common: then walking the
-    // statements newest first meets RANKED_MATCHES of them soon.
-    if (rarest < DENSE_WORD_FREQUENCY || query.speaker || query.source) await bitmapScansOnly(tx, true);
+    // Relevance: the most recent RANKED_MATCHES matches, ranked; the cursor pages within them (ts_rank over every
+    // match of a common word reads each one: "figures", 166,502 matches, 1.6 s). Rare words are found through the
+    // indexes alone (bitmap scans). Otherwise the share of matches among the newest PROBED_STATEMENTS decides: dense
+    // enough that RANKED_MATCHES of them are met within WALKED_STATEMENTS, they are walked to; else the indexes.
+    const newestMatches = (from: Prisma.Sql) => Prisma.sql`
+        SELECT a."id" FROM ${from} JOIN "Article" ar ON ar."id" = a."articleId"
+        WHERE ${Prisma.join(where, " AND ")}
+        ORDER BY a."approvedAt" DESC, a."id" DESC
+        LIMIT ${RANKED_MATCHES}`;
+    let recentMatches = newestMatches(Prisma.sql`"Annotation" a`);
+    let indexesOnly = sparseWords;
+    if (!sparseWords) {
+      const [probe] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS "n" FROM ${newest(PROBED_STATEMENTS)} JOIN "Article" ar ON ar."id" = a."articleId" WHERE ${Prisma.join(where, " AND ")}`;
+      const dense = (probe?.n ?? 0) * (WALKED_STATEMENTS / PROBED_STATEMENTS) >= RANKED_MATCHES;
+      // Sparse: the indexes, unless every word is very common and only an article filter narrows (the planner then).
+      indexesOnly = !dense && (indexedFilter || rarest < DENSE_WORD_FREQUENCY);
+      if (dense) {
+        const walked = await tx.$queryRaw<{ id: string }[]>`${newestMatches(newest(WALKED_STATEMENTS))}`;
+        // Fewer than RANKED_MATCHES within the walk (the newest statements were denser than the rest): the indexes.
+        if (walked.length === RANKED_MATCHES) recentMatches = Prisma.sql`SELECT unnest(${walked.map((w) => w.id)}::text[]) AS "id"`;
+        else indexesOnly = true;
+      }
+    }
+    if (indexesOnly) await bitmapScansOnly(tx, true);
     const rank = Prisma.sql`ts_rank(${SEARCH_DOCUMENT}, ${tsQuery})::float8`;
     // The cursor's rank goes as text (JavaScript's shortest exact form) and is read back by float8: a number parameter
     // arrives rounded to 16 digits, so a tie with the last row shown never compared equal and its rows were skipped.
     const rankAfter = cursor?.k === "relevance" ? String(cursor.r) : null;
     const after = rankAfter ? Prisma.sql`WHERE r."rank" < ${rankAfter}::float8 OR (r."rank" = ${rankAfter}::float8 AND r."id" < ${cursor!.id})` : Prisma.empty;
     return tx.$queryRaw<HitRow[]>`
-      WITH recent_matches AS MATERIALIZED (
-        SELECT a."id" FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-        WHERE ${Prisma.join(where, " AND ")}
-        ORDER BY a."approvedAt" DESC, a."id" DESC
-        LIMIT ${RANKED_MATCHES}
+      WITH recent_matches AS MATERIALIZED (${recentMatches}
       ), ranked AS (
         SELECT ${columns}, ${rank} AS "rank"
         FROM recent_matches m JOIN "Annotation" a ON a."id" = m."id" JOIN "Article" ar ON ar."id" = a."articleId"

@@ -10,28 +10,34 @@ import { SUGGEST_THRESHOLD, prepareStatement, scorePrepared } from "@/lib/claims
 import { detectNearMiss } from "@/lib/claims/near-miss";
 import { copyChainInto, undoChainCopy } from "./copy-chain";
 import { normaliseName } from "@/lib/provenance/names";
-import { SEARCH_DOCUMENT } from "./search-sql";
+import { SEARCH_DOCUMENT, tsLexeme } from "./search-sql";
 import { ClaimDecisionSchema, UndoClaimDecisionSchema, type ClaimDecisionInput, type ClaimLinkDTO, type ClaimSuggestionDTO } from "@/lib/contracts/claims";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 
 /*
- * "Checked before?": earlier approved annotations whose quote matches a statement's. A trigram candidate filter in
- * PostgreSQL (the `%` operator on the gin_trgm_ops index of approvedQuote, with a low similarity threshold set for
- * this query only), then re-ranking in TypeScript with the claim similarity score (lib/claims/similarity.ts), which
- * is what the thresholds were tuned on. Pairs a reviewer called "different" are never suggested again.
+ * "Checked before?": earlier approved annotations whose quote matches a statement's. A candidate filter in
+ * PostgreSQL (on a large table, rows sharing the quote's rarest words, ranked by them; on a small one, the `%`
+ * operator on the gin_trgm_ops index of approvedQuote with a low similarity threshold), then re-ranking in
+ * TypeScript with the claim similarity score (lib/claims/similarity.ts), which is what the thresholds were tuned on. Pairs a reviewer called "different" are never suggested again.
  */
 
 /** The candidate filter's pg_trgm similarity threshold: lower than the suggestion threshold, so rewordings get through. */
 const CANDIDATE_TRIGRAM_THRESHOLD = 0.2;
+/** This many candidates (the most alike first) are scored by the claim similarity score. */
 const CANDIDATE_LIMIT = 50;
-/** From this many annotations on (the planner's estimate), candidates must first share rare words with the quote. */
+/** From this many annotations on (the planner's estimate), candidates are found by the quote's distinctive words. */
 const WORD_PREFILTER_FROM = 20_000;
-/** How many of the quote's rarest words the word filter combines. */
-const RARE_WORDS = 8;
-/** At most this many rows pass the word filter on to the trigram filter and the ranking. */
-const WORD_CANDIDATE_LIMIT = 1000;
-/** A word in at most this share of the annotations counts as rare. */
-const RARE_WORD_FREQUENCY = 0.005;
+/** How many of the quote's rarest words find candidates (any two of them), and how many rank them. */
+const FINDING_WORDS = 8;
+const RANKING_WORDS = 16;
+/** A word in more than this share of the annotations finds no candidates ("the", "said"); it still ranks them. */
+const COMMON_WORD_FREQUENCY = 0.15;
+/** Two words find candidates together where their shares multiplied (as if independent) are at most this. */
+const PAIR_FREQUENCY = 0.0005;
+/** The share assumed for a word the statistics do not list (rarer than every listed one). */
+const UNLISTED_WORD_FREQUENCY = 0.0005;
+/** At most this many rows sharing two words are ranked (a bound for pathological quotes, not a sample). */
+const WORD_MATCH_LIMIT = 10_000;
 export const MAX_SUGGESTIONS = 5;
 
 /** A pair as stored: the smaller id first. */
@@ -74,19 +80,33 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
   const self = statement.annotation?.id ?? null;
 
   const candidates = await db.$transaction(async (tx) => {
+    const words = await distinctiveWords(tx, quote);
+    if (words) {
+      // Rows sharing any two of the quote's rarest words (the full-text index), ranked by the words they share,
+      // each weighted by its rarity (log 1/frequency): a rewording keeps the names, places and figures, and those
+      // together outweigh the template words a statement of the same kind shares. Reading the stored search document
+      // per row is cheap; the claim score then decides among the best CANDIDATE_LIMIT.
+      const shared = Prisma.join(
+        words.ranking.map((w) => Prisma.sql`(CASE WHEN m."searchDocument" @@ ${w.lexeme}::tsquery THEN ${w.weight}::float8 ELSE 0 END)`),
+        " + ",
+      );
+      return tx.$queryRaw<CandidateRow[]>`
+        WITH word_match AS MATERIALIZED (
+          SELECT a."id", a."searchDocument" FROM "Annotation" a
+          WHERE ${SEARCH_DOCUMENT} @@ ${words.finding}::tsquery AND a."approvedSnapshot" IS NOT NULL AND a."statementId" <> ${statementId}
+          LIMIT ${WORD_MATCH_LIMIT}
+        ), best AS (
+          SELECT m."id", ${shared} AS "shared" FROM word_match m ORDER BY "shared" DESC, m."id" LIMIT ${CANDIDATE_LIMIT}
+        )
+        SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedAt", a."articleId", ar."slug", ar."title", ar."state"
+        FROM best b JOIN "Annotation" a ON a."id" = b."id" JOIN "Article" ar ON ar."id" = a."articleId"
+        ORDER BY b."shared" DESC, a."id"`;
+    }
+    // A small table: the trigram index of the quotes answers fast.
     await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_TRIGRAM_THRESHOLD)}, true)`;
-    const words = await rareWordsQuery(tx, quote);
-    // Below WORD_PREFILTER_FROM annotations the trigram index alone answers fast; above, rows sharing two of the
-    // quote's rarest words (the full-text index) are the candidates the trigram filter and ranking then look at.
-    // (SEARCH_DOCUMENT names its table "a": inside the CTE that is the CTE's own scan.)
-    const prefilter = words
-      ? Prisma.sql`WITH word_match AS MATERIALIZED (
-          SELECT a."id" FROM "Annotation" a WHERE ${SEARCH_DOCUMENT} @@ ${words}::tsquery AND a."approvedSnapshot" IS NOT NULL LIMIT ${WORD_CANDIDATE_LIMIT})`
-      : Prisma.empty;
     return tx.$queryRaw<CandidateRow[]>`
-      ${prefilter}
       SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedAt", a."articleId", ar."slug", ar."title", ar."state"
-      FROM ${words ? Prisma.sql`word_match w JOIN "Annotation" a ON a."id" = w."id"` : Prisma.sql`"Annotation" a`} JOIN "Article" ar ON ar."id" = a."articleId"
+      FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
       WHERE a."approvedQuote" % ${quote}
         AND a."approvedSnapshot" IS NOT NULL
         AND a."statementId" <> ${statementId}
@@ -125,36 +145,41 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
 }
 
 /**
- * For a large table: a tsquery matching rows that share at least two of the quote's RARE_WORDS rarest words (any
- * one when the quote has a single word), or null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be
- * fast on a million quotes: every quote shares common trigrams ("the", "per cent") with most others. Rarity comes
- * from the planner's statistics of the full-text index (pg_stats.most_common_elems: a word not listed is rarer than
- * every listed one); names, places and figures are what a reworded claim keeps. Only words some quote has count
- * (SearchWord): the rewording's own words are the rarest of all, and would match nothing.
+ * For a large table, the quote's distinctive words: `finding`, a tsquery matching rows that share a pair of its
+ * FINDING_WORDS rarest words rare enough together (PAIR_FREQUENCY), and `ranking`, its RANKING_WORDS rarest with
+ * their weights (log 1/share); null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be fast on a million quotes:
+ * every quote shares common trigrams ("the", "per cent") with most others. Rarity comes from the planner's statistics
+ * of the search document (pg_stats.most_common_elems: a word not listed is rarer than every listed one). Only words
+ * some quote has count (SearchWord): the rewording's own words are the rarest of all, and would match nothing.
  */
-async function rareWordsQuery(tx: Pick<Tx, "$queryRaw">, quote: string): Promise<string | null> {
+async function distinctiveWords(tx: Pick<Tx, "$queryRaw">, quote: string): Promise<{ finding: string; ranking: { lexeme: string; weight: number }[] } | null> {
   const [size] = await tx.$queryRaw<{ rows: number }[]>`SELECT reltuples::float8 AS "rows" FROM pg_class WHERE oid = '"Annotation"'::regclass`;
   if (!size || size.rows < WORD_PREFILTER_FROM) return null;
   const ranked = await tx.$queryRaw<{ lexeme: string; frequency: number }[]>`
-    SELECT w.lexeme, coalesce(common.frequency, 0)::float8 AS frequency
+    SELECT w.lexeme, coalesce(common.frequency, ${UNLISTED_WORD_FREQUENCY})::float8 AS frequency
     FROM unnest(to_tsvector('simple'::regconfig, ${quote})) w
     LEFT JOIN (
       SELECT m.word, m.frequency
       FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(word, frequency)
-      WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation_search_document_idx'
+      WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchDocument'
     ) common ON common.word = w.lexeme
     WHERE EXISTS (SELECT 1 FROM "SearchWord" k WHERE k."word" = w.lexeme)
     ORDER BY coalesce(common.frequency, 0), length(w.lexeme) DESC, w.lexeme
-    LIMIT ${RARE_WORDS}`;
-  // Common words only when the quote has fewer than two rare ones: a pair of them would match too many rows.
-  const rare = ranked.filter((w) => w.frequency <= RARE_WORD_FREQUENCY);
-  const words = rare.length >= 2 ? rare : ranked.slice(0, 2);
-  const terms = words.map((w) => `'${w.lexeme.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`);
-  if (terms.length === 0) return null;
-  if (terms.length === 1) return terms[0]!;
+    LIMIT ${RANKING_WORDS}`;
+  if (ranked.length === 0) return null;
+  const finding = ranked.filter((w) => w.frequency <= COMMON_WORD_FREQUENCY).slice(0, FINDING_WORDS);
   const pairs: string[] = [];
-  for (let i = 0; i < terms.length; i++) for (let j = i + 1; j < terms.length; j++) pairs.push(`(${terms[i]} & ${terms[j]})`);
-  return pairs.join(" | ");
+  for (let i = 0; i < finding.length; i++) {
+    for (let j = i + 1; j < finding.length; j++) {
+      if (finding[i]!.frequency * finding[j]!.frequency <= PAIR_FREQUENCY) pairs.push(`(${tsLexeme(finding[i]!.lexeme)} & ${tsLexeme(finding[j]!.lexeme)})`);
+    }
+  }
+  // No pair rare enough: the two rarest words (or the one word).
+  if (pairs.length === 0) pairs.push(ranked.slice(0, 2).map((w) => tsLexeme(w.lexeme)).join(" & "));
+  return {
+    finding: pairs.join(" | "),
+    ranking: ranked.map((w) => ({ lexeme: tsLexeme(w.lexeme), weight: Math.log(1 / Math.max(w.frequency, 1e-6)) })),
+  };
 }
 
 /** The stored decisions between `annotationId` and each of `others`: other id → "same" | "different". */
