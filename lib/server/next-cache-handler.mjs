@@ -134,11 +134,20 @@ function scheduleReconnect() {
   setTimeout(listen, delay).unref();
 }
 
+/** The notifications sent on the listener's connection, one after another (a pg client runs one query at a time). */
+let notifyChain = Promise.resolve();
+
 /** @param {string[]} tags */
 async function notifyOthers(tags) {
   const payload = JSON.stringify({ origin: INSTANCE_ID, tags });
-  if (listener.client) {
-    await listener.client.query("SELECT pg_notify($1, $2)", [CACHE_CHANNEL, payload]);
+  const listening = listener.client;
+  if (listening) {
+    const sent = notifyChain.then(() => listening.query("SELECT pg_notify($1, $2)", [CACHE_CHANNEL, payload]));
+    notifyChain = sent.then(
+      () => {},
+      () => {},
+    );
+    await sent;
     return;
   }
   // Not listening right now: send on a short-lived connection so the others still hear of it.
