@@ -56,7 +56,7 @@ export default async function AdminUsersPage() {
             {users.map((u) => (
               <tr key={u.id} className="border-t border-stone-200 align-top max-md:block max-md:py-2 max-md:first:border-t-0" data-testid={`user-row-${u.email}`}>
                 <td className={cell} data-label="Account">
-                  <div className="min-w-0 break-words">
+                  <div className="min-w-0 [overflow-wrap:anywhere]">
                     <div className="font-medium text-stone-900">{u.name}</div>
                     <div className="text-stone-700">{u.email}</div>
                   </div>
