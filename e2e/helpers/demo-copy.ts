@@ -1,9 +1,17 @@
 import { query, queryOne } from "./db";
 import { DEMO_SLUG } from "./session";
 
-/** Copies rows of `table` matching `where`, appending `suffix` to the id columns named (so references stay consistent). */
+/**
+ * Copies rows of `table` matching `where`, appending `suffix` to the id columns named (so references stay consistent).
+ * Generated columns (Annotation's search document) are left for PostgreSQL to compute.
+ */
 async function copyRows(suffix: string, table: string, where: string, params: unknown[], idColumns: string[], overrides: Record<string, string> = {}) {
-  const columns = (await query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, table)).map((c) => c.name);
+  const columns = (
+    await query<{ name: string }>(
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+      table,
+    )
+  ).map((c) => c.name);
   const select = columns.map((c) => overrides[c] ?? (idColumns.includes(c) ? `CASE WHEN "${c}" IS NULL THEN NULL ELSE "${c}" || '${suffix}' END` : `"${c}"`));
   await query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${select.join(", ")} FROM "${table}" WHERE ${where}`, ...params);
 }
