@@ -25,14 +25,20 @@ export async function copyDemoArticle(label: string): Promise<{ id: string; slug
   const demo = (await queryOne<{ id: string }>(`SELECT id FROM "Article" WHERE slug = $1`, DEMO_SLUG))!;
   const id = `${demo.id}${suffix}`;
   const slug = `${DEMO_SLUG}-${suffix}`;
-  await copyRows(suffix, "Article", `id = $1`, [demo.id], ["id"], { slug: `'${slug}'`, title: `title || ' (${suffix})'` });
-  await copyRows(suffix, "ArticleVersion", `"articleId" = $1`, [demo.id], ["id", "articleId"]);
-  await copyRows(suffix, "Statement", `"articleId" = $1`, [demo.id], ["id", "articleId"]);
-  await copyRows(suffix, "Annotation", `"articleId" = $1`, [demo.id], ["id", "statementId", "articleId"]);
-  const inDemo = `"annotationId" IN (SELECT id FROM "Annotation" WHERE "articleId" = $1)`;
-  await copyRows(suffix, "ProvenanceHop", inDemo, [demo.id], ["id", "annotationId"]);
-  await copyRows(suffix, "EvidenceLink", inDemo, [demo.id], ["id", "annotationId"]);
-  await copyRows(suffix, "AnnotationRevision", inDemo, [demo.id], ["id", "annotationId"]);
+  try {
+    await copyRows(suffix, "Article", `id = $1`, [demo.id], ["id"], { slug: `'${slug}'`, title: `title || ' (${suffix})'` });
+    await copyRows(suffix, "ArticleVersion", `"articleId" = $1`, [demo.id], ["id", "articleId"]);
+    await copyRows(suffix, "Statement", `"articleId" = $1`, [demo.id], ["id", "articleId"]);
+    await copyRows(suffix, "Annotation", `"articleId" = $1`, [demo.id], ["id", "statementId", "articleId"]);
+    const inDemo = `"annotationId" IN (SELECT id FROM "Annotation" WHERE "articleId" = $1)`;
+    await copyRows(suffix, "ProvenanceHop", inDemo, [demo.id], ["id", "annotationId"]);
+    await copyRows(suffix, "EvidenceLink", inDemo, [demo.id], ["id", "annotationId"]);
+    await copyRows(suffix, "AnnotationRevision", inDemo, [demo.id], ["id", "annotationId"]);
+  } catch (error) {
+    // A half-made copy would show on the home page and fail the specs that count the demo's articles.
+    await deleteArticle(id);
+    throw error;
+  }
   const { title } = (await queryOne<{ title: string }>(`SELECT title FROM "Article" WHERE id = $1`, id))!;
   return { id, slug, title };
 }
