@@ -43,8 +43,15 @@ export async function bitmapScansOnly(tx: Pick<Tx, "$executeRaw">, on: boolean):
  * one (or the table was never analysed).
  */
 export function wordFrequency(word: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`coalesce((
-    SELECT m.frequency FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(word, frequency)
-    WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchDocument' AND m.word = ${word}
-    LIMIT 1), 0)`;
+  return Prisma.sql`coalesce((SELECT common.frequency FROM ${SEARCH_WORD_STATISTICS} common WHERE common.word = ${word} LIMIT 1), 0)`;
 }
+
+/**
+ * The planner's statistics of the search document as rows (word, frequency): the words most common in it, with the
+ * share of statements that have each. A subquery, to be given an alias.
+ */
+export const SEARCH_WORD_STATISTICS = Prisma.sql`(
+  SELECT m.word, m.frequency
+  FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(word, frequency)
+  WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchDocument'
+)`;

@@ -10,7 +10,7 @@ import { SUGGEST_THRESHOLD, prepareStatement, scorePrepared } from "@/lib/claims
 import { detectNearMiss } from "@/lib/claims/near-miss";
 import { copyChainInto, undoChainCopy } from "./copy-chain";
 import { normaliseName } from "@/lib/provenance/names";
-import { SEARCH_DOCUMENT, tsLexeme } from "./search-sql";
+import { SEARCH_DOCUMENT, SEARCH_WORD_STATISTICS, tsLexeme } from "./search-sql";
 import { ClaimDecisionSchema, UndoClaimDecisionSchema, type ClaimDecisionInput, type ClaimLinkDTO, type ClaimSuggestionDTO } from "@/lib/contracts/claims";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 
@@ -158,11 +158,7 @@ async function distinctiveWords(tx: Pick<Tx, "$queryRaw">, quote: string): Promi
   const ranked = await tx.$queryRaw<{ lexeme: string; frequency: number }[]>`
     SELECT w.lexeme, coalesce(common.frequency, ${UNLISTED_WORD_FREQUENCY})::float8 AS frequency
     FROM unnest(to_tsvector('simple'::regconfig, ${quote})) w
-    LEFT JOIN (
-      SELECT m.word, m.frequency
-      FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS m(word, frequency)
-      WHERE s.schemaname = current_schema() AND s.tablename = 'Annotation' AND s.attname = 'searchDocument'
-    ) common ON common.word = w.lexeme
+    LEFT JOIN ${SEARCH_WORD_STATISTICS} common ON common.word = w.lexeme
     WHERE EXISTS (SELECT 1 FROM "SearchWord" k WHERE k."word" = w.lexeme)
     ORDER BY coalesce(common.frequency, 0), length(w.lexeme) DESC, w.lexeme
     LIMIT ${RANKING_WORDS}`;
