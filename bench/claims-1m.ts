@@ -159,6 +159,8 @@ async function load(url: string, world: Universe) {
     await client.query("RESET session_replication_role");
     // Triggers were off while loading: the words of the quotes (misspelt search terms) as the migration fills them.
     await client.query("SELECT provenance_backfill_search_words()");
+    // …and who each statement is about (source pages, the source filter), when the migration that keeps it has run.
+    if ((await client.query("SELECT 1 FROM pg_proc WHERE proname = 'provenance_backfill_source_keys'")).rowCount) await client.query("SELECT provenance_backfill_source_keys()");
     await client.query("VACUUM ANALYZE");
   } finally {
     await client.end();

@@ -4,6 +4,7 @@ import { createReviewUsers } from "../testing/review";
 import { testActor } from "../testing/actors";
 import { analystQuoteFields } from "../testing/claims";
 import { anonymousReader } from "../actors";
+import { Prisma } from "../generated/prisma/client";
 
 vi.mock("next/cache", () => ({ updateTag: () => {}, revalidatePath: () => {}, revalidateTag: () => {}, unstable_cache: (fn: unknown) => fn }));
 
@@ -92,6 +93,18 @@ afterAll(async () => {
 
 async function allHits(query: Parameters<typeof searchStatements>[1], pageSize = 100) {
   return (await searchStatements(visitor, query, { pageSize })).hits;
+}
+
+/** Every hit, page after page (by the cursor). */
+async function hitsOfEveryPage(query: Parameters<typeof searchStatements>[1], pageSize = 100) {
+  const hits = [];
+  let cursor: string | undefined;
+  do {
+    const page = await searchStatements(visitor, { ...query, cursor }, { pageSize });
+    hits.push(...page.hits);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return hits;
 }
 
 describe("search (published statements, approved content only)", () => {
@@ -407,5 +420,112 @@ describe("migration backfill", () => {
     const restored = await db.annotation.findUniqueOrThrow({ where: { id: row.id } });
     expect(restored.approvedQuote).toBe(row.approvedQuote);
     expect(restored.approvedQuote).toBe(demo.text.slice(restored.approvedStart!, restored.approvedEnd!));
+  });
+});
+
+describe("source pages: who each statement is about, newest first", () => {
+  /** Rows of "AnnotationSourceKey" that differ from the keys of the approved content (either way), or from its approval time. */
+  const staleSourceKeys = async () =>
+    (
+      await db.$queryRaw<{ n: number }[]>`
+        WITH expected AS (
+          SELECT a."id" AS "annotationId", k AS "key", a."approvedAt" FROM "Annotation" a, unnest(provenance_source_keys(a."approvedSnapshot")) k
+          WHERE a."approvedSnapshot" IS NOT NULL AND a."approvedAt" IS NOT NULL
+        ), stored AS (SELECT "annotationId", "key", "approvedAt" FROM "AnnotationSourceKey")
+        SELECT count(*)::int AS "n" FROM ((SELECT * FROM expected EXCEPT SELECT * FROM stored) UNION ALL (SELECT * FROM stored EXCEPT SELECT * FROM expected)) d`
+    )[0]!.n;
+
+  it("keeps the keys of every approved annotation as it is approved, re-approved with another chain, and deleted", async () => {
+    expect(await db.annotationSourceKey.count()).toBeGreaterThan(0);
+    expect(await staleSourceKeys()).toBe(0);
+    const draft = await importArticle(testActor(users.rita), { title: "Keys draft", text: SECOND_TEXT, outlet: "Baltic Daily" }, { confirmDuplicate: true });
+    const chainVia = (name: string) => [{ sourceId: null, name, kind: "news_outlet", url: null, date: null, note: null }] as Fields["chain"];
+    const id = await annotateAndApprove(draft.id, "Gennady Podlesny", minesFields({ speakerName: "Gennady Podlesny", chain: chainVia("Keys Wire One") }));
+    const keysOf = async () => (await db.annotationSourceKey.findMany({ where: { annotationId: id }, select: { key: true } })).map((k) => k.key).sort();
+    expect(await keysOf()).toEqual(expect.arrayContaining(["name:keys wire one", "speaker:gennady podlesny"]));
+
+    // Re-approved with another chain: the old outlet's keys go, the new one's come.
+    const a = await db.annotation.findUniqueOrThrow({ where: { id } });
+    const saved = await saveAnnotation(testActor(users.rita), {
+      statementId: a.statementId!,
+      baseVersion: a.version,
+      intent: "submit",
+      fields: minesFields({ speakerName: "Gennady Podlesny", chain: chainVia("Keys Wire Two") }),
+    });
+    const acknowledgedWarnings = (await getChainWarnings(testActor(users.sam), id)).map(chainWarningKey);
+    await reviewAnnotation(testActor(users.sam), { decision: "approve", annotationId: id, version: saved.version, acknowledgedWarnings });
+    const keys = await keysOf();
+    expect(keys).toContain("name:keys wire two");
+    expect(keys).not.toContain("name:keys wire one");
+    expect(await staleSourceKeys()).toBe(0);
+
+    await db.article.delete({ where: { id: draft.id } });
+    expect(await keysOf()).toEqual([]);
+    expect(await staleSourceKeys()).toBe(0);
+  });
+
+  it("a source with more statements than the search tests first gives the same pages as testing every statement", async () => {
+    // 5,200 approved statements relayed by one wire (more than the 5,000 the search reads of a source before it turns
+    // to the indexes), in a published article: every 7th says "zebra", one says "okapi", the rest "giraffe".
+    const wire = await db.source.create({ data: { name: "Large Source Wire", kind: "wire_agency" } });
+    const article = await importArticle(testActor(users.rita), { title: "Large source", text: "One statement. Another statement.", outlet: "Wire Desk" }, { confirmDuplicate: true });
+    const template = await db.annotation.findFirstOrThrow({ where: { articleId: demo.id, approvedSnapshot: { not: Prisma.DbNull } } });
+    const columns = (
+      await db.$queryRaw<{ name: string }[]>`SELECT column_name::text AS "name" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'Annotation' AND is_generated = 'NEVER'`
+    ).map((c) => c.name);
+    const set: Record<string, string> = {
+      id: `'bigsrc' || g`,
+      statementId: `'bigst' || g`,
+      articleId: `'${article.id}'`,
+      approvedQuote: `CASE WHEN g = 4321 THEN 'Wire item ' || g || ' about an okapi.' WHEN g % 7 = 0 THEN 'Wire item ' || g || ' about a zebra.' ELSE 'Wire item ' || g || ' about a giraffe.' END`,
+      approvedAt: `now() - make_interval(secs => 6000 - g)`,
+      approvedSnapshot: `jsonb_set(a."approvedSnapshot", '{chain}', jsonb_build_array(jsonb_build_object('position', 0, 'source', jsonb_build_object('id', '${wire.id}', 'name', 'Large Source Wire', 'kind', 'wire_agency', 'url', null, 'date', null), 'note', null)))`,
+    };
+    await db.$executeRawUnsafe(`INSERT INTO "Statement" ("id", "articleId", "start", "end") SELECT 'bigst' || g, $1, 100 + g, 101 + g FROM generate_series(1, 5200) g`, article.id);
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Annotation" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${columns.map((c) => set[c] ?? `a."${c}"`).join(", ")} FROM "Annotation" a, generate_series(1, 5200) g WHERE a."id" = $1`,
+      template.id,
+    );
+    await publish(article.id);
+    await db.$executeRawUnsafe(`ANALYZE "Annotation"`);
+    expect(await db.annotationSourceKey.count({ where: { key: `id:${wire.id}` } })).toBe(5200);
+    const brute = async (word?: string) =>
+      (await db.annotation.findMany({ where: { articleId: article.id, ...(word ? { approvedQuote: { contains: ` ${word}.` } } : {}) }, orderBy: [{ approvedAt: "desc" }, { id: "desc" }], select: { id: true } })).map((a) => a.id);
+
+    const zebras = await brute("zebra");
+    expect(zebras.length).toBe(742);
+    // By pages of 100 (the cursor reads the source's statements older than the last shown), newest first.
+    expect((await hitsOfEveryPage({ source: wire.id, q: "zebra" })).map((h) => h.annotationId)).toEqual(zebras);
+    // A word rare within the source: the indexes.
+    expect((await hitsOfEveryPage({ source: wire.id, q: "okapi" })).map((h) => h.annotationId)).toEqual(await brute("okapi"));
+    // By relevance: the newest RANKED_MATCHES matches, all of them here.
+    const ranked = await hitsOfEveryPage({ source: wire.id, q: "zebra", order: "relevance" });
+    expect(new Set(ranked.map((h) => h.annotationId))).toEqual(new Set(zebras));
+    // The source page: its newest 500.
+    const page = (await getSourcePage(visitor, wire.id))!;
+    expect(page.statements.map((s) => s.annotationId)).toEqual((await brute()).slice(0, 500));
+    expect(page.statements.every((s) => s.roles.includes("origin"))).toBe(true);
+    await db.article.delete({ where: { id: article.id } });
+    expect(await db.annotationSourceKey.count({ where: { key: `id:${wire.id}` } })).toBe(0);
+  });
+
+  it("lists the newest published statements even when the newest of the source are in an unpublished article", async () => {
+    const telegraph = await db.source.findFirstOrThrow({ where: { name: "The Telegraph", hops: { some: { annotation: { articleId: demo.id } } } } });
+    const full = (await getSourcePage(visitor, telegraph.id))!;
+    expect(full.statements.length).toBeGreaterThanOrEqual(3);
+
+    // Three statements via The Telegraph, newer than all the others, in an article that is not published.
+    const draft = await importArticle(testActor(users.rita), { title: "Telegraph draft", text: SECOND_TEXT, outlet: "Baltic Daily" }, { confirmDuplicate: true });
+    const viaTelegraph = [{ sourceId: telegraph.id, name: telegraph.name, kind: telegraph.kind, url: null, date: null, note: null }] as Fields["chain"];
+    for (const words of ["Estonia, Latvia", "sow millions", "Gennady Podlesny"]) await annotateAndApprove(draft.id, words, minesFields({ chain: viaTelegraph }));
+    // (Each approved hop keeps its own Source record; the page finds them by the source's name too.)
+    expect(await db.annotationSourceKey.count({ where: { key: "name:the telegraph", annotation: { articleId: draft.id } } })).toBe(3);
+
+    // A page of two reads the newest three keyed statements first (all unpublished), then more.
+    const two = (await getSourcePage(visitor, telegraph.id, { maxStatements: 2 }))!;
+    expect(two.statements.map((s) => s.annotationId)).toEqual(full.statements.slice(0, 2).map((s) => s.annotationId));
+    expect((await getSourcePage(visitor, telegraph.id))!.statements.map((s) => s.annotationId)).toEqual(full.statements.map((s) => s.annotationId));
+    expect((await allHits({ source: telegraph.id })).some((h) => h.article.slug === draft.slug)).toBe(false);
+    await db.article.delete({ where: { id: draft.id } });
   });
 });

@@ -22,9 +22,39 @@ export function likeContains(value: string): string {
 /**
  * Who an approved annotation is about, as keys ('id:<source id>', 'name:<lowercased source name>' for each hop of the
  * approved chain, 'speaker:<lowercased speaker>'): the expression of the GIN index "Annotation_approved_source_keys_idx"
- * (migration claim_memory_at_scale), written identically so that PostgreSQL uses it.
+ * (migration claim_memory_at_scale), written identically so that PostgreSQL uses it. The same keys are rows of
+ * "AnnotationSourceKey" (newestWithSourceKeys).
  */
 export const SOURCE_KEYS = Prisma.sql`provenance_source_keys(a."approvedSnapshot")`;
+
+/**
+ * The approved annotations having any of `keys` (rows of "AnnotationSourceKey", kept by a trigger), newest first: at
+ * most `limit` rows ("annotationId", "approvedAt"), older than `before` when given. Each key is read along its own
+ * newest-first index range (one subquery per key, with the key as a literal parameter, so that the planner knows how
+ * many rows it has and walks the index rather than sorting them all), then the ranges are merged.
+ */
+export function newestWithSourceKeys(keys: string[], limit: number, before?: { at: Date; id: string } | null): Prisma.Sql {
+  const older = before ? Prisma.sql`AND (s."approvedAt", s."annotationId") < (${before.at}, ${before.id})` : Prisma.empty;
+  const ranges = keys.map(
+    (key) => Prisma.sql`(
+      SELECT s."annotationId", s."approvedAt" FROM "AnnotationSourceKey" s
+      WHERE s."key" = ${key} ${older}
+      ORDER BY s."approvedAt" DESC, s."annotationId" DESC
+      LIMIT ${limit})`,
+  );
+  if (ranges.length === 0) return Prisma.sql`SELECT NULL::text AS "annotationId", NULL::timestamptz AS "approvedAt" WHERE false`;
+  return Prisma.sql`
+    SELECT k."annotationId", max(k."approvedAt") AS "approvedAt"
+    FROM (${Prisma.join(ranges, " UNION ALL ")}) k
+    GROUP BY k."annotationId"
+    ORDER BY 2 DESC, 1 DESC
+    LIMIT ${limit}`;
+}
+
+/** How many approved annotations have any of `keys`, counted up to `cap` (an index-only count that stops there). */
+export function countWithSourceKeys(keys: string[], cap: number): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "AnnotationSourceKey" s WHERE s."key" = ANY(${keys}::text[]) LIMIT ${cap}) capped`;
+}
 
 /**
  * For the rest of the transaction (until switched back): only bitmap scans of indexes, or else a sequential scan.

@@ -5,7 +5,7 @@ import { authorize } from "../authorize";
 import { DomainRuleError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { getReaderVocabulary } from "../reader";
-import { SEARCH_DOCUMENT, SOURCE_KEYS, bitmapScansOnly, likeContains, tsLexeme, wordFrequency } from "./search-sql";
+import { SEARCH_DOCUMENT, SOURCE_KEYS, bitmapScansOnly, countWithSourceKeys, likeContains, newestWithSourceKeys, tsLexeme, wordFrequency } from "./search-sql";
 import { SEARCH_PAGE_SIZE, SearchQuerySchema, type SearchHitDTO, type SearchQuery, type SearchQueryInput, type SearchResultDTO } from "@/lib/contracts/claims";
 import type { AnnotationContentDTO } from "@/lib/domain/types";
 
@@ -35,12 +35,15 @@ const FEW_MATCHES = 2_000;
  */
 const PROBED_STATEMENTS = 5_000;
 /**
+ * A large source's newest statements are merged from its keys and all read before the first is tested (the walk of
+ * the whole table stops at the page): this many are tried before PROBED_STATEMENTS.
+ */
+const FIRST_PROBED_OF_SOURCE = 250;
+/**
  * Relevance walks at most this many statements newest first for its RANKED_MATCHES (~4 µs each, a bitmap heap scan
  * ~25 µs per match: walking wins above ~1.5 % matches).
  */
 const WALKED_STATEMENTS = 70_000;
-/** A source filter with at most this many statements has its statements tested for the words one by one. */
-const FILTERED_STATEMENTS = 1_000;
 /** A word in less than this share of the statements is rare; in DENSE_WORD_FREQUENCY or more, very common (see searchStatements). */
 const COMMON_WORD_FREQUENCY = 0.01;
 const DENSE_WORD_FREQUENCY = 0.05;
@@ -93,19 +96,17 @@ async function widenedQuery(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, q: string
 /**
  * The matches of the filters on "Annotation" alone (the article's are left to the page), at most `limit`, found
  * through the indexes alone (bitmap scans; see bitmapScansOnly): the planner would otherwise walk the newest-first
- * index under the LIMIT, testing nearly every statement for words it over-estimates. `hit`: whether each also
- * satisfies `tested`.
+ * index under the LIMIT, testing nearly every statement for words it over-estimates.
  */
 async function matchingIndexesOnly(
   tx: Pick<Tx, "$executeRaw" | "$queryRaw">,
   where: Prisma.Sql[],
   limit: number,
-  tested: Prisma.Sql = Prisma.sql`true`,
-): Promise<{ id: string; approvedAt: Date; hit: boolean }[]> {
+): Promise<{ id: string; approvedAt: Date }[]> {
   await bitmapScansOnly(tx, true);
   const annotationOnly = where.filter((w) => !w.sql.includes('ar."'));
-  const found = await tx.$queryRaw<{ id: string; approvedAt: Date; hit: boolean }[]>`
-    SELECT a."id", a."approvedAt", (${tested}) AS "hit" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${limit}`;
+  const found = await tx.$queryRaw<{ id: string; approvedAt: Date }[]>`
+    SELECT a."id", a."approvedAt" FROM "Annotation" a WHERE ${Prisma.join(annotationOnly, " AND ")} LIMIT ${limit}`;
   await bitmapScansOnly(tx, false);
   return found;
 }
@@ -141,6 +142,11 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
 
   const rows = await db.$transaction(async (tx) => {
     const { tsQuery, rarest } = query.q ? await widenedQuery(tx, query.q) : { tsQuery: Prisma.sql`NULL::tsquery`, rarest: 0 };
+    // Approved chains keep the source ids they were approved with: a source's statements include those of the
+    // sources an admin merged into it.
+    const sourceKeys = query.source
+      ? (await tx.$queryRaw<{ key: string }[]>`SELECT 'id:' || s."id" AS "key" FROM "Source" s WHERE s."id" = ${query.source} OR s."mergedIntoId" = ${query.source}`).map((r) => r.key)
+      : null;
     const where: Prisma.Sql[] = [
       Prisma.sql`ar."state" = 'published'`,
       Prisma.sql`a."approvedSnapshot" IS NOT NULL`,
@@ -152,11 +158,7 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
     if (query.verdict) where.push(Prisma.sql`a."approvedStatusSlug" = ${query.verdict}`);
     if (query.type) where.push(Prisma.sql`a."approvedTypeSlug" = ${query.type}`);
     if (query.speaker) where.push(Prisma.sql`(a."approvedSnapshot"->>'speakerName') ILIKE ${likeContains(query.speaker)}`);
-    // Approved chains keep the source ids they were approved with: a source's statements include those of the
-    // sources an admin merged into it.
-    if (query.source) {
-      where.push(Prisma.sql`${SOURCE_KEYS} && (SELECT array_agg('id:' || s."id") FROM "Source" s WHERE s."id" = ${query.source} OR s."mergedIntoId" = ${query.source})`);
-    }
+    if (sourceKeys) where.push(Prisma.sql`${SOURCE_KEYS} && ${sourceKeys}::text[]`);
     if (query.outlet) where.push(Prisma.sql`ar."outlet" ILIKE ${likeContains(query.outlet)}`);
     if (query.language) where.push(Prisma.sql`lower(ar."language") = lower(${query.language})`);
     if (query.from) where.push(Prisma.sql`a."approvedAt" >= ${new Date(`${query.from}T00:00:00Z`)}`);
@@ -166,11 +168,18 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
 
     // The newest `statements` statements (past the cursor), walked newest first through the (approvedAt, id) index,
     // as "a": reading each one's stored search document is cheap, so where matches are dense this finds them sooner
-    // than the indexes, which read every match wherever it is.
-    const newest = (statements: number) => Prisma.sql`(
+    // than the indexes, which read every match wherever it is. With a source filter, the source's newest statements
+    // ("AnnotationSourceKey"); a source with no more than PROBED_STATEMENTS statements is then read whole, and what
+    // matches among them is every match.
+    const before = cursor?.k === "recent" ? { at: new Date(cursor.t), id: cursor.id } : null;
+    const newest = (statements: number) =>
+      sourceKeys
+        ? Prisma.sql`(SELECT a.* FROM (${newestWithSourceKeys(sourceKeys, statements, before)}) s JOIN "Annotation" a ON a."id" = s."annotationId") a`
+        : Prisma.sql`(
         SELECT a.* FROM "Annotation" a
-        WHERE a."approvedAt" IS NOT NULL ${cursor?.k === "recent" ? Prisma.sql`AND (a."approvedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})` : Prisma.empty}
+        WHERE a."approvedAt" IS NOT NULL ${before ? Prisma.sql`AND (a."approvedAt", a."id") < (${before.at}, ${before.id})` : Prisma.empty}
         ORDER BY a."approvedAt" DESC, a."id" DESC LIMIT ${statements}) a`;
+    const wholeSource = sourceKeys !== null && (await tx.$queryRaw<{ n: number }[]>`${countWithSourceKeys(sourceKeys, PROBED_STATEMENTS + 1)}`)[0]!.n <= PROBED_STATEMENTS;
     // Rare words (by the statistics) are sparse: found through the indexes. Anything else may be dense or sparse
     // (the statistics multiply the shares of words as if unrelated: "vaccination rates" has 17 times the estimated
     // matches; a speaker, source or article filter has none): the newest PROBED_STATEMENTS statements tell.
@@ -185,10 +194,12 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
         WHERE ${Prisma.join(where, " AND ")} ${restrict}
         ORDER BY a."approvedAt" DESC, a."id" DESC
         LIMIT ${pageSize + 1}`;
-      if (!sparseWords) {
-        // A full page among the newest statements is the page.
-        const probed = await page(newest(PROBED_STATEMENTS), Prisma.empty);
-        if (probed.length > pageSize) return probed;
+      if (!sparseWords || wholeSource) {
+        // A full page among the newest statements is the page (as is what a whole source gives).
+        for (const statements of sourceKeys && !wholeSource ? [FIRST_PROBED_OF_SOURCE, PROBED_STATEMENTS] : [PROBED_STATEMENTS]) {
+          const probed = await page(newest(statements), Prisma.empty);
+          if (probed.length > pageSize || wholeSource) return probed;
+        }
       }
       // Sparse matches: first the matches through the indexes alone (bitmap scans), up to FEW_MATCHES; when that is
       // all of them, the page is sorted from those. Common words alone, or more matches than that, are found by
@@ -196,12 +207,7 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
       // otherwise also pick for rare words (it over-estimates words it has no statistics for), testing nearly every
       // statement.
       if (sparseWords || indexedFilter) {
-        // Common words and a source filter that left no page among the newest: the source is likely small, and
-        // testing the stored document of its few statements beats reading the words' whole bitmap (a 194-statement
-        // source and "per cent": 249,765 index entries, 105 ms). The source keys' bitmap is exact and cheap to read
-        // twice; a speaker's (trigrams) is not, so a speaker filter keeps the bitmaps ANDed.
-        const narrow = query.q && !sparseWords && query.source && !query.speaker ? await matchingIndexesOnly(tx, where.filter((w) => w !== textMatch), FILTERED_STATEMENTS + 1, textMatch) : null;
-        const found = narrow && narrow.length <= FILTERED_STATEMENTS ? narrow.filter((f) => f.hit) : await matchingIndexesOnly(tx, where, FEW_MATCHES + 1);
+        const found = await matchingIndexesOnly(tx, where, FEW_MATCHES + 1);
         if (found.length <= FEW_MATCHES) {
           // The newest few first (every match as new as the last of them, ties included); all of them only when
           // the article filters leave that short of a page.
@@ -225,15 +231,22 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
         ORDER BY a."approvedAt" DESC, a."id" DESC
         LIMIT ${RANKED_MATCHES}`;
     let recentMatches = newestMatches(Prisma.sql`"Annotation" a`);
-    let indexesOnly = sparseWords;
-    if (!sparseWords) {
+    let indexesOnly = sparseWords && !wholeSource;
+    if (wholeSource) {
+      recentMatches = newestMatches(newest(PROBED_STATEMENTS));
+    } else if (!sparseWords) {
       const [probe] = await tx.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS "n" FROM ${newest(PROBED_STATEMENTS)} JOIN "Article" ar ON ar."id" = a."articleId" WHERE ${Prisma.join(where, " AND ")}`;
-      const dense = (probe?.n ?? 0) * (WALKED_STATEMENTS / PROBED_STATEMENTS) >= RANKED_MATCHES;
+      const probedMatches = probe?.n ?? 0;
+      const dense = probedMatches * (WALKED_STATEMENTS / PROBED_STATEMENTS) >= RANKED_MATCHES;
       // Sparse: the indexes, unless every word is very common and only an article filter narrows (the planner then).
       indexesOnly = !dense && (indexedFilter || rarest < DENSE_WORD_FREQUENCY);
       if (dense) {
-        const walked = await tx.$queryRaw<{ id: string }[]>`${newestMatches(newest(WALKED_STATEMENTS))}`;
+        // A source's statements, merged from its keys, are all read before the first is tested (the walk of the
+        // whole table stops at the last match it needs): as many as the share of matches among the probed says
+        // RANKED_MATCHES takes, twice over.
+        const walk = sourceKeys ? Math.min(WALKED_STATEMENTS, Math.ceil((2 * RANKED_MATCHES * PROBED_STATEMENTS) / probedMatches)) : WALKED_STATEMENTS;
+        const walked = await tx.$queryRaw<{ id: string }[]>`${newestMatches(newest(walk))}`;
         // Fewer than RANKED_MATCHES within the walk (the newest statements were denser than the rest): the indexes.
         if (walked.length === RANKED_MATCHES) recentMatches = Prisma.sql`SELECT unnest(${walked.map((w) => w.id)}::text[]) AS "id"`;
         else indexesOnly = true;

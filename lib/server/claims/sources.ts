@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "../db";
-import { Prisma } from "../generated/prisma/client";
 import type { Actor } from "../actors";
 import { authorize } from "../authorize";
 import { isPlausibleId } from "../reader";
-import { SOURCE_KEYS, bitmapScansOnly } from "./search-sql";
+import { newestWithSourceKeys } from "./search-sql";
 import { normaliseName } from "@/lib/provenance/names";
 import type { AnnotationContentDTO, SourceKind } from "@/lib/domain/types";
 
@@ -32,9 +31,8 @@ export interface SourcePageDTO {
   firstAppearance: { date: string; article: { slug: string; title: string } } | null;
 }
 
+/** A source page lists the newest this many statements. */
 const MAX_STATEMENTS = 500;
-/** The windows (days back from now) looked in, newest first; null is all time. */
-const WINDOW_DAYS = [31, 366, null] as const;
 
 interface Row {
   id: string;
@@ -50,10 +48,10 @@ interface Row {
 /**
  * Public: a source's page. Statements of published articles (approved content only) whose approved chain passes
  * through this source (by id, or by the same name: the editor makes a new Source record for a typed name), or
- * whose speaker is this source's name — found through the source keys index (search-sql.ts SOURCE_KEYS). Sources an
+ * whose speaker is this source's name — found newest first through "AnnotationSourceKey" (search-sql.ts). Sources an
  * admin merged into this one count as this one (by id and by name): approved chains keep the ids they were approved with.
  */
-export async function getSourcePage(actor: Actor, id: string): Promise<SourcePageDTO | null> {
+export async function getSourcePage(actor: Actor, id: string, opts: { maxStatements?: number } = {}): Promise<SourcePageDTO | null> {
   authorize(actor, "read_published");
   if (!isPlausibleId(id)) return null;
   const source = await db.source.findUnique({
@@ -67,24 +65,7 @@ export async function getSourcePage(actor: Actor, id: string): Promise<SourcePag
   const ids = [source.id, ...mergedFrom.map((m) => m.id)];
   const names = [...new Set([source.name, ...mergedFrom.map((m) => m.name)].map((n) => n.toLowerCase()))];
   const sourceKeys = [...ids.map((i) => `id:${i}`), ...names.flatMap((n) => [`name:${n}`, `speaker:${n}`])];
-  const rows = await db.$transaction(async (tx) => {
-    // Through the indexes alone (a source with tens of thousands of statements would otherwise have its keys computed
-    // statement by statement, newest first), and newest windows first, so a large source reads a month of statements
-    // rather than all of them; the first window that fills the page holds the newest MAX_STATEMENTS.
-    await bitmapScansOnly(tx, true);
-    for (const days of WINDOW_DAYS) {
-      const found = await tx.$queryRaw<Row[]>`
-        SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedAt", ar."slug", ar."title", ar."outlet", ar."publishedDate"
-        FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
-        WHERE ar."state" = 'published' AND a."approvedSnapshot" IS NOT NULL AND a."approvedQuote" IS NOT NULL AND a."approvedAt" IS NOT NULL
-          AND ${SOURCE_KEYS} && ${sourceKeys}::text[]
-          ${days === null ? Prisma.empty : Prisma.sql`AND a."approvedAt" >= now() - make_interval(days => ${days}::int)`}
-        ORDER BY a."approvedAt" DESC, a."id" DESC
-        LIMIT ${MAX_STATEMENTS}`;
-      if (found.length >= MAX_STATEMENTS || days === null) return found;
-    }
-    return [];
-  });
+  const rows = await newestStatementsWithKeys(sourceKeys, opts.maxStatements ?? MAX_STATEMENTS);
   const keys = new Set([source.name, ...mergedFrom.map((m) => m.name)].map(normaliseName));
   const sameSource = (s: { id?: string; name: string }) => (s.id !== undefined && ids.includes(s.id)) || keys.has(normaliseName(s.name));
   const statements: SourceStatementDTO[] = [];
@@ -129,4 +110,23 @@ export async function getSourcePage(actor: Actor, id: string): Promise<SourcePag
     articles: [...articles.values()],
     firstAppearance: first,
   };
+}
+
+/**
+ * The newest `max` statements of published articles, approved content only, having any of the keys. The newest
+ * statements with the keys are read first, a fifth more than wanted; those of unpublished articles drop out, so when
+ * that leaves less than `max` and there are more, four times as many are read, and so on.
+ */
+async function newestStatementsWithKeys(sourceKeys: string[], max: number): Promise<Row[]> {
+  for (let candidates = Math.ceil(max * 1.2); ; candidates *= 4) {
+    const newest = await db.$queryRaw<{ annotationId: string }[]>`${newestWithSourceKeys(sourceKeys, candidates)}`;
+    const found = await db.$queryRaw<Row[]>`
+      SELECT a."id", a."approvedQuote", a."approvedSnapshot", a."approvedAt", ar."slug", ar."title", ar."outlet", ar."publishedDate"
+      FROM "Annotation" a JOIN "Article" ar ON ar."id" = a."articleId"
+      WHERE a."id" = ANY(${newest.map((n) => n.annotationId)}::text[])
+        AND ar."state" = 'published' AND a."approvedSnapshot" IS NOT NULL AND a."approvedQuote" IS NOT NULL AND a."approvedAt" IS NOT NULL
+      ORDER BY a."approvedAt" DESC, a."id" DESC
+      LIMIT ${max}`;
+    if (found.length >= max || newest.length < candidates) return found;
+  }
 }
