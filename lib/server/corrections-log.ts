@@ -139,7 +139,7 @@ export interface ArticleChangesView {
 }
 
 async function loadArticleChanges(slug: string, to: number | null): Promise<ArticleChangesView | null> {
-  const article = await db.article.findFirst({ where: { slug, state: "published" }, select: { id: true, slug: true, title: true, revision: true, publishedAt: true } });
+  const article = await db.article.findFirst({ where: { slug, state: "published" }, select: { id: true, slug: true, title: true, revision: true, firstPublishedAt: true } });
   if (!article || article.revision < 2) return null;
   const target = to !== null && to >= 2 && to <= article.revision ? to : article.revision;
   const [versions, pair] = await Promise.all([
@@ -153,7 +153,7 @@ async function loadArticleChanges(slug: string, to: number | null): Promise<Arti
     versions: versions.map((v) => ({ revision: v.revision, createdAt: v.createdAt.toISOString(), reason: v.reason })),
     from: target - 1,
     to: target,
-    fromWasPublic: article.publishedAt !== null && article.publishedAt < (versions.find((v) => v.revision === target)?.createdAt ?? article.publishedAt),
+    fromWasPublic: article.firstPublishedAt !== null && article.firstPublishedAt < (versions.find((v) => v.revision === target)?.createdAt ?? article.firstPublishedAt),
     diff: diffWords(pair[0].text, pair[1].text),
   };
 }

@@ -20,6 +20,7 @@ const { getPublishedArticle } = await import("./reader");
 const { getArticleVersion, parseRevisionParam } = await import("./reader-versions");
 const { getArticleAnnotations, getArticleClaimReviews, getAnnotation } = await import("./public-read-api");
 const { getArticleChanges } = await import("./corrections-log");
+const { setArticlePublished } = await import("./review/articles");
 
 const visitor = anonymousReader();
 let slug: string;
@@ -205,7 +206,8 @@ describe("history: versions as checked, exports that name them", () => {
     const v1 = await db.articleVersion.findUniqueOrThrow({ where: { articleId_revision: { articleId, revision: 1 } } });
     expect((await getArticleChanges(visitor, slug, 2))!.fromWasPublic).toBe(true);
     // As if the correction had been made while the article was a draft, published afterwards.
-    await db.article.update({ where: { id: articleId }, data: { publishedAt: new Date(v1.replacedAt!.getTime() + 1000) } });
+    const later = new Date(v1.replacedAt!.getTime() + 1000);
+    await db.article.update({ where: { id: articleId }, data: { publishedAt: later, firstPublishedAt: later } });
     try {
       expect(await getArticleVersion(visitor, slug, 1)).toBeNull();
       expect((await getArticleChanges(visitor, slug, 2))!.fromWasPublic).toBe(false);
@@ -213,8 +215,33 @@ describe("history: versions as checked, exports that name them", () => {
       expect(view.corrections.at(-1)!.replacedPublicVersion).toBe(false);
       expect(view.orphaned.find((o) => o.id === deleted.id)!.lastRevision).toBeNull();
     } finally {
-      await db.article.update({ where: { id: articleId }, data: { publishedAt: article.publishedAt } });
+      await db.article.update({ where: { id: articleId }, data: { publishedAt: article.publishedAt, firstPublishedAt: article.firstPublishedAt } });
     }
     expect((await getPublishedArticle(visitor, slug))!.corrections.at(-1)!.replacedPublicVersion).toBe(true);
+  });
+
+  it("unpublishing and publishing again keeps what readers saw: earlier versions, corrections and verdict dates", async () => {
+    const before = (await getPublishedArticle(visitor, slug))!;
+    const reviewsBefore = await claimReviews();
+    const { firstPublishedAt } = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    expect(firstPublishedAt).not.toBeNull();
+    const stateChange = async (publish: boolean) => {
+      const { version } = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
+      await setArticlePublished(rob, { articleId, version, publish });
+    };
+    await stateChange(false);
+    await sleep(20);
+    await stateChange(true);
+
+    const after = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    expect(after.publishedAt!.getTime()).toBeGreaterThan(firstPublishedAt!.getTime());
+    expect(after.firstPublishedAt).toEqual(firstPublishedAt);
+    expect(await getArticleVersion(visitor, slug, 1)).not.toBeNull();
+    expect((await getArticleChanges(visitor, slug, 2))!.fromWasPublic).toBe(true);
+    const view = (await getPublishedArticle(visitor, slug))!;
+    expect(view.corrections.map((c) => c.replacedPublicVersion)).toEqual(before.corrections.map((c) => c.replacedPublicVersion));
+    expect(view.annotations.map((a) => a.verdictPublishedAt)).toEqual(before.annotations.map((a) => a.verdictPublishedAt));
+    const reviewsAfter = await claimReviews();
+    for (const [id, review] of reviewsBefore) expect(reviewsAfter.get(id)?.datePublished).toBe(review.datePublished);
   });
 });

@@ -50,8 +50,8 @@ async function loadArticleVersion(slug: string, revision: number): Promise<Artic
   ]);
   const version = versions.find((v) => v.revision === revision);
   const next = versions.find((v) => v.revision === revision + 1);
-  // Shown only if readers could have seen it: the article was published before this version was replaced.
-  if (!version || !next || !version.replacedAt || !article.publishedAt || version.replacedAt <= article.publishedAt) return null;
+  // Shown only if readers could have seen it: the article was first published before this version was replaced.
+  if (!version || !next || !version.replacedAt || !article.firstPublishedAt || version.replacedAt <= article.firstPublishedAt) return null;
 
   const texts = versions.map((v) => ({ revision: v.revision, text: v.text, createdAt: v.createdAt.toISOString(), replacedAt: v.replacedAt?.toISOString() ?? null }));
   const shown: PublicAnnotationDTO[] = [];
@@ -102,7 +102,7 @@ async function loadArticleVersion(slug: string, revision: number): Promise<Artic
         contentHash: version.contentHash,
         revision: version.revision,
         revisionCreatedAt: version.createdAt.toISOString(),
-        publishedAt: article.publishedAt.toISOString(),
+        publishedAt: article.firstPublishedAt.toISOString(),
         updatedAt: version.replacedAt.toISOString(),
       },
       version: { revision, createdAt: version.createdAt.toISOString(), replacedAt: version.replacedAt.toISOString(), reason: version.reason },

@@ -165,6 +165,8 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
   ]);
   const lastRevisionOf = new Map(lastRevisions.map((r) => [r.annotationId, r.articleRevision]));
   const articlePublishedAt = article.publishedAt?.toISOString() ?? null;
+  // What readers saw before is judged by the first publication (a republication resets publishedAt).
+  const firstPublishedAt = article.firstPublishedAt;
   const approvalsBy = new Map<string, { statusSlug: string; at: string }[]>();
   for (const a of approvals) {
     const list = approvalsBy.get(a.annotationId) ?? [];
@@ -178,7 +180,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
     // The span as approved: a split or merge since then is a pending revision readers do not see yet.
     const { start, end } = approvedSpan(r);
     const quote = buildTextQuoteSelector(article.text, start, end);
-    const dates = verdictDates(approvalsBy.get(r.id) ?? [], articlePublishedAt);
+    const dates = verdictDates(approvalsBy.get(r.id) ?? [], firstPublishedAt?.toISOString() ?? null);
     return {
       ...withCurrentLabels(r.approvedSnapshot as unknown as AnnotationContentDTO, vocabulary),
       id: r.id,
@@ -211,7 +213,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
         removedAt: (r.wordingChangedAt ?? r.approvedAt ?? r.createdAt).toISOString(),
         approvedAt: r.approvedAt?.toISOString() ?? null,
         // An orphan's revision rows keep the span it last had, on the revision it had it.
-        lastRevision: article.publishedAt && r.wordingChangedAt && article.publishedAt < r.wordingChangedAt ? (lastRevisionOf.get(r.id) ?? null) : null,
+        lastRevision: firstPublishedAt && r.wordingChangedAt && firstPublishedAt < r.wordingChangedAt ? (lastRevisionOf.get(r.id) ?? null) : null,
       };
     });
   const withdrawn: WithdrawnAnnotationDTO[] = removedRows.map((r) => {
@@ -245,7 +247,7 @@ async function loadPublishedArticle(slug: string): Promise<PublishedArticleView 
     withdrawn,
     corrections: versions
       .filter((v) => v.revision > 1)
-      .map((v) => ({ revision: v.revision, correctedAt: v.createdAt.toISOString(), reason: v.reason, replacedPublicVersion: article.publishedAt !== null && article.publishedAt < v.createdAt })),
+      .map((v) => ({ revision: v.revision, correctedAt: v.createdAt.toISOString(), reason: v.reason, replacedPublicVersion: firstPublishedAt !== null && firstPublishedAt < v.createdAt })),
   };
 }
 

@@ -18,7 +18,7 @@ const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "Cl
  * The backfill functions later migrations created (and ran on the data they found): run again on the moved rows, so
  * they get what an upgraded database has (revision rows, article versions, approved quotes). In migration order.
  */
-const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes", "provenance_backfill_search_words", "provenance_backfill_source_keys"];
+const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes", "provenance_backfill_search_words", "provenance_backfill_source_keys", "provenance_backfill_first_published_at"];
 const COLUMNS_SINCE_SQLITE = new Set([
   "Annotation.previousQuote",
   "Annotation.wordingChangedAt",
@@ -34,6 +34,7 @@ const COLUMNS_SINCE_SQLITE = new Set([
   "Annotation.copiedFromId",
   "Annotation.copiedFromVersion",
   "Annotation.copiedAtVersion",
+  "Article.firstPublishedAt",
   "Source.mergedIntoId",
   "Source.mergedAt",
   "Source.version",

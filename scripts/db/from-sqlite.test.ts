@@ -155,6 +155,8 @@ describe("migrateFromSqlite", () => {
     expect(article.emphasis).toEqual([{ start: 4, end: 12 }]);
     expect(article).toMatchObject({ text: TEXT, state: "published", revision: 2, version: 4, publishedDate: "2026-11-27" });
     expect((article.publishedAt as Date).toISOString()).toBe("2026-11-28T12:00:00.000Z");
+    // Added later, filled by its backfill: first published then (or earlier, by an audited publication).
+    expect((article.firstPublishedAt as Date).toISOString()).toBe("2026-11-28T12:00:00.000Z");
 
     const annotations = await query(url, `SELECT * FROM "Annotation" ORDER BY id`);
     expect(annotations[0].approvedSnapshot).toEqual(SNAPSHOT);
