@@ -1,6 +1,6 @@
 /**
  * Claim memory at 1,000,000 annotations (issue 13, section 6): search, "checked before?" suggestions and source pages,
- * timed through the app's own data functions (searchStatements, getClaimSuggestions, getSourcePage) against a
+ * timed through the app's own data functions (searchStatements, searchWorkingStatements, getClaimSuggestions, getSourcePage) against a
  * dedicated database on the external PostgreSQL.
  *
  *   npm run bench:claims-1m
@@ -261,7 +261,7 @@ async function createProbeArticle(url: string, gen: QuoteGenerator, mix: Mix): P
 // Timing
 
 interface Result {
-  group: "search (default order)" | "search (relevance)" | "suggestions" | "source page";
+  group: "search (default order)" | "search (relevance)" | "search (drafts tab)" | "suggestions" | "source page";
   name: string;
   target: number;
   samples: number[];
@@ -366,6 +366,7 @@ async function main() {
   };
   requireHere.cache[nextCache] = stand;
   const { searchStatements } = await import("../lib/server/claims/search");
+  const { searchWorkingStatements } = await import("../lib/server/claims/search-drafts");
   const { getClaimSuggestions } = await import("../lib/server/claims/suggestions");
   const { getSourcePage } = await import("../lib/server/claims/sources");
   const { anonymousReader } = await import("../lib/server/actors");
@@ -382,6 +383,12 @@ async function main() {
     results.push(
       await timeCategory(relevance ? "search (relevance)" : "search (default order)", name.replace(/^\w+: /, ""), relevance ? 500 : 150, inputs, async (input) => (await searchStatements(reader, input)).hits.length, (input) => JSON.stringify(input)),
     );
+  }
+  // The reviewers' "Including drafts" tab (working content, newest change first): the same words.
+  for (const [name, inputs] of Object.entries(mix.search)) {
+    const words = name.replace(/^\w+: /, "");
+    if (!name.startsWith("recent: ") || !["rare term", "common term", "multi-word", "misspelt"].includes(words) || !measured("search (drafts tab)", words)) continue;
+    results.push(await timeCategory("search (drafts tab)", words, 150, inputs, async (input) => (await searchWorkingStatements(reviewer, input)).hits.length, (input) => JSON.stringify(input)));
   }
   // Every call counts, warm-up included (timeCategory calls the same function for both).
   let paraphraseCalls = 0;

@@ -131,8 +131,8 @@ describe("migrateFromSqlite", () => {
       // Not in the SQLite era: filled by the same backfill its migration ran (one row per annotation here).
       AnnotationRevision: 2,
       ArticleVersion: 1,
-      // The distinct words of the two approved quotes (derived, for misspelt search terms).
-      SearchWord: 8,
+      // The distinct words of the quotes, approved (8) and working (3 more; derived, for misspelt search terms).
+      SearchWord: 11,
     });
     const revisions = await query(url, `SELECT "annotationId", event, "workflowState" FROM "AnnotationRevision" ORDER BY "annotationId", version`);
     expect(revisions.length).toBe(2);
@@ -261,6 +261,6 @@ describe("migrateFromSqlite", () => {
     const ok = run(await buildSqliteFile("cli.db"));
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
-    expect(ok.stdout.trim()).toMatch(/^\[provenance\] Moved 32 rows in 15 tables from .*cli\.db into PostgreSQL in \d+\.\d s\.$/);
+    expect(ok.stdout.trim()).toMatch(/^\[provenance\] Moved 35 rows in 15 tables from .*cli\.db into PostgreSQL in \d+\.\d s\.$/);
   }, 30000);
 });

@@ -4,18 +4,18 @@ import type { Actor } from "../actors";
 import { authorize } from "../authorize";
 import { DomainRuleError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import { likeContains } from "./search-sql";
-import { decodeCursor, encodeCursor } from "./search";
+import { bitmapScansOnly, likeContains } from "./search-sql";
+import { COMMON_WORD_FREQUENCY, PROBED_STATEMENTS, decodeCursor, encodeCursor, widenedQuery } from "./search";
 import { SEARCH_PAGE_SIZE, SearchQuerySchema, type DraftSearchHitDTO, type DraftSearchResultDTO, type SearchQueryInput } from "@/lib/contracts/claims";
 
 /*
  * Reviewers' "Including drafts" tab: the WORKING content of every annotation (drafts, in review, pending revisions,
  * unpublished articles), newest change first. Never shown to readers: the data layer asks for the "edit" permission,
- * and every hit links to the workspace, not to a public permalink. Without an index on the working quote this scans
- * the annotations: a reviewer's query, rate-limited like the public one, on a desk's few thousand rows.
+ * and every hit links to the workspace, not to a public permalink. As the published search: the stored document of
+ * the working content ("workingSearchDocument", GIN-indexed), each word widened to the known words like it (of
+ * working quotes too), the newest PROBED_STATEMENTS changes tested first unless the words are rare, else the matches
+ * through the indexes alone.
  */
-
-const FUZZY_WORD_THRESHOLD = 0.5;
 
 interface Row {
   id: string;
@@ -48,12 +48,7 @@ export async function searchWorkingStatements(actor: Actor, input: SearchQueryIn
   const pageSize = Math.min(Math.max(opts.pageSize ?? SEARCH_PAGE_SIZE, 1), 100);
   const cursor = decodeCursor(query.cursor, "recent");
 
-  const document = Prisma.sql`to_tsvector('simple'::regconfig, a."quoteExact" || ' ' || coalesce(a."speakerName", '') || ' ' || coalesce(a."attributionText", ''))`;
   const where: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (query.q) {
-    const tsQuery = Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${query.q})`;
-    where.push(query.q.length >= 3 ? Prisma.sql`(${document} @@ ${tsQuery} OR ${query.q} <% a."quoteExact")` : Prisma.sql`${document} @@ ${tsQuery}`);
-  }
   if (query.verdict) where.push(Prisma.sql`s."slug" = ${query.verdict}`);
   if (query.type) where.push(Prisma.sql`t."slug" = ${query.type}`);
   if (query.speaker) where.push(Prisma.sql`a."speakerName" ILIKE ${likeContains(query.speaker)}`);
@@ -62,21 +57,35 @@ export async function searchWorkingStatements(actor: Actor, input: SearchQueryIn
   if (query.language) where.push(Prisma.sql`lower(ar."language") = lower(${query.language})`);
   if (query.from) where.push(Prisma.sql`a."updatedAt" >= ${new Date(`${query.from}T00:00:00Z`)}`);
   if (query.to) where.push(Prisma.sql`a."updatedAt" < ${new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)}`);
-  if (cursor?.k === "recent") where.push(Prisma.sql`(a."updatedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})`);
+  const after = cursor?.k === "recent" ? Prisma.sql`(a."updatedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})` : null;
+  if (after) where.push(after);
 
   const rows = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_WORD_THRESHOLD)}, true)`;
-    return tx.$queryRaw<Row[]>`
+    const widened = query.q ? await widenedQuery(tx, query.q, true) : null;
+    if (widened) where.push(Prisma.sql`a."workingSearchDocument" @@ ${widened.tsQuery}`);
+    const page = (from: Prisma.Sql) => tx.$queryRaw<Row[]>`
       SELECT a."id", a."quoteExact", a."statementId", a."speakerName", a."workflowState", (a."approvedSnapshot" IS NOT NULL) AS "hasApproved", a."updatedAt",
              ar."id" AS "articleId", ar."title", ar."outlet", ar."state",
              s."slug" AS "statusSlug", s."label" AS "statusLabel", s."color" AS "statusColor", t."slug" AS "typeSlug", t."label" AS "typeLabel"
-      FROM "Annotation" a
+      FROM ${from}
       JOIN "Article" ar ON ar."id" = a."articleId"
       JOIN "VerificationStatus" s ON s."id" = a."statusId"
       JOIN "ClaimType" t ON t."id" = a."claimTypeId"
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY a."updatedAt" DESC, a."id" DESC
       LIMIT ${pageSize + 1}`;
+    if (!widened) return page(Prisma.sql`"Annotation" a`);
+    // Rare words (by the published search's statistics; working content is mostly the approved one) are found through
+    // the index; other words are looked for among the newest changes first, where a full page is the page.
+    if (widened.rarest >= COMMON_WORD_FREQUENCY) {
+      const probed = await page(Prisma.sql`(
+        SELECT a.* FROM "Annotation" a ${after ? Prisma.sql`WHERE ${after}` : Prisma.empty}
+        ORDER BY a."updatedAt" DESC, a."id" DESC LIMIT ${PROBED_STATEMENTS}) a`);
+      if (probed.length > pageSize) return probed;
+    }
+    // The planner over-estimates words it has no statistics for, and would walk the newest changes testing each.
+    await bitmapScansOnly(tx, true);
+    return page(Prisma.sql`"Annotation" a`);
   });
   const page = rows.slice(0, pageSize);
   const hits: DraftSearchHitDTO[] = page.map((r) => ({

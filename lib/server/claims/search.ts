@@ -33,7 +33,7 @@ const FEW_MATCHES = 2_000;
  * Unless the words are rare, how many of the newest statements are tested first: enough for a page when matches are
  * dense, ~20 ms to walk (the stored search document is read, not computed).
  */
-const PROBED_STATEMENTS = 5_000;
+export const PROBED_STATEMENTS = 5_000;
 /**
  * A large source's newest statements are merged from its keys and all read before the first is tested (the walk of
  * the whole table stops at the page): this many are tried before PROBED_STATEMENTS.
@@ -45,7 +45,7 @@ const FIRST_PROBED_OF_SOURCE = 250;
  */
 const WALKED_STATEMENTS = 70_000;
 /** A word in less than this share of the statements is rare; in DENSE_WORD_FREQUENCY or more, very common (see searchStatements). */
-const COMMON_WORD_FREQUENCY = 0.01;
+export const COMMON_WORD_FREQUENCY = 0.01;
 const DENSE_WORD_FREQUENCY = 0.05;
 
 type Cursor = { k: "recent"; t: string; id: string } | { k: "relevance"; r: number; id: string };
@@ -70,9 +70,10 @@ export function decodeCursor(raw: string | undefined, order: SearchQuery["order"
 /**
  * The search text as a tsquery (websearch syntax), each word of three letters or more widened to up to
  * FUZZY_ALTERNATIVES words of the quotes like it (as `term <% quote` matched before, per word): "landmnes" becomes
- * 'landmnes' | 'landmines', "mines" also finds "landmines".
+ * 'landmnes' | 'landmines', "mines" also finds "landmines". The words of approved quotes only, unless `workingWords`
+ * (the reviewers' drafts search): a draft's words never shape what readers get.
  */
-async function widenedQuery(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, q: string): Promise<{ tsQuery: Prisma.Sql; rarest: number }> {
+export async function widenedQuery(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, q: string, workingWords = false): Promise<{ tsQuery: Prisma.Sql; rarest: number }> {
   await tx.$executeRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_WORD_THRESHOLD)}, true)`;
   // frequency: of the word and the words standing in for it (any of them matches).
   const words = await tx.$queryRaw<{ word: string; alike: string[]; frequency: number }[]>`
@@ -80,7 +81,7 @@ async function widenedQuery(tx: Pick<Tx, "$executeRaw" | "$queryRaw">, q: string
            (${wordFrequency(Prisma.sql`t.word`)} + coalesce((SELECT sum(${wordFrequency(Prisma.sql`o.word`)}) FROM unnest(x.alike) AS o(word)), 0))::float8 AS frequency
     FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, ${q}))) AS t(word)
     CROSS JOIN LATERAL (SELECT CASE WHEN length(t.word) >= 3 THEN ARRAY(
-      SELECT w."word" FROM "SearchWord" w WHERE t.word <% w."word" AND w."word" <> t.word
+      SELECT w."word" FROM "SearchWord" w WHERE t.word <% w."word" AND w."word" <> t.word ${workingWords ? Prisma.empty : Prisma.sql`AND w."approved"`}
       ORDER BY word_similarity(t.word, w."word") DESC, similarity(t.word, w."word") DESC, w."word" LIMIT ${FUZZY_ALTERNATIVES}
     ) ELSE '{}'::text[] END AS alike) x`;
   let tsQuery = Prisma.sql`websearch_to_tsquery('simple'::regconfig, ${q})`;

@@ -150,7 +150,7 @@ export async function getClaimSuggestions(actor: Actor, statementId: string): Pr
  * their weights (log 1/share); null below WORD_PREFILTER_FROM rows. A trigram filter alone cannot be fast on a million quotes:
  * every quote shares common trigrams ("the", "per cent") with most others. Rarity comes from the planner's statistics
  * of the search document (pg_stats.most_common_elems: a word not listed is rarer than every listed one). Only words
- * some quote has count (SearchWord): the rewording's own words are the rarest of all, and would match nothing.
+ * some approved quote has count (SearchWord): the rewording's own words are the rarest of all, and would match nothing.
  */
 async function distinctiveWords(tx: Pick<Tx, "$queryRaw">, quote: string): Promise<{ finding: string; ranking: { lexeme: string; weight: number }[] } | null> {
   const [size] = await tx.$queryRaw<{ rows: number }[]>`SELECT reltuples::float8 AS "rows" FROM pg_class WHERE oid = '"Annotation"'::regclass`;
@@ -159,7 +159,7 @@ async function distinctiveWords(tx: Pick<Tx, "$queryRaw">, quote: string): Promi
     SELECT w.lexeme, coalesce(common.frequency, ${UNLISTED_WORD_FREQUENCY})::float8 AS frequency
     FROM unnest(to_tsvector('simple'::regconfig, ${quote})) w
     LEFT JOIN ${SEARCH_WORD_STATISTICS} common ON common.word = w.lexeme
-    WHERE EXISTS (SELECT 1 FROM "SearchWord" k WHERE k."word" = w.lexeme)
+    WHERE EXISTS (SELECT 1 FROM "SearchWord" k WHERE k."word" = w.lexeme AND k."approved")
     ORDER BY coalesce(common.frequency, 0), length(w.lexeme) DESC, w.lexeme
     LIMIT ${RANKING_WORDS}`;
   if (ranked.length === 0) return null;
