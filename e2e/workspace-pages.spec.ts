@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { REVIEWER, importPasted, newSignedInPage } from "./helpers/review";
 import { query } from "./helpers/db";
+import { deleteArticle } from "./helpers/demo-copy";
 
 // 70 paragraphs of 10 numbered sentences: 700 statements, so the workspace shows them 300 at a time (3 pages).
 const sentence = (n: number) => `Sentence ${String(n).padStart(4, "0")} says the council counted ${(n * 37) % 997} new permits.`;
@@ -44,6 +45,48 @@ test.describe("workspace of a long article", () => {
     await expect(page.getByRole("heading", { name: /^Statement 650 of 700/ })).toBeVisible();
     await expect(page.getByTestId("workspace-pager-bottom").getByRole("link", { name: "First" })).toBeVisible();
     await context.close();
+  });
+
+  test("an annotation a correction left without its statement is re-attached among the statements of the page shown", async ({ browser }) => {
+    const { context, page } = await newSignedInPage(browser, REVIEWER);
+    const articleId = await importPasted(page, `E2E long article with an orphan ${Date.now()}`, TEXT);
+    const statements = await query<{ id: string }>(`SELECT id FROM "Statement" WHERE "articleId" = $1 ORDER BY start`, articleId);
+    try {
+      // A draft annotation whose sentence a correction removed (as corrections leave them: no statement, its quote kept).
+      const columns = (
+        await query<{ name: string }>(`SELECT column_name::text AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'Annotation' AND is_generated = 'NEVER'`)
+      ).map((c) => c.name);
+      const set: Record<string, string> = { id: "$1", articleId: "$2", statementId: "NULL", anchorState: "'orphaned'", workflowState: "'draft'", quoteExact: "'A sentence a correction removed.'", previousQuote: "'A sentence a correction removed.'", wordingChangedAt: "now()", version: "1", createdAt: "now()", updatedAt: "now()" };
+      for (const c of columns) if (c.startsWith("approved") || c === "approverId" || c === "submittedAt" || c.startsWith("removal") || c.startsWith("removed") || c.startsWith("reattach") || c.startsWith("copied")) set[c] ??= "NULL";
+      const orphanId = `e2eorphan${Date.now()}`;
+      await query(
+        `INSERT INTO "Annotation" (${columns.map((c) => `"${c}"`).join(", ")}) SELECT ${columns.map((c) => set[c] ?? `a."${c}"`).join(", ")} FROM "Annotation" a WHERE a."approvedSnapshot" IS NOT NULL LIMIT 1`,
+        orphanId,
+        articleId,
+      );
+
+      // Page 1 offers its own 300 statements, not the article's 700.
+      await page.goto(`/review/articles/${articleId}`);
+      const orphans = page.getByTestId("workspace-orphans");
+      await expect(orphans).toContainText("A sentence a correction removed.");
+      const choice = orphans.getByLabel("Re-attach to the statement");
+      await expect(choice.locator("option:not([disabled])")).toHaveCount(300);
+      await expect(orphans).toContainText("Statements without an annotation on this page (statements 1–300). For another, go to its page");
+      expect(await choice.locator("option").nth(1).getAttribute("value")).toBe(statements[0].id);
+
+      // Page 2: statements 301–600; the one chosen there is requested.
+      await page.getByTestId("workspace-pager-top").getByRole("link", { name: "Next statements →" }).click();
+      await expect(page.getByTestId("workspace-page-label").first()).toHaveText("Statements 301–600 of 700 (page 2 of 3)");
+      await expect(choice.locator("option:not([disabled])")).toHaveCount(300);
+      await expect(choice.locator("option:not([disabled])").first()).toHaveText(/^301\. Sentence 0301 says/);
+      await choice.selectOption(statements[449].id);
+      await orphans.getByRole("button", { name: "Request re-attachment" }).click();
+      await expect(orphans.getByTestId("pending-reattach")).toContainText("Sentence 0450 says");
+      expect((await query<{ reattachStatementId: string }>(`SELECT "reattachStatementId" FROM "Annotation" WHERE id = $1`, orphanId))[0]!.reattachStatementId).toBe(statements[449].id);
+    } finally {
+      await context.close();
+      await deleteArticle(articleId);
+    }
   });
 
   test("a short article stays one page, without a pager", async ({ browser }) => {

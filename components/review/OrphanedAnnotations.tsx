@@ -21,9 +21,21 @@ export interface AttachableStatement {
 
 /**
  * Annotations whose statement a correction removed. Each can be re-attached to a statement of the current text
- * without an annotation (select text in the article to make one), which a second reviewer confirms.
+ * without an annotation (select text in the article to make one), which a second reviewer confirms. `attachable`: the
+ * statements without an annotation on the workspace page shown; `attachableScope` names that page's statements
+ * ("statements 301–600") when the article has more than one page.
  */
-export function OrphanedAnnotations({ articleId, orphans, attachable }: { articleId: string; orphans: WorkspaceOrphanDTO[]; attachable: AttachableStatement[] }) {
+export function OrphanedAnnotations({
+  articleId,
+  orphans,
+  attachable,
+  attachableScope = null,
+}: {
+  articleId: string;
+  orphans: WorkspaceOrphanDTO[];
+  attachable: AttachableStatement[];
+  attachableScope?: string | null;
+}) {
   if (orphans.length === 0) return null;
   return (
     <section aria-labelledby="orphans-heading" className="space-y-3 rounded border border-stone-300 bg-white p-4" data-testid="workspace-orphans">
@@ -64,7 +76,7 @@ export function OrphanedAnnotations({ articleId, orphans, attachable }: { articl
                 />
               </div>
             ) : (
-              <RequestReattach articleId={articleId} orphan={o} attachable={attachable} />
+              <RequestReattach articleId={articleId} orphan={o} attachable={attachable} scope={attachableScope} />
             )}
             {o.hasApprovedVersion ? (
               <RemovalControls articleId={articleId} annotationId={o.id} version={o.version} label={`${o.claimTypeLabel}, ${o.statusLabel}`} pending={o.pendingRemoval} />
@@ -76,18 +88,28 @@ export function OrphanedAnnotations({ articleId, orphans, attachable }: { articl
   );
 }
 
-function RequestReattach({ articleId, orphan, attachable }: { articleId: string; orphan: WorkspaceOrphanDTO; attachable: AttachableStatement[] }) {
+function RequestReattach({ articleId, orphan, attachable, scope }: { articleId: string; orphan: WorkspaceOrphanDTO; attachable: AttachableStatement[]; scope: string | null }) {
   const [state, action, pending] = useActionState(requestReattachAction, null);
   const busy = useScopePending(pending);
   const errors = errorsOf(state);
   const selectId = `reattach-${orphan.id}`;
   if (attachable.length === 0) {
-    return <p className="text-stone-700">Every statement of the current text is annotated. Select text in the article to make a new statement, then re-attach this one to it.</p>;
+    return scope ? (
+      <p className="text-stone-700">
+        Every statement on this page ({scope}) is annotated. Go to another page of the article, or select text to make a new statement, then re-attach this
+        one to it.
+      </p>
+    ) : (
+      <p className="text-stone-700">Every statement of the current text is annotated. Select text in the article to make a new statement, then re-attach this one to it.</p>
+    );
   }
+  const hint = scope
+    ? `Statements without an annotation on this page (${scope}). For another, go to its page; to use other words, select them in the article first.`
+    : "Statements without an annotation. To use other words, select them in the article first.";
   return (
     <form onSubmit={submitWithoutReset(action)} className="space-y-2" aria-label="Re-attach to a statement">
       <RequestHiddenFields articleId={articleId} annotationId={orphan.id} version={orphan.version} />
-      <Field id={selectId} label="Re-attach to the statement" hint="Statements without an annotation. To use other words, select them in the article first." error={errors.statementId}>
+      <Field id={selectId} label="Re-attach to the statement" hint={hint} error={errors.statementId}>
         <select id={selectId} name="statementId" defaultValue="" className={inputClass} {...fieldAria(selectId, errors.statementId, "hint")}>
           <option value="" disabled>
             Choose a statement…
