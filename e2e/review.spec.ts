@@ -54,7 +54,13 @@ test.describe("reviewer workspace", () => {
     // confirms on purpose (the warning itself is covered in claims.spec.ts).
     const again = page.getByLabel(/Import it again anyway/);
     if (await again.isVisible()) await again.check();
+    // The file was read at the preview: the import sends its text (now in the form), not the file a second time (a
+    // body with a file part would not even be readable here: Chromium leaves such bodies out of the request).
+    const importRequest = page.waitForRequest((r) => r.method() === "POST" && /name="(_\d+_)?intent"\r\n\r\nimport/.test(r.postDataBuffer()?.toString("latin1") ?? ""));
     await page.getByRole("button", { name: "Import", exact: true }).click();
+    const importBody = (await importRequest).postDataBuffer()!.toString("latin1");
+    expect(importBody).toContain("Ottawa Convention");
+    expect(importBody).not.toMatch(/filename="[^"]+"/);
     await page.waitForURL(/\/review\/articles\/[^/?]+/);
     const articleId = new URL(page.url()).pathname.split("/").pop()!;
     const article = (await queryOne<{ slug: string; state: string; outlet: string }>(`SELECT slug, state, outlet FROM "Article" WHERE id = $1`, articleId))!;
