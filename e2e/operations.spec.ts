@@ -20,6 +20,8 @@ function startInstance(databaseUrl: string, port: number): { child: ChildProcess
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-test", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that a test can end `next start` and the server process it starts together.
+    detached: true,
   });
   child.stdout!.on("data", (c) => (output += c));
   child.stderr!.on("data", (c) => (output += c));
@@ -28,7 +30,7 @@ function startInstance(databaseUrl: string, port: number): { child: ChildProcess
 
 const status = async (p: string) => {
   try {
-    return (await fetch(`http://localhost:${PORT}${p}`)).status;
+    return (await fetch(`http://localhost:${PORT}${p}`, { signal: AbortSignal.timeout(5_000) })).status;
   } catch {
     return 0;
   }
@@ -82,6 +84,41 @@ test("/api/ready is 503 while the database is down, /api/health stays 200, and r
       if (child.exitCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
+    });
+    await database.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("an instance whose log pipe closes keeps answering (its writes fail with EPIPE, and that is not a loop)", async () => {
+  test.setTimeout(120_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-ops-"));
+  fs.chmodSync(dir, 0o755);
+  const options = { dataDir: path.join(dir, "pg"), stateFile: path.join(dir, "state.json"), ownerFile: path.join(dir, "owner"), database: "ops" };
+  let database = await startEmbeddedPostgres(options);
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db", "migrate.mjs")], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
+  const { child } = startInstance(database.url, PORT);
+  try {
+    expect(await until(async () => (await status("/api/ready")) === 200, 60_000)).toBe(true);
+    // Whoever read the logs goes away: the pipes close.
+    child.stdout!.destroy();
+    child.stderr!.destroy();
+    // Things the server logs about: a page that fails, and the database going away (the cache listener's warnings).
+    expect(await status("/no-such-page")).toBe(404);
+    await database.stop();
+    expect(await until(async () => (await status("/api/ready")) === 503, 15_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 6_000));
+    // Still answering, and back to ready with its database (before the fix: 100% CPU, no answer at all).
+    expect(await status("/api/health")).toBe(200);
+    database = await startEmbeddedPostgres(options);
+    expect(await until(async () => (await status("/api/ready")) === 200, 20_000)).toBe(true);
+    expect(child.exitCode).toBeNull();
+  } finally {
+    // `next start` runs the server in a child process: the whole group goes (a server stuck as before ignores SIGTERM).
+    await new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      process.kill(-child.pid!, "SIGKILL");
     });
     await database.stop();
     fs.rmSync(dir, { recursive: true, force: true });

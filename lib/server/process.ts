@@ -14,6 +14,7 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /** Checks the database once, logs every request, and shuts down gracefully. Called from instrumentation.ts. */
 export async function startServerProcess(): Promise<void> {
+  surviveClosedLogPipes();
   try {
     env();
   } catch (error) {
@@ -23,6 +24,21 @@ export async function startServerProcess(): Promise<void> {
   await requireDatabase();
   logRequests();
   handleShutdown();
+}
+
+/**
+ * Logs go to stdout and stderr. When whoever reads them goes away (a closed pipe: a log shipper restarted, a `| tee`
+ * ended), every write fails with EPIPE. Unhandled, that error was reported by writing to the same closed pipe, which
+ * failed again, and so on: the process spun at 100% CPU and stopped answering, /api/health included. It now keeps
+ * serving without those logs (pino's own stream already drops its writes on EPIPE).
+ */
+function surviveClosedLogPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
+      throw error;
+    });
+  }
 }
 
 /** An unreachable database at start is one clear line and a non-zero exit, never a stack trace. */
