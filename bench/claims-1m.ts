@@ -8,7 +8,8 @@
  * Env: BENCH_1M_ADMIN_URL (postgresql://postgres@127.0.0.1:5432/postgres), BENCH_1M_DB (provenance_bench_1m),
  *      BENCH_1M_ANNOTATIONS (1000000; 50 per article), BENCH_1M_ITERATIONS (200 per category),
  *      BENCH_1M_BUDGET_S (60: a category stops after this many seconds), BENCH_1M_RELOAD=1 (drop and load again), BENCH_1M_LOAD_ONLY=1 (stop after loading), BENCH_1M_WRITE=1 (rewrite the claims-1m block of BENCHMARKS.md),
- *      BENCH_1M_ONLY=<text> (only the categories whose "group / name" contains it, for a quick look; not written).
+ *      BENCH_1M_ONLY=<text> (only the categories whose "group / name" contains it, for a quick look; not written),
+ *      BENCH_1M_PER_QUERY=1 (each category's five slowest queries by median).
  *
  * The data set comes from bench/claims-1m-generator.ts (seeded). It is kept between runs: a table bench_1m_meta
  * records the generator version and size, and the database is loaded again only when they differ. Pending
@@ -39,6 +40,9 @@ const ITERATIONS = Number(process.env.BENCH_1M_ITERATIONS ?? 200);
 const CATEGORY_BUDGET_MS = Number(process.env.BENCH_1M_BUDGET_S ?? 60) * 1000;
 const WARMUP = 10;
 const ONLY = process.env.BENCH_1M_ONLY ?? "";
+/** BENCH_1M_PER_QUERY=1: each category's five slowest queries by median, for a look at where the time goes. */
+const PER_QUERY = process.env.BENCH_1M_PER_QUERY === "1";
+const perQuery = new Map<string, number[]>();
 /** Whether the category "group / name" is measured in this run (BENCH_1M_ONLY). */
 const measured = (group: string, name: string) => `${group} / ${name}`.includes(ONLY);
 const DB_URL = ADMIN_URL.replace(/\/[^/?]*(\?|$)/, `/${DB_NAME}$1`);
@@ -161,6 +165,7 @@ async function load(url: string, world: Universe) {
     await client.query("SELECT provenance_backfill_search_words()");
     // …and who each statement is about (source pages, the source filter), when the migration that keeps it has run.
     if ((await client.query("SELECT 1 FROM pg_proc WHERE proname = 'provenance_backfill_source_keys'")).rowCount) await client.query("SELECT provenance_backfill_source_keys()");
+    if ((await client.query("SELECT 1 FROM pg_proc WHERE proname = 'provenance_backfill_search_speakers'")).rowCount) await client.query("SELECT provenance_backfill_search_speakers()");
     await client.query("VACUUM ANALYZE");
   } finally {
     await client.end();
@@ -283,9 +288,15 @@ async function timeCategory<T>(group: Result["group"], name: string, target: num
     const took = performance.now() - t;
     samples.push(took);
     if (took > slowest.ms) slowest = { ms: took, input };
+    if (PER_QUERY) perQuery.set(label(input), [...(perQuery.get(label(input)) ?? []), took]);
   }
   const s = summarize(samples);
   log(`  ${group} / ${name}: p50 ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (n ${s.n}) ${s.p95 <= target ? "ok" : `MISSES ${target} ms`}`);
+  if (PER_QUERY) {
+    const medians = [...perQuery].map(([query, times]) => ({ query, median: summarize(times).median })).sort((x, y) => y.median - x.median);
+    for (const m of medians.slice(0, 5)) log(`    median ${m.median.toFixed(1)} ms: ${m.query}`);
+    perQuery.clear();
+  }
   return { group, name, target, samples, results, slowest: { ms: slowest.ms, label: label(slowest.input), explain: () => explainCall(() => call(slowest.input)) } };
 }
 
@@ -387,7 +398,7 @@ async function main() {
   // The reviewers' "Including drafts" tab (working content, newest change first): the same words.
   for (const [name, inputs] of Object.entries(mix.search)) {
     const words = name.replace(/^\w+: /, "");
-    if (!name.startsWith("recent: ") || !["rare term", "common term", "multi-word", "misspelt"].includes(words) || !measured("search (drafts tab)", words)) continue;
+    if (!name.startsWith("recent: ") || !["rare term", "common term", "multi-word", "misspelt", "speaker filter + term", "speaker filter only", "source in chain + term", "source in chain only"].includes(words) || !measured("search (drafts tab)", words)) continue;
     results.push(await timeCategory("search (drafts tab)", words, 150, inputs, async (input) => (await searchWorkingStatements(reviewer, input)).hits.length, (input) => JSON.stringify(input)));
   }
   // Every call counts, warm-up included (timeCategory calls the same function for both).

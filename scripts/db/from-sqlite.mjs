@@ -13,12 +13,12 @@ import { quote, recordDatabaseEvent, tablesInDependencyOrder } from "./transfer.
 const BATCH = 500;
 const SQLITE_MAGIC = "SQLite format 3\0";
 /** Tables added after the SQLite era: a SQLite file has none of them, and they start empty. */
-const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "ClaimLink", "UserSession", "RateLimitBucket", "ReaderReport", "SearchWord", "AnnotationSourceKey"]);
+const TABLES_SINCE_SQLITE = new Set(["AnnotationRevision", "ArticleVersion", "ClaimLink", "UserSession", "RateLimitBucket", "ReaderReport", "SearchWord", "AnnotationSourceKey", "SearchSpeaker"]);
 /**
  * The backfill functions later migrations created (and ran on the data they found): run again on the moved rows, so
  * they get what an upgraded database has (revision rows, article versions, approved quotes). In migration order.
  */
-const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes", "provenance_backfill_search_words", "provenance_backfill_source_keys", "provenance_backfill_first_published_at"];
+const BACKFILLS = ["provenance_backfill_annotation_revisions", "provenance_backfill_article_versions", "provenance_backfill_approved_quotes", "provenance_backfill_search_words", "provenance_backfill_source_keys", "provenance_backfill_first_published_at", "provenance_backfill_search_speakers"];
 const COLUMNS_SINCE_SQLITE = new Set([
   "Annotation.previousQuote",
   "Annotation.wordingChangedAt",

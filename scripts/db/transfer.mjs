@@ -18,8 +18,9 @@ import pg from "pg";
 export const EXPORT_FORMAT = "provenance-export";
 export const EXPORT_VERSION = 1;
 const BATCH = 1000;
-// SearchWord and AnnotationSourceKey are derived from the annotations (triggers fill them again as they are restored).
-const SKIP = new Set(["_provenance_migrations", "SearchWord", "AnnotationSourceKey"]);
+// SearchWord, SearchSpeaker and AnnotationSourceKey are derived from the annotations (triggers fill them again as
+// they are restored).
+const SKIP = new Set(["_provenance_migrations", "SearchWord", "SearchSpeaker", "AnnotationSourceKey"]);
 
 /** The app's tables in an order where every table comes after the tables it references. */
 export async function tablesInDependencyOrder(client) {

@@ -479,7 +479,7 @@ describe("source pages: who each statement is about, newest first", () => {
       articleId: `'${article.id}'`,
       approvedQuote: `CASE WHEN g = 4321 THEN 'Wire item ' || g || ' about an okapi.' WHEN g % 7 = 0 THEN 'Wire item ' || g || ' about a zebra.' ELSE 'Wire item ' || g || ' about a giraffe.' END`,
       approvedAt: `now() - make_interval(secs => 6000 - g)`,
-      approvedSnapshot: `jsonb_set(a."approvedSnapshot", '{chain}', jsonb_build_array(jsonb_build_object('position', 0, 'source', jsonb_build_object('id', '${wire.id}', 'name', 'Large Source Wire', 'kind', 'wire_agency', 'url', null, 'date', null), 'note', null)))`,
+      approvedSnapshot: `jsonb_set(jsonb_set(a."approvedSnapshot", '{speakerName}', '"Wire Speaker Zed"'), '{chain}', jsonb_build_array(jsonb_build_object('position', 0, 'source', jsonb_build_object('id', '${wire.id}', 'name', 'Large Source Wire', 'kind', 'wire_agency', 'url', null, 'date', null), 'note', null)))`,
     };
     await db.$executeRawUnsafe(`INSERT INTO "Statement" ("id", "articleId", "start", "end") SELECT 'bigst' || g, $1, 100 + g, 101 + g FROM generate_series(1, 5200) g`, article.id);
     await db.$executeRawUnsafe(
@@ -501,6 +501,11 @@ describe("source pages: who each statement is about, newest first", () => {
     // By relevance: the newest RANKED_MATCHES matches, all of them here.
     const ranked = await hitsOfEveryPage({ source: wire.id, q: "zebra", order: "relevance" });
     expect(new Set(ranked.map((h) => h.annotationId))).toEqual(new Set(zebras));
+    // The same statements by their speaker (typed in part, any case): found through the speaker's name and keys.
+    expect(await db.searchSpeaker.count({ where: { name: "Wire Speaker Zed" } })).toBe(1);
+    expect((await hitsOfEveryPage({ speaker: "speaker zed", q: "zebra" })).map((h) => h.annotationId)).toEqual(zebras);
+    expect((await searchStatements(visitor, { speaker: "Speaker Zed" }, { pageSize: 100 })).hits.map((h) => h.annotationId)).toEqual((await brute()).slice(0, 100));
+    expect(new Set((await hitsOfEveryPage({ speaker: "Speaker Zed", q: "zebra", order: "relevance" })).map((h) => h.annotationId))).toEqual(new Set(zebras));
     // The source page: its newest 500.
     const page = (await getSourcePage(visitor, wire.id))!;
     expect(page.statements.map((s) => s.annotationId)).toEqual((await brute()).slice(0, 500));

@@ -74,16 +74,18 @@ export async function searchWorkingStatements(actor: Actor, input: SearchQueryIn
       WHERE ${Prisma.join(where, " AND ")}
       ORDER BY a."updatedAt" DESC, a."id" DESC
       LIMIT ${pageSize + 1}`;
-    if (!widened) return page(Prisma.sql`"Annotation" a`);
+    // Without words or a speaker, the planner's walk of the newest changes (the other filters have no index).
+    if (!widened && !query.speaker) return page(Prisma.sql`"Annotation" a`);
     // Rare words (by the published search's statistics; working content is mostly the approved one) are found through
-    // the index; other words are looked for among the newest changes first, where a full page is the page.
-    if (widened.rarest >= COMMON_WORD_FREQUENCY) {
+    // the index; other words, and a speaker, are looked for among the newest changes first, where a full page is the page.
+    if (!widened || widened.rarest >= COMMON_WORD_FREQUENCY) {
       const probed = await page(Prisma.sql`(
         SELECT a.* FROM "Annotation" a ${after ? Prisma.sql`WHERE ${after}` : Prisma.empty}
         ORDER BY a."updatedAt" DESC, a."id" DESC LIMIT ${PROBED_STATEMENTS}) a`);
       if (probed.length > pageSize) return probed;
     }
-    // The planner over-estimates words it has no statistics for, and would walk the newest changes testing each.
+    // Through the indexes (words: the document; speaker: its trigrams): the planner over-estimates words it has no
+    // statistics for, and would walk the newest changes testing each.
     await bitmapScansOnly(tx, true);
     return page(Prisma.sql`"Annotation" a`);
   });

@@ -47,6 +47,8 @@ const WALKED_STATEMENTS = 70_000;
 /** A word in less than this share of the statements is rare; in DENSE_WORD_FREQUENCY or more, very common (see searchStatements). */
 export const COMMON_WORD_FREQUENCY = 0.01;
 const DENSE_WORD_FREQUENCY = 0.05;
+/** A speaker filter matching more approved speaker names than this is matched statement by statement (trigram index). */
+const MAX_SPEAKER_NAMES = 50;
 
 type Cursor = { k: "recent"; t: string; id: string } | { k: "relevance"; r: number; id: string };
 
@@ -112,6 +114,16 @@ async function matchingIndexesOnly(
   return found;
 }
 
+/**
+ * The 'speaker:' keys ("AnnotationSourceKey") of the approved speaker names the filter text matches (as the filter's
+ * ILIKE does, through "SearchSpeaker"), or null when there are more than MAX_SPEAKER_NAMES of them.
+ */
+async function speakerKeysLike(tx: Pick<Tx, "$queryRaw">, speaker: string): Promise<string[] | null> {
+  const names = await tx.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT 'speaker:' || lower(s."name") AS "key" FROM "SearchSpeaker" s WHERE s."name" ILIKE ${likeContains(speaker)} LIMIT ${MAX_SPEAKER_NAMES + 1}`;
+  return names.length > MAX_SPEAKER_NAMES ? null : names.map((n) => n.key);
+}
+
 interface HitRow {
   id: string;
   approvedQuote: string;
@@ -148,6 +160,11 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
     const sourceKeys = query.source
       ? (await tx.$queryRaw<{ key: string }[]>`SELECT 'id:' || s."id" AS "key" FROM "Source" s WHERE s."id" = ${query.source} OR s."mergedIntoId" = ${query.source}`).map((r) => r.key)
       : null;
+    // A speaker filter (alone: with a source too, the source's keys lead): the approved speaker names it matches, as
+    // keys of their statements; null when it matches too many names to read each one's statements.
+    const speakerKeys = query.speaker && !sourceKeys ? await speakerKeysLike(tx, query.speaker) : null;
+    // The statements a source or speaker filter allows, read newest first through "AnnotationSourceKey".
+    const filterKeys = sourceKeys ?? speakerKeys;
     const where: Prisma.Sql[] = [
       Prisma.sql`ar."state" = 'published'`,
       Prisma.sql`a."approvedSnapshot" IS NOT NULL`,
@@ -169,22 +186,31 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
 
     // The newest `statements` statements (past the cursor), walked newest first through the (approvedAt, id) index,
     // as "a": reading each one's stored search document is cheap, so where matches are dense this finds them sooner
-    // than the indexes, which read every match wherever it is. With a source filter, the source's newest statements
-    // ("AnnotationSourceKey"); a source with no more than PROBED_STATEMENTS statements is then read whole, and what
+    // than the indexes, which read every match wherever it is. With a source or speaker filter, its newest statements
+    // ("AnnotationSourceKey"); a filter allowing no more than PROBED_STATEMENTS statements is then read whole, and what
     // matches among them is every match.
     const before = cursor?.k === "recent" ? { at: new Date(cursor.t), id: cursor.id } : null;
-    const newest = (statements: number) =>
-      sourceKeys
-        ? Prisma.sql`(SELECT a.* FROM (${newestWithSourceKeys(sourceKeys, statements, before)}) s JOIN "Annotation" a ON a."id" = s."annotationId") a`
+    const newest = (statements: number, keys: string[] | null = filterKeys) =>
+      keys
+        ? Prisma.sql`(
+        SELECT a.* FROM (${newestWithSourceKeys(keys, statements, before)}) s
+        ${
+          // With a speaker filter, each by its id (OFFSET 0 keeps the filter out of the lookup: else the planner may
+          // pick the speaker's trigram index for "Annotation" and hash the two lists, reading every statement of a
+          // top speaker). Otherwise joined as the planner likes (a long walk by hashing).
+          query.speaker
+            ? Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM "Annotation" x WHERE x."id" = s."annotationId" OFFSET 0) a`
+            : Prisma.sql`JOIN "Annotation" a ON a."id" = s."annotationId"`
+        }) a`
         : Prisma.sql`(
         SELECT a.* FROM "Annotation" a
         WHERE a."approvedAt" IS NOT NULL ${before ? Prisma.sql`AND (a."approvedAt", a."id") < (${before.at}, ${before.id})` : Prisma.empty}
         ORDER BY a."approvedAt" DESC, a."id" DESC LIMIT ${statements}) a`;
-    const wholeSource = sourceKeys !== null && (await tx.$queryRaw<{ n: number }[]>`${countWithSourceKeys(sourceKeys, PROBED_STATEMENTS + 1)}`)[0]!.n <= PROBED_STATEMENTS;
+    const wholeFilter = filterKeys !== null && (await tx.$queryRaw<{ n: number }[]>`${countWithSourceKeys(filterKeys, PROBED_STATEMENTS + 1)}`)[0]!.n <= PROBED_STATEMENTS;
     // Rare words (by the statistics) are sparse: found through the indexes. Anything else may be dense or sparse
     // (the statistics multiply the shares of words as if unrelated: "vaccination rates" has 17 times the estimated
     // matches; a speaker, source or article filter has none): the newest PROBED_STATEMENTS statements tell.
-    const sparseWords = query.q !== undefined && rarest < COMMON_WORD_FREQUENCY;
+    const sparseWords = !!query.q && rarest < COMMON_WORD_FREQUENCY;
     const indexedFilter = query.speaker !== undefined || query.source !== undefined;
 
     if (order === "recent") {
@@ -195,11 +221,11 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
         WHERE ${Prisma.join(where, " AND ")} ${restrict}
         ORDER BY a."approvedAt" DESC, a."id" DESC
         LIMIT ${pageSize + 1}`;
-      if (!sparseWords || wholeSource) {
-        // A full page among the newest statements is the page (as is what a whole source gives).
-        for (const statements of sourceKeys && !wholeSource ? [FIRST_PROBED_OF_SOURCE, PROBED_STATEMENTS] : [PROBED_STATEMENTS]) {
+      if (!sparseWords || wholeFilter) {
+        // A full page among the newest statements is the page (as is what a filter read whole gives).
+        for (const statements of filterKeys && !wholeFilter ? [FIRST_PROBED_OF_SOURCE, PROBED_STATEMENTS] : [PROBED_STATEMENTS]) {
           const probed = await page(newest(statements), Prisma.empty);
-          if (probed.length > pageSize || wholeSource) return probed;
+          if (probed.length > pageSize || wholeFilter) return probed;
         }
       }
       // Sparse matches: first the matches through the indexes alone (bitmap scans), up to FEW_MATCHES; when that is
@@ -232,12 +258,16 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
         ORDER BY a."approvedAt" DESC, a."id" DESC
         LIMIT ${RANKED_MATCHES}`;
     let recentMatches = newestMatches(Prisma.sql`"Annotation" a`);
-    let indexesOnly = sparseWords && !wholeSource;
-    if (wholeSource) {
+    let indexesOnly = sparseWords && !wholeFilter;
+    // Walked along a source's statements (a large source is a few per cent of the table, its matches too sparse in
+    // the newest statements), but along the newest statements for a speaker: a top speaker is an eighth of the table,
+    // and reading statements by their keys costs ~14 µs each against ~4 µs in table order.
+    const walkKeys = sourceKeys;
+    if (wholeFilter) {
       recentMatches = newestMatches(newest(PROBED_STATEMENTS));
     } else if (!sparseWords) {
       const [probe] = await tx.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS "n" FROM ${newest(PROBED_STATEMENTS)} JOIN "Article" ar ON ar."id" = a."articleId" WHERE ${Prisma.join(where, " AND ")}`;
+        SELECT count(*)::int AS "n" FROM ${newest(PROBED_STATEMENTS, walkKeys)} JOIN "Article" ar ON ar."id" = a."articleId" WHERE ${Prisma.join(where, " AND ")}`;
       const probedMatches = probe?.n ?? 0;
       const dense = probedMatches * (WALKED_STATEMENTS / PROBED_STATEMENTS) >= RANKED_MATCHES;
       // Sparse: the indexes, unless every word is very common and only an article filter narrows (the planner then).
@@ -246,8 +276,8 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
         // A source's statements, merged from its keys, are all read before the first is tested (the walk of the
         // whole table stops at the last match it needs): as many as the share of matches among the probed says
         // RANKED_MATCHES takes, twice over.
-        const walk = sourceKeys ? Math.min(WALKED_STATEMENTS, Math.ceil((2 * RANKED_MATCHES * PROBED_STATEMENTS) / probedMatches)) : WALKED_STATEMENTS;
-        const walked = await tx.$queryRaw<{ id: string }[]>`${newestMatches(newest(walk))}`;
+        const walk = walkKeys ? Math.min(WALKED_STATEMENTS, Math.ceil((2 * RANKED_MATCHES * PROBED_STATEMENTS) / probedMatches)) : WALKED_STATEMENTS;
+        const walked = await tx.$queryRaw<{ id: string }[]>`${newestMatches(newest(walk, walkKeys))}`;
         // Fewer than RANKED_MATCHES within the walk (the newest statements were denser than the rest): the indexes.
         if (walked.length === RANKED_MATCHES) recentMatches = Prisma.sql`SELECT unnest(${walked.map((w) => w.id)}::text[]) AS "id"`;
         else indexesOnly = true;
