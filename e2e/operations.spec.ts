@@ -59,16 +59,23 @@ test("a bad DATABASE_URL is one clear line and a non-zero exit, never a stack tr
   expect(output()).not.toMatch(/^\s+at /m);
 });
 
-test("/api/ready is 503 while the database is down, /api/health stays 200, and readiness comes back with the database", async () => {
-  test.setTimeout(120_000);
+/** A throwaway embedded PostgreSQL in its own folder, migrated; `options` start it again on the same port. */
+async function migratedDatabase() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-ops-"));
   fs.chmodSync(dir, 0o755);
   const options = { dataDir: path.join(dir, "pg"), stateFile: path.join(dir, "state.json"), ownerFile: path.join(dir, "owner"), database: "ops" };
-  let database = await startEmbeddedPostgres(options);
-  const port = Number(new URL(database.url).port);
+  const database = await startEmbeddedPostgres(options);
   // Migrated as `npm start` does, by running the script (Playwright loads specs as CommonJS, and migrate.mjs uses
   // import.meta, so it cannot be imported here).
   execFileSync(process.execPath, [path.join(ROOT, "scripts", "db", "migrate.mjs")], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
+  return { dir, options, database };
+}
+
+test("/api/ready is 503 while the database is down, /api/health stays 200, and readiness comes back with the database", async () => {
+  test.setTimeout(120_000);
+  const { dir, options, database: first } = await migratedDatabase();
+  let database = first;
+  const port = Number(new URL(database.url).port);
   const { child } = startInstance(database.url, PORT);
   try {
     expect(await until(async () => (await status("/api/ready")) === 200, 60_000)).toBe(true);
@@ -92,11 +99,8 @@ test("/api/ready is 503 while the database is down, /api/health stays 200, and r
 
 test("an instance whose log pipe closes keeps answering (its writes fail with EPIPE, and that is not a loop)", async () => {
   test.setTimeout(120_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "provenance-ops-"));
-  fs.chmodSync(dir, 0o755);
-  const options = { dataDir: path.join(dir, "pg"), stateFile: path.join(dir, "state.json"), ownerFile: path.join(dir, "owner"), database: "ops" };
-  let database = await startEmbeddedPostgres(options);
-  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db", "migrate.mjs")], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "ignore" });
+  const { dir, options, database: first } = await migratedDatabase();
+  let database = first;
   const { child } = startInstance(database.url, PORT);
   try {
     expect(await until(async () => (await status("/api/ready")) === 200, 60_000)).toBe(true);
