@@ -107,7 +107,7 @@ async function route(request: NextRequest, path: string, csp: string): Promise<N
   }
   const tags = publicPageTags(path);
   if (tags && (request.method === "GET" || request.method === "HEAD")) {
-    const refused = await refuseOnDemandRender(request, path, true);
+    const refused = await refuseOnDemandRender(request, path);
     if (refused) return refused;
     const response = NextResponse.next();
     response.headers.set("Cache-Control", publicCacheControl());
@@ -160,8 +160,8 @@ function tooMany(page: string, retryAfterSeconds: number): NextResponse {
 }
 
 /** An anonymous on-demand render (a public page asked with a query) past its per-address limit: the 429 page. */
-async function refuseOnDemandRender(request: NextRequest, path: string, isPublicPage: boolean): Promise<NextResponse | null> {
-  if (!rendersOnDemand(isPublicPage, path, request.nextUrl.searchParams, request.cookies.getAll().map((c) => c.name))) return null;
+async function refuseOnDemandRender(request: NextRequest, path: string): Promise<NextResponse | null> {
+  if (!rendersOnDemand(true, path, request.nextUrl.searchParams, request.cookies.getAll().map((c) => c.name))) return null;
   // Fails open, like the search limit.
   const refused = await refuseByClientAddress(request.headers, RATE_LIMITS.pageRenderPerAddress).catch(() => null);
   return refused ? tooMany(tooManyRendersPage(refused.retryAfterSeconds, refused.limit), refused.retryAfterSeconds) : null;

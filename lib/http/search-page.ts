@@ -5,7 +5,12 @@
 
 /** A search that runs a query: any parameter with a value but the tab (the bare page is a cached listing). */
 export function searchCarriesQuery(params: URLSearchParams): boolean {
-  for (const [key, value] of params) if (key !== "tab" && key !== NEXT_ROUTER_PARAM && value.trim() !== "") return true;
+  return hasValueBut(params, ["tab", NEXT_ROUTER_PARAM]);
+}
+
+/** Whether any parameter but the `ignored` ones has a value. */
+function hasValueBut(params: URLSearchParams, ignored: readonly string[]): boolean {
+  for (const [key, value] of params) if (!ignored.includes(key) && value.trim() !== "") return true;
   return false;
 }
 
@@ -44,8 +49,7 @@ export function tooManySearchesPage(retryAfterSeconds: number, limit: number): s
  */
 export function rendersOnDemand(isPublicPage: boolean, path: string, params: URLSearchParams, cookieNames: readonly string[]): boolean {
   if (!isPublicPage || path === "/search" || cookieNames.some((name) => SESSION_COOKIE.test(name))) return false;
-  for (const [key, value] of params) if (key !== NEXT_ROUTER_PARAM && value.trim() !== "") return true;
-  return false;
+  return hasValueBut(params, [NEXT_ROUTER_PARAM]);
 }
 
 /** The 429 page of an on-demand render. */

@@ -35,10 +35,10 @@ const FEW_MATCHES = 2_000;
  */
 export const PROBED_STATEMENTS = 5_000;
 /**
- * A large source's newest statements are merged from its keys and all read before the first is tested (the walk of
- * the whole table stops at the page): this many are tried before PROBED_STATEMENTS.
+ * A large source's or speaker's newest statements are merged from their keys and all read before the first is tested
+ * (the walk of the whole table stops at the page): this many are tried before PROBED_STATEMENTS.
  */
-const FIRST_PROBED_OF_SOURCE = 250;
+const FIRST_PROBED_OF_FILTER = 250;
 /**
  * Relevance walks at most this many statements newest first for its RANKED_MATCHES (~4 µs each, a bitmap heap scan
  * ~25 µs per match: walking wins above ~1.5 % matches).
@@ -214,7 +214,7 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
     const indexedFilter = query.speaker !== undefined || query.source !== undefined;
 
     if (order === "recent") {
-      if (cursor?.k === "recent") where.push(Prisma.sql`(a."approvedAt", a."id") < (${new Date(cursor.t)}, ${cursor.id})`);
+      if (before) where.push(Prisma.sql`(a."approvedAt", a."id") < (${before.at}, ${before.id})`);
       const page = (from: Prisma.Sql, restrict: Prisma.Sql) => tx.$queryRaw<HitRow[]>`
         SELECT ${columns}, NULL::float8 AS "rank"
         FROM ${from} JOIN "Article" ar ON ar."id" = a."articleId"
@@ -223,7 +223,7 @@ export async function searchStatements(actor: Actor, input: SearchQueryInput, op
         LIMIT ${pageSize + 1}`;
       if (!sparseWords || wholeFilter) {
         // A full page among the newest statements is the page (as is what a filter read whole gives).
-        for (const statements of filterKeys && !wholeFilter ? [FIRST_PROBED_OF_SOURCE, PROBED_STATEMENTS] : [PROBED_STATEMENTS]) {
+        for (const statements of filterKeys && !wholeFilter ? [FIRST_PROBED_OF_FILTER, PROBED_STATEMENTS] : [PROBED_STATEMENTS]) {
           const probed = await page(newest(statements), Prisma.empty);
           if (probed.length > pageSize || wholeFilter) return probed;
         }

@@ -31,7 +31,7 @@ const WORD_PREFILTER_FROM = 20_000;
 const FINDING_WORDS = 8;
 const RANKING_WORDS = 16;
 /** A word in more than this share of the annotations finds no candidates ("the", "said"); it still ranks them. */
-const COMMON_WORD_FREQUENCY = 0.15;
+const FINDING_WORD_MAX_FREQUENCY = 0.15;
 /** Two words find candidates together where their shares multiplied (as if independent) are at most this. */
 const PAIR_FREQUENCY = 0.0005;
 /** The share assumed for a word the statistics do not list (rarer than every listed one). */
@@ -163,7 +163,7 @@ async function distinctiveWords(tx: Pick<Tx, "$queryRaw">, quote: string): Promi
     ORDER BY coalesce(common.frequency, 0), length(w.lexeme) DESC, w.lexeme
     LIMIT ${RANKING_WORDS}`;
   if (ranked.length === 0) return null;
-  const finding = ranked.filter((w) => w.frequency <= COMMON_WORD_FREQUENCY).slice(0, FINDING_WORDS);
+  const finding = ranked.filter((w) => w.frequency <= FINDING_WORD_MAX_FREQUENCY).slice(0, FINDING_WORDS);
   const pairs: string[] = [];
   for (let i = 0; i < finding.length; i++) {
     for (let j = i + 1; j < finding.length; j++) {
